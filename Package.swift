@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+// Metro6: planning and checking a city's move from IPv4 to IPv6 broadband.
+// Modules follow DESIGN.md; each is added when the work that fills it lands.
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode (strict concurrency).
+let common: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    // METRO6_INTERNAL_CHECKS compiles the calendars' invariant checks; tests switch it on in debug.
+    .define("METRO6_INTERNAL_CHECKS", .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "Metro6",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SimCore", targets: ["SimCore"]),
+        .executable(name: "metro6", targets: ["metro6"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
+    ],
+    targets: [
+        .target(
+            name: "SimCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: common
+        ),
+        .executableTarget(
+            name: "metro6",
+            dependencies: [
+                "SimCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: common
+        ),
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"], swiftSettings: common),
+        .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
+    ]
+)

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import SimCore
+
+/// `metro6 bench`: the engine's own benchmarks.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the simulation engine.",
+        subcommands: [PHOLDCommand.self]
+    )
+}
+
+extension CalendarKind: ExpressibleByArgument {}
+
+/// Output formats of commands that print one result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// `metro6 bench phold`: the standard discrete-event benchmark, comparable with ns-3 and others.
+struct PHOLDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phold",
+        abstract: "Run the PHOLD benchmark on the simulation engine.",
+        discussion: """
+            N logical processes each start with E events at Exp(1) times. Each processed event \
+            schedules one new event after L + Exp(1), at a random process with probability R, \
+            else at its own. The run stops after K events and reports events per second (set-up \
+            excluded) and a checksum of the per-process counts: the same seed gives the same \
+            checksum.
+            """
+    )
+
+    @Option(name: .customLong("lps"), help: "Number of logical processes (N).")
+    var logicalProcesses = 1024
+
+    @Option(help: "Pending events per process at the start (E).")
+    var population = 16
+
+    @Option(help: "Probability that an event goes to a random process (R).")
+    var remote = 0.9
+
+    @Option(help: "Minimum delay between an event and the one it schedules (L).")
+    var lookahead = 0.1
+
+    @Option(help: "Events to process (K).")
+    var events = 2_000_000
+
+    @Option(help: "Seed of the random stream.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Event calendar: \(CalendarKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var calendar = CalendarKind.ladder
+
+    @Option(help: "Output format: text or json.")
+    var format = OutputFormat.text
+
+    var configurationValue: PHOLDConfiguration {
+        PHOLDConfiguration(
+            logicalProcesses: logicalProcesses, population: population, remoteProbability: remote,
+            lookahead: lookahead, events: events, seed: seed)
+    }
+
+    func validate() throws {
+        if let problem = configurationValue.problems.first { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        let result = calendar.runPHOLD(configurationValue)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        case .text:
+            print(
+                """
+                PHOLD on the \(calendar.rawValue) calendar
+                  processes \(logicalProcesses), population \(population), remote \(remote), \
+                lookahead \(lookahead), seed \(seed)
+                  events        \(result.events)
+                  seconds       \(String(format: "%.3f", result.seconds))
+                  events/s      \(String(format: "%.0f", result.eventsPerSecond))
+                  final time    \(String(format: "%.6f", result.finalTime))
+                  pending       \(result.pendingEvents)
+                  checksum      \(result.checksumHex)
+                """)
+        }
+    }
+}
