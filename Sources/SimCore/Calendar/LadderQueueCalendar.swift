@@ -29,9 +29,6 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
     /// The index of the next bucket to move into the bottom.
     @usableFromInline
     var currentBucket: Int
-    /// `currentBucket` as a `Double`, compared with a time's bucket offset on insert.
-    @usableFromInline
-    var currentBucketOffset: Double
     @usableFromInline
     var rungStart: Double
     @usableFromInline
@@ -60,7 +57,6 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
         buckets = []
         bucketCount = 0
         currentBucket = 0
-        currentBucketOffset = 0
         rungStart = 0
         inverseWidth = 1
         rungEnd = -.infinity
@@ -83,11 +79,11 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
             if time > topMax { topMax = time }
             return
         }
-        let offset = (time - rungStart) * inverseWidth
-        if offset < currentBucketOffset {
+        let index = Swift.min(Int((time - rungStart) * inverseWidth), bucketCount - 1)
+        if index < currentBucket {
             bottom.insert(entry)
         } else {
-            buckets[Swift.min(Int(offset), bucketCount - 1)].append(entry)
+            buckets[index].append(entry)
         }
     }
 
@@ -108,7 +104,6 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
         top.removeAll(keepingCapacity: true)
         bucketCount = 0
         currentBucket = 0
-        currentBucketOffset = 0
         rungEnd = -.infinity
         topMin = .infinity
         topMax = -.infinity
@@ -124,14 +119,12 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
                 let index = currentBucket
                 currentBucket += 1
                 if !buckets[index].isEmpty {
-                    currentBucketOffset = Double(currentBucket)
                     bottom.storage.append(contentsOf: buckets[index])
                     buckets[index].removeAll(keepingCapacity: true)
                     bottom.heapify()
                     return
                 }
             }
-            currentBucketOffset = Double(currentBucket)
             rebuildRung()
         }
     }
@@ -149,7 +142,6 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
         }
         bucketCount = wanted
         currentBucket = 0
-        currentBucketOffset = 0
         rungStart = topMin
         inverseWidth = 1 / width
         rungEnd = topMin + Double(wanted) * width

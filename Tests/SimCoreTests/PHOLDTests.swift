@@ -1,0 +1,54 @@
+import Testing
+
+@testable import SimCore
+
+@Suite("PHOLD")
+struct PHOLDTests {
+    static let base = PHOLDConfiguration(
+        logicalProcesses: 64, population: 4, remoteProbability: 0.9, lookahead: 0.1, events: 50_000, seed: 1)
+
+    @Test("both calendars do the same work: same seed, same checksum and final time")
+    func calendarsAgree() {
+        let ladder = PHOLD.run(Self.base, calendar: LadderQueueCalendar<UInt32>.self)
+        let heap = PHOLD.run(Self.base, calendar: DaryHeapCalendar<UInt32>.self)
+        #expect(ladder.checksum == heap.checksum)
+        #expect(ladder.finalTime == heap.finalTime)
+        #expect(ladder.events == 50_000)
+    }
+
+    @Test("the population is conserved and another seed gives another checksum")
+    func conservation() {
+        let first = PHOLD.run(Self.base, calendar: LadderQueueCalendar<UInt32>.self)
+        #expect(first.pendingEvents == 64 * 4)
+        var other = Self.base
+        other.seed = 2
+        #expect(PHOLD.run(other, calendar: LadderQueueCalendar<UInt32>.self).checksum != first.checksum)
+        #expect(PHOLD.run(Self.base, calendar: LadderQueueCalendar<UInt32>.self).checksum == first.checksum)
+    }
+
+    @Test("simulated time advances at the rate the model implies")
+    func rate() {
+        // In steady state each process handles events at rate E / (L + 1), so K events take about
+        // K (L + 1) / (N E) time units.
+        let result = PHOLD.run(Self.base, calendar: LadderQueueCalendar<UInt32>.self)
+        let expected = 50_000 * 1.1 / (64 * 4)
+        #expect(abs(result.finalTime / expected - 1) < 0.05, "\(result.finalTime) vs \(expected)")
+    }
+
+    @Test("the checksum is FNV-1a over little-endian counters")
+    func checksum() {
+        // FNV-1a 64 of eight zero bytes, computed by hand from the offset basis and prime.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for _ in 0..<8 { hash = hash &* 0x0000_0100_0000_01B3 }
+        #expect(PHOLD.fnv1a([0]) == hash)
+    }
+
+    @Test("bad configurations are described")
+    func problems() {
+        var bad = Self.base
+        bad.logicalProcesses = 0
+        bad.remoteProbability = 1.5
+        #expect(bad.problems.count == 2)
+        #expect(Self.base.problems.isEmpty)
+    }
+}
