@@ -19,27 +19,41 @@ struct DistributionTests {
         _ d: D, mean: Double, variance: Double, seed: UInt64 = 11, momentTolerance: Double = 1e-9,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        #expect(abs(d.mean - mean) <= momentTolerance * max(1, abs(mean)), "mean property", sourceLocation: sourceLocation)
-        #expect(abs(d.variance - variance) <= 1e-6 * max(1, variance), "variance property", sourceLocation: sourceLocation)
+        #expect(
+            abs(d.mean - mean) <= momentTolerance * max(1, abs(mean)), "mean property",
+            sourceLocation: sourceLocation)
+        #expect(
+            abs(d.variance - variance) <= 1e-6 * max(1, variance), "variance property",
+            sourceLocation: sourceLocation)
         let sample = draw(d, seed: seed)
         var moments = RunningMoments()
-        sample.forEach { moments.add($0) }
+        for x in sample { moments.add(x) }
         let standardError = (variance / Double(Self.n)).squareRoot()
-        #expect(abs(moments.mean - mean) < 5 * standardError, "sample mean \(moments.mean) vs \(mean)", sourceLocation: sourceLocation)
-        #expect(abs(moments.variance / variance - 1) < 0.06, "sample variance \(moments.variance) vs \(variance)", sourceLocation: sourceLocation)
+        #expect(
+            abs(moments.mean - mean) < 5 * standardError, "sample mean \(moments.mean) vs \(mean)",
+            sourceLocation: sourceLocation)
+        #expect(
+            abs(moments.variance / variance - 1) < 0.06, "sample variance \(moments.variance) vs \(variance)",
+            sourceLocation: sourceLocation)
         let ks = GoodnessOfFit.kolmogorovSmirnov(sample, cdf: d.cdf)
         #expect(ks.pValue > 0.001, "KS D=\(ks.statistic) p=\(ks.pValue)", sourceLocation: sourceLocation)
         for p in [0.01, 0.3, 0.5, 0.9, 0.999] {
-            #expect(abs(d.cdf(d.quantile(p)) - p) < 1e-7, "quantile(\(p)) inverts cdf", sourceLocation: sourceLocation)
+            #expect(
+                abs(d.cdf(d.quantile(p)) - p) < 1e-7, "quantile(\(p)) inverts cdf",
+                sourceLocation: sourceLocation)
         }
     }
 
     /// Sample moments and a chi-square test over cells with expected counts ≥ 5.
     func checkDiscrete<D: DiscreteDistribution>(
-        _ d: D, mean: Double, variance: Double, seed: UInt64 = 12, sourceLocation: SourceLocation = #_sourceLocation
+        _ d: D, mean: Double, variance: Double, seed: UInt64 = 12,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        #expect(abs(d.mean - mean) <= 1e-9 * max(1, abs(mean)), "mean property", sourceLocation: sourceLocation)
-        #expect(abs(d.variance - variance) <= 1e-9 * max(1, variance), "variance property", sourceLocation: sourceLocation)
+        #expect(
+            abs(d.mean - mean) <= 1e-9 * max(1, abs(mean)), "mean property", sourceLocation: sourceLocation)
+        #expect(
+            abs(d.variance - variance) <= 1e-9 * max(1, variance), "variance property",
+            sourceLocation: sourceLocation)
         var g = Xoshiro256StarStar(seed: seed)
         var counts: [Int: Int] = [:]
         var moments = RunningMoments()
@@ -49,9 +63,13 @@ struct DistributionTests {
             moments.add(Double(k))
         }
         let standardError = (max(variance, 1e-12) / Double(Self.n)).squareRoot()
-        #expect(abs(moments.mean - mean) < 5 * standardError, "sample mean \(moments.mean) vs \(mean)", sourceLocation: sourceLocation)
+        #expect(
+            abs(moments.mean - mean) < 5 * standardError, "sample mean \(moments.mean) vs \(mean)",
+            sourceLocation: sourceLocation)
         if variance > 0 {
-            #expect(abs(moments.variance / variance - 1) < 0.06, "sample variance \(moments.variance) vs \(variance)", sourceLocation: sourceLocation)
+            #expect(
+                abs(moments.variance / variance - 1) < 0.06,
+                "sample variance \(moments.variance) vs \(variance)", sourceLocation: sourceLocation)
         }
         // Cells: each k with expected ≥ 5 alone; the rest pooled into one cell.
         let lowest = counts.keys.min()!
@@ -78,7 +96,9 @@ struct DistributionTests {
         }
         if observed.count > 1 {
             let test = GoodnessOfFit.chiSquare(observed: observed, expected: expected)
-            #expect(test.pValue > 0.001, "chi-square \(test.statistic) p=\(test.pValue)", sourceLocation: sourceLocation)
+            #expect(
+                test.pValue > 0.001, "chi-square \(test.statistic) p=\(test.pValue)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -113,7 +133,9 @@ struct DistributionTests {
 
     @Test func weibull() {
         // Shape 2, scale 3: mean 3·Γ(1.5) = 3√π/2, variance 9(1 − π/4).
-        checkContinuous(Weibull(shape: 2, scale: 3), mean: 1.5 * Double.pi.squareRoot(), variance: 9 * (1 - Double.pi / 4))
+        checkContinuous(
+            Weibull(shape: 2, scale: 3), mean: 1.5 * Double.pi.squareRoot(), variance: 9 * (1 - Double.pi / 4)
+        )
         // Shape 1 is the exponential with mean = scale.
         checkContinuous(Weibull(shape: 1, scale: 5), mean: 5, variance: 25, seed: 5)
     }
@@ -138,8 +160,8 @@ struct DistributionTests {
         // N(0, 1) on [−1, 2]: mean = (φ(α) − φ(β))/Z, variance = 1 + (αφ(α) − βφ(β))/Z − mean².
         let (alpha, beta) = (-1.0, 2.0)
         func phi(_ x: Double) -> Double { exp(-x * x / 2) / (2 * Double.pi).squareRoot() }
-        func Phi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
-        let z = Phi(beta) - Phi(alpha)
+        func cdfOfNormal(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+        let z = cdfOfNormal(beta) - cdfOfNormal(alpha)
         let mean = (phi(alpha) - phi(beta)) / z
         let variance = 1 + (alpha * phi(alpha) - beta * phi(beta)) / z - mean * mean
         let d = Truncated(Normal(mean: 0, standardDeviation: 1), lower: alpha, upper: beta)

@@ -8,7 +8,8 @@ import Testing
 struct QueueingTests {
     /// Erlang C's mean wait in queue, Wq = C(c, a) / (c μ − λ), with a = λ/μ; computed here with
     /// the recurrence for the Erlang B blocking probability, B(k) = a B(k−1) / (k + a B(k−1)).
-    static func erlangCMeanWait(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> Double {
+    static func erlangCMeanWait(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> Double
+    {
         let a = lambda / mu
         var blocking = 1.0
         for k in 1...c { blocking = a * blocking / (Double(k) + a * blocking) }
@@ -87,7 +88,8 @@ struct QueueingTests {
     func mmc(rho: Double, seed: UInt64) {
         let servers = 64
         let waits = Self.simulate(servers: servers, rho: rho, customers: 1_000_000, seed: seed)
-        let expected = Self.erlangCMeanWait(servers: servers, arrivalRate: rho * Double(servers), serviceRate: 1)
+        let expected = Self.erlangCMeanWait(
+            servers: servers, arrivalRate: rho * Double(servers), serviceRate: 1)
         let ci = waits.confidenceInterval(level: 0.99)!
         #expect(waits.overall.count == 990_000)
         #expect(ci.contains(expected), "Erlang C \(expected) outside [\(ci.lower), \(ci.upper)]")

@@ -68,7 +68,7 @@ struct StatisticsTests {
         let lognormal = Lognormal(mu: 2, sigma: 1.5)
         let values = (0..<100_000).map { _ in lognormal.sample(using: &g) }
         var sketch = QuantileSketch(relativeAccuracy: 0.01)
-        values.forEach { sketch.add($0) }
+        for value in values { sketch.add(value) }
         let sorted = values.sorted()
         for q in [0.5, 0.9, 0.95, 0.99] {
             let exact = sorted[Int((q * Double(sorted.count)).rounded(.up)) - 1]

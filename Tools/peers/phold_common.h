@@ -76,7 +76,9 @@ struct Xoshiro256ss {
     }
 
     inline double u01() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-    inline double expo() { return -std::log(1.0 - u01()); }
+    // 0.0 - log(...) rather than -log(...): for u = 0 this is +0.0, never -0.0, so times stay
+    // non-negative in their bit patterns too (phold_heap compares those).
+    inline double expo() { return 0.0 - std::log(1.0 - u01()); }
 
     // Lemire's multiply-high with rejection: exactly Swift's `next(upperBound:)` for UInt64,
     // so the draws match metro6 for every N (for a power of two it never rejects).

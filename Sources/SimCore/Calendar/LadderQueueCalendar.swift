@@ -167,14 +167,17 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
                 for entry in buckets[index] {
                     precondition(entry.time >= previousMax, "bucket \(index) holds an event out of order")
                     let offset = (entry.time - rungStart) * inverseWidth
-                    precondition(Swift.min(Int(offset), bucketCount - 1) == index, "event in the wrong bucket")
+                    precondition(
+                        Swift.min(Int(offset), bucketCount - 1) == index, "event in the wrong bucket")
                 }
                 previousMax = Swift.max(previousMax, buckets[index].map(\.time).max() ?? previousMax)
             }
             for index in 0..<Swift.min(currentBucket, bucketCount) {
                 precondition(buckets[index].isEmpty, "a served bucket still holds events")
             }
-            for entry in top { precondition(entry.time >= rungEnd && entry.time >= previousMax, "top out of order") }
+            for entry in top {
+                precondition(entry.time >= rungEnd && entry.time >= previousMax, "top out of order")
+            }
             precondition(total == storedCount, "count \(storedCount) but \(total) stored")
         }
     #endif

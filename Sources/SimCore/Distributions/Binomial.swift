@@ -22,7 +22,8 @@ public struct Binomial: DiscreteDistribution {
         let logChoose =
             SpecialFunctions.logFactorial(trials) - SpecialFunctions.logFactorial(k)
             - SpecialFunctions.logFactorial(trials - k)
-        return Double.exp(logChoose + Double(k) * Double.log(p) + Double(trials - k) * Double.log(onePlus: -p))
+        return Double.exp(
+            logChoose + Double(k) * Double.log(p) + Double(trials - k) * Double.log(onePlus: -p))
     }
 
     /// One variate by exact inversion, searching outward from the mode (Kemp's method), so the

@@ -13,7 +13,8 @@ public struct Empirical: DiscreteDistribution {
     /// Outcomes 0..<weights.count with probabilities proportional to `weights` (≥ 0, sum > 0).
     public init(weights: [Double]) {
         precondition(!weights.isEmpty, "Empirical needs at least one weight")
-        precondition(weights.allSatisfy { $0 >= 0 && $0.isFinite }, "Empirical weights must be finite and ≥ 0")
+        precondition(
+            weights.allSatisfy { $0 >= 0 && $0.isFinite }, "Empirical weights must be finite and ≥ 0")
         let total = weights.reduce(0, +)
         precondition(total > 0, "Empirical weights must not all be zero")
         let n = weights.count
@@ -39,7 +40,9 @@ public struct Empirical: DiscreteDistribution {
 
     public var variance: Double {
         let m = mean
-        return probabilities.enumerated().reduce(0) { $0 + (Double($1.offset) - m) * (Double($1.offset) - m) * $1.element }
+        return probabilities.enumerated().reduce(0) {
+            $0 + (Double($1.offset) - m) * (Double($1.offset) - m) * $1.element
+        }
     }
 
     public func probability(_ k: Int) -> Double {

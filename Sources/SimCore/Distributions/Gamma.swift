@@ -7,7 +7,8 @@ public struct Gamma: ContinuousDistribution {
 
     /// Gamma with `shape` > 0 and `scale` > 0.
     public init(shape: Double, scale: Double) {
-        precondition(shape > 0 && scale > 0 && shape.isFinite && scale.isFinite, "Gamma needs shape, scale > 0")
+        precondition(
+            shape > 0 && scale > 0 && shape.isFinite && scale.isFinite, "Gamma needs shape, scale > 0")
         self.shape = shape
         self.scale = scale
     }

@@ -7,7 +7,8 @@ public struct Weibull: ContinuousDistribution {
 
     /// Weibull with `shape` > 0 and `scale` > 0.
     public init(shape: Double, scale: Double) {
-        precondition(shape > 0 && scale > 0 && shape.isFinite && scale.isFinite, "Weibull needs shape, scale > 0")
+        precondition(
+            shape > 0 && scale > 0 && shape.isFinite && scale.isFinite, "Weibull needs shape, scale > 0")
         self.shape = shape
         self.scale = scale
     }

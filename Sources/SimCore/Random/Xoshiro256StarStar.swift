@@ -45,12 +45,18 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// Advances the state by 2^128 draws: the start of the next sub-stream.
     public mutating func jump() {
-        apply(polynomial: (0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C))
+        apply(
+            polynomial: (
+                0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C
+            ))
     }
 
     /// Advances the state by 2^192 draws: the start of the next replication's block of streams.
     public mutating func longJump() {
-        apply(polynomial: (0x76E1_5D3E_FEFD_CBBF, 0xC500_4E44_1C52_2FB3, 0x7771_0069_854E_E241, 0x3910_9BB0_2ACB_E635))
+        apply(
+            polynomial: (
+                0x76E1_5D3E_FEFD_CBBF, 0xC500_4E44_1C52_2FB3, 0x7771_0069_854E_E241, 0x3910_9BB0_2ACB_E635
+            ))
     }
 
     private mutating func apply(polynomial: (UInt64, UInt64, UInt64, UInt64)) {

@@ -3,7 +3,9 @@ import RealModule
 /// Goodness-of-fit tests used to check samplers against their distributions.
 public enum GoodnessOfFit {
     /// The one-sample Kolmogorov–Smirnov statistic D = sup |F_n(x) − F(x)| and its p-value.
-    public static func kolmogorovSmirnov(_ sample: [Double], cdf: (Double) -> Double) -> (statistic: Double, pValue: Double) {
+    public static func kolmogorovSmirnov(_ sample: [Double], cdf: (Double) -> Double) -> (
+        statistic: Double, pValue: Double
+    ) {
         precondition(!sample.isEmpty, "KS needs a sample")
         let sorted = sample.sorted()
         let n = Double(sorted.count)
@@ -33,8 +35,11 @@ public enum GoodnessOfFit {
     /// Pearson's chi-square test of observed counts against expected counts; cells with expected
     /// counts below 5 should be pooled by the caller. Returns the statistic and its p-value with
     /// `cells − 1 − estimatedParameters` degrees of freedom.
-    public static func chiSquare(observed: [Int], expected: [Double], estimatedParameters: Int = 0) -> (statistic: Double, pValue: Double) {
-        precondition(observed.count == expected.count && observed.count > 1, "chi-square needs matching cells")
+    public static func chiSquare(observed: [Int], expected: [Double], estimatedParameters: Int = 0) -> (
+        statistic: Double, pValue: Double
+    ) {
+        precondition(
+            observed.count == expected.count && observed.count > 1, "chi-square needs matching cells")
         var statistic = 0.0
         for (o, e) in zip(observed, expected) {
             precondition(e > 0, "every cell needs an expected count > 0")

@@ -35,7 +35,9 @@ public struct PHOLDConfiguration: Sendable, Hashable, Codable {
         }
         if population < 1 { found.append("the population per process must be at least 1") }
         if !(0...1).contains(remoteProbability) { found.append("the remote probability must be in [0, 1]") }
-        if !(lookahead >= 0) || !lookahead.isFinite { found.append("the lookahead must be a finite number ≥ 0") }
+        if !(lookahead >= 0) || !lookahead.isFinite {
+            found.append("the lookahead must be a finite number ≥ 0")
+        }
         if events < 0 { found.append("the number of events must not be negative") }
         return found
     }

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Metro6 set-up: installs what is missing, builds, and runs the main job or the test suite.
+#
+#   bash Tools/setup.sh run    # install, build (release), run the main job and print its summary
+#   bash Tools/setup.sh test   # install what the tests need too, then run the whole test suite
+#
+# Idempotent: packages already present are not reinstalled; the build is incremental.
+# Needs Debian/Ubuntu (apt) and the Swift toolchain on PATH; sudo is used only when not root.
+set -euo pipefail
+
+mode=${1:-run}
+case "$mode" in
+run | test) ;;
+*)
+    echo "usage: bash Tools/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac
+
+cd "$(dirname "$0")/.."
+
+# What building and running need (libpcap for the probe, SQLite for results, pkg-config to find them).
+packages=(pkg-config libpcap-dev libsqlite3-dev)
+# What the tests need on top of that.
+test_packages=(iproute2)
+
+wanted=("${packages[@]}")
+[ "$mode" = test ] && wanted+=("${test_packages[@]}")
+
+missing=()
+for package in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    if ! command -v apt-get >/dev/null; then
+        echo "error: missing packages (${missing[*]}) and no apt-get to install them" >&2
+        exit 1
+    fi
+    sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null; then
+    echo "error: the Swift toolchain (6.1 or later) is not on PATH" >&2
+    exit 1
+fi
+
+if [ "$mode" = run ]; then
+    swift build -c release --product metro6
+    # Until the metro model lands, the main job is the engine's PHOLD benchmark.
+    .build/release/metro6 bench phold --lps 1024 --population 16 --remote 0.9 --lookahead 0.1 \
+        --events 20000000 --seed 1
+else
+    swift test
+fi
