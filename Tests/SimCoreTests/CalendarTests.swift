@@ -9,7 +9,7 @@ struct CalendarTests {
     /// and removals; checks the order against a sorted reference and the invariants after each step.
     func exercise<C: EventCalendar<Int>>(
         _ type: C.Type, seed: UInt64, operations: Int, timeScale: Double, ties: Bool,
-        check: (C) -> Void
+        mixed: Bool = false, check: (C) -> Void
     ) {
         var random = Xoshiro256StarStar(seed: seed)
         var calendar = C()
@@ -22,6 +22,8 @@ struct CalendarTests {
             if insert {
                 var delay = -timeScale * (1 - random.nextUnitInterval()).squareRoot() + timeScale
                 if ties { delay = (delay * 4).rounded(.down) / 4 }
+                // Mixed scales, as in a model with monthly steps and near-immediate follow-ups.
+                if mixed && random.nextUnitInterval() < 0.5 { delay *= 1e-7 }
                 let entry = CalendarEntry(time: now + delay, sequence: sequence, event: step)
                 sequence += 1
                 calendar.insert(entry)
@@ -59,18 +61,23 @@ struct CalendarTests {
     func ladderOrder(seed: UInt64) {
         for ties in [false, true] {
             for scale in [1e-6, 1.0, 1e6] {
-                exercise(
-                    LadderQueueCalendar<Int>.self, seed: seed, operations: 3_000, timeScale: scale, ties: ties
-                ) { $0.checkInvariants() }
+                for mixed in [false, true] {
+                    exercise(
+                        LadderQueueCalendar<Int>.self, seed: seed, operations: 3_000, timeScale: scale,
+                        ties: ties,
+                        mixed: mixed
+                    ) { $0.checkInvariants() }
+                }
             }
         }
     }
 
-    @Test("equal times are served first in, first out")
-    func fifoTies() {
+    /// 500 events at three times take the ladder's sort of equal times; 5,000 its heap fallback.
+    @Test("equal times are served first in, first out", arguments: [500, 5_000])
+    func fifoTies(count: Int) {
         var ladder = LadderQueueCalendar<Int>()
         var heap = DaryHeapCalendar<Int>()
-        for i in 0..<500 {
+        for i in 0..<count {
             let entry = CalendarEntry(time: Double(i % 3), sequence: UInt64(i), event: i)
             ladder.insert(entry)
             heap.insert(entry)

@@ -84,11 +84,15 @@ struct Xoshiro256ss {
     // so the draws match metro6 for every N (for a power of two it never rejects).
     inline uint32_t uniform(uint32_t n) {
         const uint64_t bound = n;
-        unsigned __int128 m = static_cast<unsigned __int128>(next()) * bound;
-        if (static_cast<uint64_t>(m) < bound) {
-            const uint64_t t = (0 - bound) % bound;
-            while (static_cast<uint64_t>(m) < t) m = static_cast<unsigned __int128>(next()) * bound;
-        }
+        const unsigned __int128 m = static_cast<unsigned __int128>(next()) * bound;
+        if (__builtin_expect(static_cast<uint64_t>(m) < bound, 0)) return uniform_rare(bound, m);
+        return static_cast<uint32_t>(m >> 64);
+    }
+
+    // The rare path (probability n / 2^64), kept out of line so uniform() inlines.
+    __attribute__((noinline)) uint32_t uniform_rare(uint64_t bound, unsigned __int128 m) {
+        const uint64_t t = (0 - bound) % bound;
+        while (static_cast<uint64_t>(m) < t) m = static_cast<unsigned __int128>(next()) * bound;
         return static_cast<uint32_t>(m >> 64);
     }
 };

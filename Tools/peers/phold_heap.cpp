@@ -2,7 +2,8 @@
 //
 // One tight loop over a priority queue of 24-byte events {double time; uint64 seq; uint32 lp},
 // ordered by (time, seq) so ties are first-in first-out. The model, RNG, draw order, checksum
-// and JSON output are defined in phold_common.h and match `metro6 bench phold`.
+// and JSON output are defined in phold_common.h; with --exponential ziggurat a run reproduces
+// `metro6 bench phold` draw for draw (same checksum and finalTime).
 //
 // Queues (--queue):
 //   heap4    4-ary implicit min-heap over one contiguous std::vector. Because every processed
