@@ -18,8 +18,8 @@
 #   METRO6_BIN         metro6 binary (default .build/release/metro6, relative to the repo root);
 #                      if it does not exist the metro6 row is skipped with a note
 #   METRO6_ARGS        extra arguments for metro6, e.g. "--calendar heap"
-#   PHOLD_EXPONENTIAL  Exp(1) sampler of the peers: log (default, -log(1-u)) or ziggurat (the one
-#                      metro6 uses; then all rows, metro6 included, must print the same checksum)
+#   PHOLD_EXPONENTIAL  Exp(1) sampler of the peers: ziggurat (default: the one metro6 uses, so all
+#                      rows, metro6 included, print the same checksum) or log (-log(1-u))
 #   PHOLD_REPEAT       runs per row, the fastest is reported (default 1)
 # The checksum column shows that rows did the same work: equal checksums, same events processed.
 set -euo pipefail
@@ -38,7 +38,7 @@ done
 
 metro6="${METRO6_BIN:-.build/release/metro6}"
 read -r -a metro6_args <<<"${METRO6_ARGS:-}"
-expo="${PHOLD_EXPONENTIAL:-log}"
+expo="${PHOLD_EXPONENTIAL:-ziggurat}"
 repeat="${PHOLD_REPEAT:-1}"
 case "$expo" in log|ziggurat) ;; *) echo "phold-compare.sh: PHOLD_EXPONENTIAL must be log or ziggurat" >&2; exit 2 ;; esac
 [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "phold-compare.sh: PHOLD_REPEAT must be a positive integer" >&2; exit 2; }
