@@ -8,7 +8,7 @@
 public struct EntryChunks<Event> {
     /// Entries per chunk.
     @usableFromInline
-    static var chunkSize: Int { 8 }
+    static var chunkSize: Int { 16 }
 
     /// `chunkSize` slots per chunk, chunk c at c × chunkSize.
     @usableFromInline

@@ -6,8 +6,8 @@
 /// that repairs the few slots holding more than one entry, orders them in O(k) with few
 /// mispredicted branches; a comparison sort of random times mispredicts about every other
 /// comparison and dominated the calendar's profile. When all times are equal the counting step
-/// cannot help, and a quicksort on (time, sequence) is used instead. Neither allocates once the
-/// scratch buffers have grown.
+/// cannot help, and a quicksort on (time, sequence) is used instead, as it is inside any slot that
+/// received more than 16 entries. Nothing allocates once the scratch buffers have grown.
 @usableFromInline
 struct EntrySorter<Event> {
     @usableFromInline
@@ -20,8 +20,8 @@ struct EntrySorter<Event> {
 
     /// Sorts `entries` into descending (time, sequence) order.
     ///
-    /// - Complexity: O(k) expected for k entries spread over their time range; O(k log k) when
-    ///   they all share one time.
+    /// - Complexity: O(k) expected for k entries spread over their time range; O(k log k) expected
+    ///   when many share a time.
     @inlinable
     mutating func sortDescending(_ entries: inout ContiguousArray<CalendarEntry<Event>>) {
         let k = entries.count
@@ -38,7 +38,7 @@ struct EntrySorter<Event> {
         }
         let span = latest - earliest
         guard span > 0 && span.isFinite else {
-            entries.withUnsafeMutableBufferPointer { quicksortDescending($0, 0, $0.count - 1) }
+            entries.withUnsafeMutableBufferPointer { Self.quicksortDescending($0, 0, $0.count - 1) }
             return
         }
         // Slot s holds times in [earliest + s·span/k, …); slot k − 1 also takes `latest`.
@@ -62,6 +62,15 @@ struct EntrySorter<Event> {
                         let position = Int(counts[slot])
                         counts[slot] &+= 1
                         entries[position] = entry
+                    }
+                    // counts[s] is now the end of slot s. Slots are already in order; a crowded
+                    // slot (many equal or close times) gets a quicksort, the rest the final
+                    // insertion sort, which then only moves entries within small slots.
+                    var start = 0
+                    for slot in 0..<k {
+                        let end = Int(counts[slot])
+                        if end - start > 16 { Self.quicksortDescending(entries, start, end - 1) }
+                        start = end
                     }
                 }
             }
@@ -88,7 +97,7 @@ struct EntrySorter<Event> {
     /// Quicksort of buffer[low...high] into descending order, median-of-three pivots, recursing
     /// into the smaller side only (depth ≤ log₂ k).
     @inlinable
-    func quicksortDescending(
+    static func quicksortDescending(
         _ buffer: UnsafeMutableBufferPointer<CalendarEntry<Event>>, _ low: Int, _ high: Int
     ) {
         var low = low
@@ -111,10 +120,10 @@ struct EntrySorter<Event> {
                 }
             }
             if j - low < high - i {
-                quicksortDescending(buffer, low, j)
+                Self.quicksortDescending(buffer, low, j)
                 low = i
             } else {
-                quicksortDescending(buffer, i, high)
+                Self.quicksortDescending(buffer, i, high)
                 high = j
             }
         }
