@@ -47,6 +47,9 @@ public struct Simulation<Calendar: EventCalendar> {
         cancelledInCalendar = 0
     }
 
+    /// The bytes of storage the calendar holds.
+    public var calendarBytes: Int { calendar.allocatedBytes }
+
     /// The number of events still to happen.
     @inlinable
     public var pendingCount: Int { calendar.count - cancelledInCalendar }

@@ -84,6 +84,8 @@ struct PHOLDCommand: ParsableCommand {
                   events/s      \(String(format: "%.0f", result.eventsPerSecond))
                   final time    \(String(format: "%.6f", result.finalTime))
                   pending       \(result.pendingEvents)
+                  calendar      \(result.calendarBytes / 1024) KiB, \
+                \(String(format: "%.1f", result.calendarBytesPerPendingEvent)) bytes per pending event
                   checksum      \(result.checksumHex)
                 """)
         }

@@ -43,6 +43,20 @@ struct PHOLDTests {
         #expect(PHOLD.fnv1a([0]) == hash)
     }
 
+    @Test("the ladder queue stays under 64 bytes per pending event")
+    func memory() {
+        let configuration = PHOLDConfiguration(
+            logicalProcesses: 4_096, population: 16, remoteProbability: 0.9, lookahead: 0.1, events: 300_000,
+            seed: 3)
+        let result = PHOLD.run(configuration, calendar: LadderQueueCalendar<UInt32>.self)
+        #expect(result.pendingEvents == 65_536)
+        #expect(
+            result.calendarBytesPerPendingEvent < 64, "\(result.calendarBytesPerPendingEvent) bytes per event"
+        )
+        // The entries alone take 24 bytes each: the figure is not vacuous.
+        #expect(result.calendarBytesPerPendingEvent >= 24)
+    }
+
     @Test("bad configurations are described")
     func problems() {
         var bad = Self.base

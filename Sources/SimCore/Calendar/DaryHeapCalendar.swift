@@ -29,6 +29,10 @@ public struct DaryHeapCalendar<Event>: EventCalendar {
     @inlinable
     public var count: Int { storage.count }
 
+    public var allocatedBytes: Int {
+        storage.capacity * MemoryLayout<CalendarEntry<Event>>.stride
+    }
+
     @inlinable
     public mutating func insert(_ entry: CalendarEntry<Event>) {
         storage.append(entry)

@@ -28,6 +28,12 @@ public struct EntryChunks<Event> {
         free = -1
     }
 
+    /// The bytes of the slots and links arrays' storage.
+    var allocatedBytes: Int {
+        slots.capacity * MemoryLayout<CalendarEntry<Event>>.stride + links.capacity
+            * MemoryLayout<Int32>.stride
+    }
+
     /// Appends `entry` to the list at `head`.
     @inlinable @inline(__always)
     mutating func push(_ entry: CalendarEntry<Event>, onto head: inout LadderQueueCalendar<Event>.ListHead) {

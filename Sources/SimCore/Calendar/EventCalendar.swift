@@ -49,6 +49,10 @@ public protocol EventCalendar<Event> {
 
     /// Drops every entry and keeps the storage for reuse.
     mutating func removeAll()
+
+    /// The bytes of storage the calendar holds (capacity, not just what is in use), to report
+    /// memory per pending event.
+    var allocatedBytes: Int { get }
 }
 
 extension EventCalendar {

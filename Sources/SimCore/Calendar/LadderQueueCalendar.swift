@@ -122,6 +122,12 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
     @inlinable
     public var count: Int { storedCount }
 
+    public var allocatedBytes: Int {
+        chunks.allocatedBytes + heads.capacity * MemoryLayout<ListHead>.stride
+            + (bottom.capacity + sorter.scratch.capacity) * MemoryLayout<CalendarEntry<Event>>.stride
+            + sorter.counts.capacity * MemoryLayout<Int32>.stride + bottomHeap.allocatedBytes
+    }
+
     @inlinable
     public mutating func insert(_ entry: CalendarEntry<Event>) {
         storedCount += 1

@@ -58,9 +58,16 @@ public struct PHOLDResult: Sendable, Hashable, Codable {
     public var checksum: UInt64
     /// Events still pending at the end.
     public var pendingEvents: Int
+    /// Bytes of storage the calendar held at the end (its peak: calendars keep their capacity).
+    public var calendarBytes: Int
+
+    /// `calendarBytes / pendingEvents`.
+    public var calendarBytesPerPendingEvent: Double {
+        pendingEvents > 0 ? Double(calendarBytes) / Double(pendingEvents) : 0
+    }
 
     enum CodingKeys: String, CodingKey {
-        case events, seconds, eventsPerSecond, finalTime, checksum, pendingEvents
+        case events, seconds, eventsPerSecond, finalTime, checksum, pendingEvents, calendarBytes
     }
 
     /// The checksum as 16 hexadecimal digits, as peers print it.
@@ -71,7 +78,7 @@ public struct PHOLDResult: Sendable, Hashable, Codable {
 
     public init(
         events: Int, seconds: Double, eventsPerSecond: Double, finalTime: Double, checksum: UInt64,
-        pendingEvents: Int
+        pendingEvents: Int, calendarBytes: Int
     ) {
         self.events = events
         self.seconds = seconds
@@ -79,6 +86,7 @@ public struct PHOLDResult: Sendable, Hashable, Codable {
         self.finalTime = finalTime
         self.checksum = checksum
         self.pendingEvents = pendingEvents
+        self.calendarBytes = calendarBytes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,6 +102,7 @@ public struct PHOLDResult: Sendable, Hashable, Codable {
         }
         checksum = value
         pendingEvents = try container.decode(Int.self, forKey: .pendingEvents)
+        calendarBytes = try container.decode(Int.self, forKey: .calendarBytes)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -104,6 +113,7 @@ public struct PHOLDResult: Sendable, Hashable, Codable {
         try container.encode(finalTime, forKey: .finalTime)
         try container.encode(checksumHex, forKey: .checksum)
         try container.encode(pendingEvents, forKey: .pendingEvents)
+        try container.encode(calendarBytes, forKey: .calendarBytes)
     }
 }
 
@@ -152,7 +162,8 @@ public enum PHOLD {
         return PHOLDResult(
             events: processed, seconds: seconds,
             eventsPerSecond: seconds > 0 ? Double(processed) / seconds : 0,
-            finalTime: finalTime, checksum: fnv1a(counters), pendingEvents: simulation.pendingCount)
+            finalTime: finalTime, checksum: fnv1a(counters), pendingEvents: simulation.pendingCount,
+            calendarBytes: simulation.calendarBytes)
     }
 
     static func fnv1a(_ words: [UInt64]) -> UInt64 {
