@@ -181,7 +181,7 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
     }
 
     /// Puts `entry` into the sorted bottom at its place (binary search, then a shift).
-    @usableFromInline
+    @inlinable
     mutating func insertIntoBottom(_ entry: CalendarEntry<Event>) {
         // The bottom is in descending order: find the first element that `entry` does not follow.
         var low = 0
@@ -196,7 +196,7 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
     /// Moves the next non-empty buckets into the (empty) bottom, at least `refillTarget` events
     /// when the rung has them, rebuilding the rung from the top when it is used up. Requires at
     /// least one stored event.
-    @usableFromInline
+    @inlinable
     mutating func refillBottom() {
         while true {
             while currentBucket < bucketCount && bottom.count < Self.refillTarget {
@@ -219,7 +219,7 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
 
     /// Spreads the top over a new rung whose bucket width puts about `eventsPerBucket` events in
     /// a bucket where the top is densest.
-    @usableFromInline
+    @inlinable
     mutating func rebuildRung() {
         precondition(topCount > 0, "ladder queue: count says events remain but none are stored")
         let span = topMax - topMin

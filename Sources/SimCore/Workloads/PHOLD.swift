@@ -125,6 +125,7 @@ public struct PHOLDResult: Sendable, Hashable, Codable {
 /// t + delay. The random numbers are drawn in that order from one xoshiro256** stream.
 public enum PHOLD {
     /// Runs PHOLD with the given calendar.
+    @inlinable
     public static func run<C: EventCalendar<UInt32>>(
         _ configuration: PHOLDConfiguration, calendar: C.Type
     ) -> PHOLDResult {
@@ -166,6 +167,7 @@ public enum PHOLD {
             calendarBytes: simulation.calendarBytes)
     }
 
+    @usableFromInline
     static func fnv1a(_ words: [UInt64]) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for word in words {
