@@ -76,10 +76,7 @@ public struct EntryChunks<Event> {
         while chunk >= 0 {
             let base = Int(chunk) * size
             output.append(contentsOf: slots[base..<(base + fill)])
-            let older = links[Int(chunk)]
-            links[Int(chunk)] = free
-            free = chunk
-            chunk = older
+            chunk = release(chunk)
             fill = size
         }
     }
@@ -101,12 +98,18 @@ public struct EntryChunks<Event> {
                 let entry = slots[slot]
                 push(entry, onto: &heads[bucket(entry)])
             }
-            let older = links[Int(chunk)]
-            links[Int(chunk)] = free
-            free = chunk
-            chunk = older
+            chunk = release(chunk)
             fill = size
         }
+    }
+
+    /// Puts `chunk` on the free list; returns the next older chunk of its list.
+    @inlinable @inline(__always)
+    mutating func release(_ chunk: Int32) -> Int32 {
+        let older = links[Int(chunk)]
+        links[Int(chunk)] = free
+        free = chunk
+        return older
     }
 
     /// Calls `body` with every entry of the list at `head`, newest chunk first.
