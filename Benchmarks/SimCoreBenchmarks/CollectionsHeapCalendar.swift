@@ -26,5 +26,7 @@ struct CollectionsHeapCalendar<Event>: EventCalendar {
 
     mutating func removeFirst() -> CalendarEntry<Event>? { heap.popMin()?.entry }
 
+    mutating func first() -> CalendarEntry<Event>? { heap.min?.entry }
+
     mutating func removeAll() { heap = Heap() }
 }

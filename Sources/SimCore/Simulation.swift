@@ -113,6 +113,22 @@ public struct Simulation<Calendar: EventCalendar> {
         return nil
     }
 
+    /// The time of the next event that will happen (cancelled ones skipped), without taking it;
+    /// nil when none is pending.
+    @inlinable
+    public mutating func nextEventTime() -> SimTime? {
+        while let entry = calendar.first() {
+            if !tracked.isEmpty, tracked[entry.sequence] == true {
+                _ = calendar.removeFirst()
+                tracked[entry.sequence] = nil
+                cancelledInCalendar -= 1
+                continue
+            }
+            return SimTime(entry.time)
+        }
+        return nil
+    }
+
     /// Moves the clock forward to `time` without taking events (for example to the end of a
     /// reporting period once `nextEvent(until:)` returned nil).
     @inlinable

@@ -31,6 +31,7 @@ struct CalendarTests {
             } else {
                 let expectedIndex = reference.indices.min { reference[$0].precedes(reference[$1]) }!
                 let expected = reference.remove(at: expectedIndex)
+                #expect(calendar.first()?.sequence == expected.sequence, "step \(step): wrong first()")
                 let got = calendar.removeFirst()
                 #expect(got?.sequence == expected.sequence, "step \(step): wrong entry served")
                 now = expected.time

@@ -44,6 +44,24 @@ struct SimulationTests {
         #expect(simulation.pendingCount == 0)
     }
 
+    @Test("nextEventTime peeks without taking and skips cancelled events")
+    func peek() {
+        var simulation = Simulation<LadderQueueCalendar<Event>>()
+        let early = simulation.scheduleCancellable(.failure(1), at: SimTime(2))
+        simulation.schedule(.ping(2), at: SimTime(3))
+        let firstPeek = simulation.nextEventTime()
+        #expect(firstPeek == SimTime(2))
+        let cancelled = simulation.cancel(early)
+        #expect(cancelled)
+        let secondPeek = simulation.nextEventTime()
+        #expect(secondPeek == SimTime(3))
+        #expect(simulation.pendingCount == 1)
+        let next = simulation.nextEvent()
+        #expect(next?.event == .ping(2))
+        let none = simulation.nextEventTime()
+        #expect(none == nil)
+    }
+
     @Test("nextEvent(until:) stops at the horizon and keeps later events, cancellable ones too")
     func horizon() {
         var simulation = Simulation<LadderQueueCalendar<Event>>()

@@ -59,6 +59,11 @@ public struct DaryHeapCalendar<Event>: EventCalendar {
         }
     }
 
+    @inlinable
+    public mutating func first() -> CalendarEntry<Event>? {
+        storage.first
+    }
+
     /// Restores heap order over arbitrary storage, bottom-up in O(n).
     @inlinable
     mutating func heapify() {

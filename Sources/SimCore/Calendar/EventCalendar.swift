@@ -47,6 +47,10 @@ public protocol EventCalendar<Event> {
     /// Removes and returns the entry that precedes all others, or nil when empty.
     mutating func removeFirst() -> CalendarEntry<Event>?
 
+    /// The entry that precedes all others, left in place; nil when empty. Mutating because a
+    /// calendar may need to order part of its storage to find it.
+    mutating func first() -> CalendarEntry<Event>?
+
     /// Drops every entry and keeps the storage for reuse.
     mutating func removeAll()
 

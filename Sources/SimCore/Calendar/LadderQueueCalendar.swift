@@ -165,6 +165,15 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
     }
 
     @inlinable
+    public mutating func first() -> CalendarEntry<Event>? {
+        if let next = bottom.last { return next }
+        if let next = bottomHeap.storage.first { return next }
+        if storedCount == 0 { return nil }
+        refillBottom()
+        return first()
+    }
+
+    @inlinable
     public mutating func removeAll() {
         chunks.removeAll()
         heads.removeAll(keepingCapacity: true)
