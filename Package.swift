@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SimCore", targets: ["SimCore"]),
+        .library(name: "ComputeModel", targets: ["ComputeModel"]),
         .executable(name: "metro6", targets: ["metro6"]),
     ],
     dependencies: [
@@ -27,15 +28,22 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: common
         ),
+        .target(name: "ComputeModel", dependencies: ["SimCore"], swiftSettings: common),
         .executableTarget(
             name: "metro6",
             dependencies: [
                 "SimCore",
+                "ComputeModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: common
         ),
-        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"], swiftSettings: common),
+        // Helpers shared by test targets (closed forms, fixtures); not a product.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: common),
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore", "TestSupport"], swiftSettings: common),
+        .testTarget(
+            name: "ComputeModelTests", dependencies: ["ComputeModel", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: common),
         .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
     ]
 )

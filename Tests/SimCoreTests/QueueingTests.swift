@@ -2,22 +2,11 @@ import Foundation
 import Testing
 
 @testable import SimCore
+import TestSupport
 
 /// The engine against queueing theory: an M/M/c queue's mean wait must match Erlang C.
 @Suite("M/M/c against Erlang C")
 struct QueueingTests {
-    /// Erlang C's mean wait in queue, Wq = C(c, a) / (c μ − λ), with a = λ/μ; computed here with
-    /// the recurrence for the Erlang B blocking probability, B(k) = a B(k−1) / (k + a B(k−1)).
-    static func erlangCMeanWait(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> Double
-    {
-        let a = lambda / mu
-        var blocking = 1.0
-        for k in 1...c { blocking = a * blocking / (Double(k) + a * blocking) }
-        let rho = a / Double(c)
-        let waitProbability = blocking / (1 - rho + rho * blocking)
-        return waitProbability / (Double(c) * mu - lambda)
-    }
-
     enum Event {
         case arrival
         case departure
@@ -79,7 +68,7 @@ struct QueueingTests {
     @Test("Erlang C's closed form matches a published value")
     func closedForm() {
         // c = 2, λ = 1, μ = 1 (a = 1, ρ = 0.5): C = 1/3, Wq = (1/3)/(2 − 1) = 1/3.
-        #expect(abs(Self.erlangCMeanWait(servers: 2, arrivalRate: 1, serviceRate: 1) - 1.0 / 3) < 1e-12)
+        #expect(abs(ErlangC.meanWait(servers: 2, arrivalRate: 1, serviceRate: 1) - 1.0 / 3) < 1e-12)
     }
 
     @Test(
@@ -88,7 +77,7 @@ struct QueueingTests {
     func mmc(rho: Double, seed: UInt64) {
         let servers = 64
         let waits = Self.simulate(servers: servers, rho: rho, customers: 1_000_000, seed: seed)
-        let expected = Self.erlangCMeanWait(
+        let expected = ErlangC.meanWait(
             servers: servers, arrivalRate: rho * Double(servers), serviceRate: 1)
         let ci = waits.confidenceInterval(level: 0.99)!
         #expect(waits.overall.count == 990_000)

@@ -1,0 +1,131 @@
+import SimCore
+
+/// Runs a job stream through a machine of `processors` cores under FCFS or EASY, on SimCore.
+///
+/// Semantics, fixed so results compare with other simulators: a job holds its processors for
+/// min(run time, requested time); a job wider than the machine is skipped and counted; events at
+/// one time are applied together — completions first, then arrivals in trace order — and then one
+/// scheduling pass runs. FCFS starts queued jobs strictly in order while the head fits. EASY then
+/// reserves for the head the earliest time enough processors are free, judged from running jobs'
+/// requested ends (the shadow time; processors left over then are the extra ones), and starts any
+/// later job, in submit order, that fits now and either ends by its requested time no later than
+/// the shadow time or needs no more than the extra processors (which it then uses up).
+public struct BatchSimulation: Sendable {
+    /// Cores of the machine.
+    public var processors: Int
+    /// The policy.
+    public var scheduler: SchedulerKind
+
+    /// A machine of `processors` cores run by `scheduler`.
+    public init(processors: Int, scheduler: SchedulerKind) {
+        precondition(processors > 0, "the machine needs at least one processor")
+        self.processors = processors
+        self.scheduler = scheduler
+    }
+
+    /// Simulates `jobs` (in trace order; they are served by submit time, ties in trace order).
+    public func run(_ jobs: [Job]) -> ScheduleResult {
+        let order = jobs.indices.sorted { (jobs[$0].submitTime, $0) < (jobs[$1].submitTime, $1) }
+        var starts = [Double](repeating: -1, count: jobs.count)
+        var reservations = [Double](repeating: -1, count: jobs.count)
+        var skipped: [Int] = []
+        var completions = Simulation<LadderQueueCalendar<Int32>>()
+        var running = RunningJobs()
+        var queue: [Int] = []
+        var queueHead = 0
+        var free = processors
+        var next = 0
+        var events = 0
+        var queueLength = TimeWeightedAverage(value: 0, at: order.first.map { jobs[$0].submitTime } ?? 0)
+        var lastEventTime = order.first.map { jobs[$0].submitTime } ?? 0
+        let clock = ContinuousClock()
+        let began = clock.now
+
+        func start(_ job: Int, at now: Double) {
+            starts[job] = now
+            free -= jobs[job].processors
+            let requestedEnd = now + jobs[job].requestedTime
+            running.add(end: requestedEnd, processors: jobs[job].processors, job: job)
+            completions.schedule(Int32(job), at: SimTime(now + jobs[job].duration))
+        }
+
+        while true {
+            let nextCompletion = completions.nextEventTime()?.value ?? .infinity
+            let nextArrival = next < order.count ? jobs[order[next]].submitTime : .infinity
+            let now = Swift.min(nextCompletion, nextArrival)
+            if now == .infinity { break }
+            while let (_, finished) = completions.nextEvent(until: SimTime(now)) {
+                let job = Int(finished)
+                free += jobs[job].processors
+                running.remove(end: starts[job] + jobs[job].requestedTime, job: job)
+                events += 1
+            }
+            while next < order.count && jobs[order[next]].submitTime <= now {
+                let job = order[next]
+                next += 1
+                events += 1
+                if jobs[job].processors > processors {
+                    skipped.append(job)
+                } else {
+                    queue.append(job)
+                }
+            }
+            // FCFS: start the head while it fits.
+            while queueHead < queue.count && jobs[queue[queueHead]].processors <= free {
+                start(queue[queueHead], at: now)
+                queueHead += 1
+            }
+            if scheduler == .easy && queueHead < queue.count && free > 0 {
+                let head = queue[queueHead]
+                let (shadow, extraAtShadow) = running.shadow(needed: jobs[head].processors, free: free)
+                if reservations[head] < 0 { reservations[head] = shadow }
+                var extra = extraAtShadow
+                var kept = queueHead + 1
+                for position in (queueHead + 1)..<queue.count {
+                    let job = queue[position]
+                    let width = jobs[job].processors
+                    var started = false
+                    if width <= free {
+                        if now + jobs[job].requestedTime <= shadow {
+                            started = true
+                        } else if width <= extra {
+                            extra -= width
+                            started = true
+                        }
+                    }
+                    if started {
+                        start(job, at: now)
+                    } else {
+                        queue[kept] = job
+                        kept += 1
+                    }
+                    if free == 0 {
+                        // Nothing else can start: keep the rest as it is.
+                        for rest in (position + 1)..<queue.count {
+                            queue[kept] = queue[rest]
+                            kept += 1
+                        }
+                        break
+                    }
+                }
+                queue.removeLast(queue.count - kept)
+            } else if scheduler == .easy && queueHead < queue.count {
+                let head = queue[queueHead]
+                if reservations[head] < 0 {
+                    reservations[head] = running.shadow(needed: jobs[head].processors, free: free).time
+                }
+            }
+            if queueHead > 4_096 && queueHead * 2 > queue.count {
+                queue.removeFirst(queueHead)
+                queueHead = 0
+            }
+            queueLength.record(Double(queue.count - queueHead), at: now)
+            lastEventTime = now
+        }
+        let seconds = (clock.now - began) / .seconds(1)
+        return ScheduleResult(
+            jobs: jobs, processors: processors, starts: starts, headReservations: reservations,
+            skipped: skipped, meanQueueLength: queueLength.average(until: lastEventTime),
+            maximumQueueLength: Int(queueLength.maximum), events: events, seconds: seconds)
+    }
+}

@@ -1,0 +1,100 @@
+import SimCore
+
+/// What a batch simulation did to each job, and the metrics of the whole run.
+public struct ScheduleResult: Sendable {
+    /// The jobs, as given.
+    public let jobs: [Job]
+    /// Cores of the machine.
+    public let processors: Int
+    /// Start time of each job (−1 for a skipped job), in the order of `jobs`.
+    public let starts: [Double]
+    /// For EASY, the reservation each job got when it first headed the queue without fitting
+    /// (−1 when it never waited at the head, and always under FCFS).
+    public let headReservations: [Double]
+    /// Indices of jobs wider than the machine, which were skipped.
+    public let skipped: [Int]
+    /// Time-averaged number of waiting jobs, from the first submit to the last event.
+    public let meanQueueLength: Double
+    /// The most jobs waiting at once.
+    public let maximumQueueLength: Int
+    /// Arrivals plus completions processed.
+    public let events: Int
+    /// Wall-clock seconds of the simulation.
+    public let seconds: Double
+
+    /// Indices of the jobs that ran.
+    public var scheduled: [Int] { jobs.indices.filter { starts[$0] >= 0 } }
+
+    /// The end time of job `index`.
+    public func end(of index: Int) -> Double { starts[index] + jobs[index].duration }
+
+    /// Time from the first submit to the last completion (0 when nothing ran).
+    public var makespan: Double {
+        let ran = scheduled
+        guard let firstSubmit = ran.map({ jobs[$0].submitTime }).min(),
+            let lastEnd = ran.map({ end(of: $0) }).max()
+        else { return 0 }
+        return lastEnd - firstSubmit
+    }
+
+    /// Σ processors × duration over cores × makespan.
+    public var utilization: Double {
+        let span = makespan
+        guard span > 0 else { return 0 }
+        let area = scheduled.reduce(0.0) { $0 + Double(jobs[$1].processors) * jobs[$1].duration }
+        return area / (Double(processors) * span)
+    }
+
+    /// Waits (start − submit) of the jobs that ran, in job order.
+    public var waits: [Double] { scheduled.map { starts[$0] - jobs[$0].submitTime } }
+
+    /// The summary figures of the run.
+    public var summary: ScheduleSummary {
+        let waits = self.waits
+        var moments = RunningMoments()
+        var slowdown = RunningMoments()
+        for index in scheduled {
+            let wait = starts[index] - jobs[index].submitTime
+            moments.add(wait)
+            let run = jobs[index].duration
+            slowdown.add(Swift.max(1, (wait + run) / Swift.max(run, 10)))
+        }
+        let sorted = waits.sorted()
+        func quantile(_ q: Double) -> Double {
+            sorted.isEmpty ? 0 : sorted[Swift.max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1)]
+        }
+        let span = makespan
+        return ScheduleSummary(
+            jobs: sorted.count, skippedJobs: skipped.count, utilization: utilization,
+            meanWait: moments.mean, p50Wait: quantile(0.5), p95Wait: quantile(0.95), maxWait: sorted.last ?? 0,
+            meanBoundedSlowdown: slowdown.mean, makespan: span,
+            meanQueueLength: meanQueueLength,
+            simulatedEventsPerSecond: seconds > 0 ? Double(events) / seconds : 0)
+    }
+}
+
+/// The figures of a batch simulation, as `metro6 compute` prints them.
+public struct ScheduleSummary: Sendable, Hashable, Codable {
+    /// Jobs that ran.
+    public var jobs: Int
+    /// Jobs wider than the machine.
+    public var skippedJobs: Int
+    /// Σ processors × duration over cores × makespan.
+    public var utilization: Double
+    /// Mean of start − submit, seconds.
+    public var meanWait: Double
+    /// Median wait (the wait of rank ⌈n/2⌉), seconds.
+    public var p50Wait: Double
+    /// 95th-percentile wait (rank ⌈0.95 n⌉), seconds.
+    public var p95Wait: Double
+    /// Longest wait, seconds.
+    public var maxWait: Double
+    /// Mean of max(1, (wait + run) / max(run, 10 s)).
+    public var meanBoundedSlowdown: Double
+    /// First submit to last completion, seconds.
+    public var makespan: Double
+    /// Time-averaged number of waiting jobs over the makespan.
+    public var meanQueueLength: Double
+    /// Arrivals and completions simulated per wall-clock second.
+    public var simulatedEventsPerSecond: Double
+}

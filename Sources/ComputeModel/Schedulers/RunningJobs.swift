@@ -1,0 +1,42 @@
+/// The running jobs, ordered by requested end time: what EASY needs to find when enough
+/// processors will be free for the head of the queue.
+struct RunningJobs {
+    /// (requested end, processors, job index), ascending by end then index.
+    private(set) var entries: [(end: Double, processors: Int, job: Int)] = []
+
+    /// Adds a job that started and will be killed, at the latest, at `end`.
+    mutating func add(end: Double, processors: Int, job: Int) {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            let other = entries[middle]
+            if other.end < end || (other.end == end && other.job < job) { low = middle + 1 } else { high = middle }
+        }
+        entries.insert((end, processors, job), at: low)
+    }
+
+    /// Removes a job that finished; `end` is the requested end it was added with.
+    mutating func remove(end: Double, job: Int) {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            let other = entries[middle]
+            if other.end < end || (other.end == end && other.job < job) { low = middle + 1 } else { high = middle }
+        }
+        precondition(low < entries.count && entries[low].job == job, "job \(job) is not running")
+        entries.remove(at: low)
+    }
+
+    /// The earliest time at which `free` processors plus those released by running jobs (at
+    /// their requested ends) reach `needed`, and how many processors are left over then.
+    func shadow(needed: Int, free: Int) -> (time: Double, extra: Int) {
+        var available = free
+        for entry in entries {
+            available += entry.processors
+            if available >= needed { return (entry.end, available - needed) }
+        }
+        preconditionFailure("a job wider than the machine reached the queue")
+    }
+}
