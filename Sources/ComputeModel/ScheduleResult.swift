@@ -66,9 +66,11 @@ public struct ScheduleResult: Sendable {
         let span = makespan
         return ScheduleSummary(
             jobs: sorted.count, skippedJobs: skipped.count, utilization: utilization,
-            meanWait: moments.mean, p50Wait: quantile(0.5), p95Wait: quantile(0.95), maxWait: sorted.last ?? 0,
+            meanWait: moments.mean, p50Wait: quantile(0.5), p95Wait: quantile(0.95),
+            maxWait: sorted.last ?? 0,
             meanBoundedSlowdown: slowdown.mean, makespan: span,
             meanQueueLength: meanQueueLength,
+            simulationSeconds: seconds,
             simulatedEventsPerSecond: seconds > 0 ? Double(events) / seconds : 0)
     }
 }
@@ -95,6 +97,8 @@ public struct ScheduleSummary: Sendable, Hashable, Codable {
     public var makespan: Double
     /// Time-averaged number of waiting jobs over the makespan.
     public var meanQueueLength: Double
+    /// Wall-clock seconds of the simulation (generation, parsing and metrics excluded).
+    public var simulationSeconds: Double
     /// Arrivals and completions simulated per wall-clock second.
     public var simulatedEventsPerSecond: Double
 }

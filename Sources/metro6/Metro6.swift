@@ -9,11 +9,11 @@ struct Metro6: ParsableCommand {
         commandName: "metro6",
         abstract: "Plan and check a city's move from IPv4 to IPv6 broadband.",
         discussion: """
-            Metro6 simulates IPv6 rollout plans for a broadband metro network and measures its \
-            own simulation engine. Start with `metro6 bench phold` to see the engine's speed on \
-            the standard PHOLD benchmark.
+            Metro6 is a toolkit for planning a city's IPv6 broadband rollout. Available now: \
+            `metro6 compute` runs a job trace through the supercomputing centre's batch \
+            scheduler, and `metro6 bench phold` measures the simulation engine.
             """,
         version: version,
-        subcommands: [Bench.self]
+        subcommands: [Bench.self, ComputeCommand.self]
     )
 }

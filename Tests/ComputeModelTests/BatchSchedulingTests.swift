@@ -1,8 +1,8 @@
 import ComputeModel
 import Foundation
 import SimCore
-import Testing
 import TestSupport
+import Testing
 
 /// FCFS and EASY against schedules worked out by hand, against queueing theory, and against
 /// invariants that any correct EASY must keep.
@@ -67,7 +67,8 @@ struct BatchSchedulingTests {
             let easy = BatchSimulation(processors: processors, scheduler: .easy).run(jobs)
             let fcfs = BatchSimulation(processors: processors, scheduler: .fcfs).run(jobs)
             for index in jobs.indices where easy.headReservations[index] >= 0 {
-                #expect(easy.starts[index] <= easy.headReservations[index], "\(name): job \(index) started late")
+                #expect(
+                    easy.starts[index] <= easy.headReservations[index], "\(name): job \(index) started late")
             }
             #expect(easy.summary.meanWait <= fcfs.summary.meanWait, "\(name)")
             for result in [easy, fcfs] { Self.checkFeasible(result, name: name) }
@@ -105,7 +106,9 @@ struct BatchSchedulingTests {
     }
 
     static func corpusJobs() throws -> [Job] {
-        let url = try #require(Bundle.module.url(forResource: "easy_mediumWL_smallPF", withExtension: "swf", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "easy_mediumWL_smallPF", withExtension: "swf", subdirectory: "Fixtures"))
         return try SWFTrace(contentsOf: url.path, strict: true).jobs
     }
 
@@ -134,14 +137,57 @@ struct BatchSchedulingTests {
         jobs.reserveCapacity(1_000_000)
         for id in 0..<1_000_000 {
             time += interarrival.sample(using: &arrivals)
-            jobs.append(Job(id: id, submitTime: time, runTime: service.sample(using: &services), processors: 1))
+            jobs.append(
+                Job(id: id, submitTime: time, runTime: service.sample(using: &services), processors: 1))
         }
         let result = BatchSimulation(processors: servers, scheduler: .fcfs).run(jobs)
         var batches = BatchMeans(batchSize: 19_800)
-        for index in jobs.indices.dropFirst(10_000) { batches.add(result.starts[index] - jobs[index].submitTime) }
+        for index in jobs.indices.dropFirst(10_000) {
+            batches.add(result.starts[index] - jobs[index].submitTime)
+        }
         let expected = ErlangC.meanWait(servers: servers, arrivalRate: lambda, serviceRate: 1)
         let ci = batches.confidenceInterval(level: 0.99)!
         #expect(ci.contains(expected), "Erlang C \(expected) outside [\(ci.lower), \(ci.upper)]")
         #expect(ci.halfWidth < expected / 2)
+    }
+}
+
+/// ComputeModel against an independent implementation of the same semantics.
+@Suite("Batch scheduling against the Python reference")
+struct ReferenceScheduleTests {
+    /// `random-3000.swf` and its schedules come from `Tools/compute/easy_reference.py` (a plain
+    /// Python FCFS/EASY written separately): `--generate 3000 --cores 64 --seed 11`, then
+    /// `--starts` for each scheduler. The trace overloads the machine, so EASY backfills from
+    /// queues hundreds of jobs long.
+    @Test("every start time equals the reference's", arguments: [SchedulerKind.fcfs, .easy])
+    func matchesReference(scheduler: SchedulerKind) throws {
+        let trace = try #require(
+            Bundle.module.url(forResource: "random-3000", withExtension: "swf", subdirectory: "Fixtures"))
+        let expected = try #require(
+            Bundle.module.url(
+                forResource: "random-3000.\(scheduler.rawValue)", withExtension: "csv",
+                subdirectory: "Fixtures"))
+        let jobs = try SWFTrace(contentsOf: trace.path, strict: true).jobs
+        #expect(jobs.count == 3_000)
+        let result = BatchSimulation(processors: 64, scheduler: scheduler).run(jobs)
+        let rows = try String(contentsOf: expected, encoding: .utf8).split(whereSeparator: \.isNewline)
+            .dropFirst()
+        #expect(rows.count == 3_000)
+        var mismatches = 0
+        for (index, row) in rows.enumerated() {
+            let fields = row.split(separator: ",")
+            #expect(Int(fields[0]) == jobs[index].id)
+            if Double(fields[1]) != result.starts[index] { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test("SWF written from jobs reads back as the same jobs")
+    func roundTrip() throws {
+        let jobs = SyntheticWorkload(jobs: 500, processors: 128, load: 0.8).generate(seed: 3)
+        let text = SWFTrace.text(of: jobs, maximumProcessors: 128, comment: "round trip")
+        let back = try SWFTrace(text: text, strict: true)
+        #expect(back.jobs == jobs)
+        #expect(back.maximumProcessors == 128)
     }
 }

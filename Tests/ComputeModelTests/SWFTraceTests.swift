@@ -7,7 +7,8 @@ struct SWFTraceTests {
     @Test("the corpus trace parses whole, and agrees with a plain field split")
     func corpus() throws {
         let url = try #require(
-            Bundle.module.url(forResource: "easy_mediumWL_smallPF", withExtension: "swf", subdirectory: "Fixtures"))
+            Bundle.module.url(
+                forResource: "easy_mediumWL_smallPF", withExtension: "swf", subdirectory: "Fixtures"))
         let trace = try SWFTrace(contentsOf: url.path, strict: true)
         #expect(trace.jobs.count == 800)
         #expect(trace.problems.isEmpty)

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SimCore
-import TestSupport
 
 /// The engine against queueing theory: an M/M/c queue's mean wait must match Erlang C.
 @Suite("M/M/c against Erlang C")

@@ -3,7 +3,9 @@
 public enum ErlangC {
     /// The probability that an arrival waits, C(c, a), with offered load a = λ/μ, from the
     /// Erlang B recurrence B(k) = a B(k−1) / (k + a B(k−1)).
-    public static func waitProbability(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> Double {
+    public static func waitProbability(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double)
+        -> Double
+    {
         let a = lambda / mu
         var blocking = 1.0
         for k in 1...c { blocking = a * blocking / (Double(k) + a * blocking) }
@@ -12,7 +14,8 @@ public enum ErlangC {
     }
 
     /// The mean wait in queue, Wq = C(c, a) / (c μ − λ).
-    public static func meanWait(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> Double {
+    public static func meanWait(servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> Double
+    {
         waitProbability(servers: c, arrivalRate: lambda, serviceRate: mu) / (Double(c) * mu - lambda)
     }
 }

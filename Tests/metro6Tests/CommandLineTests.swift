@@ -57,9 +57,9 @@ struct CommandLineTests {
             outcome.output == """
                 OVERVIEW: Plan and check a city's move from IPv4 to IPv6 broadband.
 
-                Metro6 simulates IPv6 rollout plans for a broadband metro network and measures
-                its own simulation engine. Start with `metro6 bench phold` to see the engine's
-                speed on the standard PHOLD benchmark.
+                Metro6 is a toolkit for planning a city's IPv6 broadband rollout. Available
+                now: `metro6 compute` runs a job trace through the supercomputing centre's
+                batch scheduler, and `metro6 bench phold` measures the simulation engine.
 
                 USAGE: metro6 <subcommand>
 
@@ -69,6 +69,8 @@ struct CommandLineTests {
 
                 SUBCOMMANDS:
                   bench                   Measure the simulation engine.
+                  compute                 Simulate the supercomputing centre's batch scheduler
+                                          on a job trace.
 
                   See 'metro6 help <subcommand>' for detailed help.
 
@@ -107,5 +109,76 @@ struct CommandLineTests {
         let notANumber = try run(["bench", "phold", "--remote", "often"])
         #expect(notANumber.status == 64)
         #expect(notANumber.error.contains("--remote"))
+    }
+}
+
+/// End-to-end tests of `metro6 compute`.
+@Suite("metro6 compute")
+struct ComputeCommandTests {
+    let cli = CommandLineTests()
+
+    func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("metro6-\(UUID())-\(name)")
+            .path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("JSON has the documented keys and the trace's figures")
+    func json() throws {
+        let trace = try temporaryFile(
+            "two.swf",
+            """
+            ; MaxProcs: 4
+            1 0 -1 100 4 -1 -1 4 100 -1 1 1 -1 -1 -1 -1 -1 -1
+            2 0 -1 50 4 -1 -1 4 60 -1 1 1 -1 -1 -1 -1 -1 -1
+            """)
+        defer { try? FileManager.default.removeItem(atPath: trace) }
+        let outcome = try cli.run(["compute", "--trace", trace, "--scheduler", "fcfs", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        for key in [
+            "jobs", "skippedJobs", "utilization", "meanWait", "p95Wait", "maxWait", "meanBoundedSlowdown",
+            "makespan",
+            "simulatedEventsPerSecond",
+        ] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        // Job 2 waits for job 1: waits 0 and 100, makespan 150, the machine always full.
+        #expect(object["jobs"] as? Int == 2)
+        #expect(object["meanWait"] as? Double == 50)
+        #expect(object["makespan"] as? Double == 150)
+        #expect(object["utilization"] as? Double == 1)
+    }
+
+    @Test("a bad line is skipped and named; --strict stops with exit code 2")
+    func badTrace() throws {
+        let trace = try temporaryFile(
+            "bad.swf",
+            """
+            1 0 -1 100 4 -1 -1 4 100 -1 1 1 -1 -1 -1 -1 -1 -1
+            2 0 -1 fifty 4 -1 -1 4 60 -1 1 1 -1 -1 -1 -1 -1 -1
+            """)
+        defer { try? FileManager.default.removeItem(atPath: trace) }
+        let lenient = try cli.run(["compute", "--trace", trace, "--cores", "8"])
+        #expect(lenient.status == 0)
+        #expect(lenient.error.contains("\(trace):2: field 4 is not a number: 'fifty'"))
+        #expect(lenient.output.contains("1 bad trace lines"))
+        let strict = try cli.run(["compute", "--trace", trace, "--cores", "8", "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.error.contains("\(trace):2: field 4 is not a number"))
+    }
+
+    @Test("a synthetic stream runs, and usage errors say what is missing")
+    func synthetic() throws {
+        let outcome = try cli.run(["compute", "--synthetic", "2000", "--cores", "256", "--format", "json"])
+        #expect(outcome.status == 0)
+        let neither = try cli.run(["compute"])
+        #expect(neither.status == 64)
+        #expect(neither.error.contains("give either --trace FILE or --synthetic JOBS"))
+        let tooWide = try cli.run(["compute", "--synthetic", "10", "--cores", "16"])
+        #expect(tooWide.status == 64)
+        #expect(tooWide.error.contains("widest job"))
     }
 }

@@ -11,7 +11,11 @@ struct RunningJobs {
         while low < high {
             let middle = (low + high) / 2
             let other = entries[middle]
-            if other.end < end || (other.end == end && other.job < job) { low = middle + 1 } else { high = middle }
+            if other.end < end || (other.end == end && other.job < job) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
         entries.insert((end, processors, job), at: low)
     }
@@ -23,7 +27,11 @@ struct RunningJobs {
         while low < high {
             let middle = (low + high) / 2
             let other = entries[middle]
-            if other.end < end || (other.end == end && other.job < job) { low = middle + 1 } else { high = middle }
+            if other.end < end || (other.end == end && other.job < job) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
         precondition(low < entries.count && entries[low].job == job, "job \(job) is not running")
         entries.remove(at: low)

@@ -31,7 +31,9 @@ public struct SWFTrace: Sendable {
                 readHeader(Substring(trimmed))
                 continue
             }
-            for field in trimmed.split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 13 }) { fields.append(field) }
+            for field in trimmed.split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 13 }) {
+                fields.append(field)
+            }
             do {
                 if let job = try Self.job(from: fields, file: file, line: lineNumber) { jobs.append(job) }
             } catch {
@@ -52,6 +54,22 @@ public struct SWFTrace: Sendable {
         try self.init(text: text, file: path, strict: strict)
     }
 
+    /// `jobs` as SWF text: the fields this model knows, −1 for the rest, and a header naming the
+    /// machine size when given.
+    public static func text(of jobs: [Job], maximumProcessors: Int? = nil, comment: String? = nil) -> String {
+        var text = ""
+        if let comment { text += "; \(comment)\n" }
+        if let maximumProcessors { text += "; MaxProcs: \(maximumProcessors)\n" }
+        func number(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+        for job in jobs {
+            text += "\(job.id) \(number(job.submitTime)) -1 \(number(job.runTime)) \(job.processors) -1 -1 "
+            text += "\(job.processors) \(number(job.requestedTime)) -1 1 \(job.user) -1 -1 -1 -1 -1 -1\n"
+        }
+        return text
+    }
+
     private mutating func readHeader(_ line: Substring) {
         let body = line.drop { $0 == ";" || $0 == " " }
         for key in ["MaxProcs:", "MaxNodes:"] where body.hasPrefix(key) && maximumProcessors == nil {
@@ -68,7 +86,9 @@ public struct SWFTrace: Sendable {
         var values = [Double](repeating: 0, count: 18)
         for (index, field) in fields.enumerated() {
             guard let value = Double(Substring(field)), value.isFinite else {
-                throw SWFError(file: file, line: line, kind: .notANumber(field: index + 1, text: String(Substring(field))))
+                throw SWFError(
+                    file: file, line: line,
+                    kind: .notANumber(field: index + 1, text: String(Substring(field))))
             }
             values[index] = value
         }
@@ -78,7 +98,9 @@ public struct SWFTrace: Sendable {
         let requestedProcessors = values[7]
         let requestedTime = values[8]
         if submit < 0 { throw SWFError(file: file, line: line, kind: .negative(field: 2, value: submit)) }
-        if run < 0 && run != -1 { throw SWFError(file: file, line: line, kind: .negative(field: 4, value: run)) }
+        if run < 0 && run != -1 {
+            throw SWFError(file: file, line: line, kind: .negative(field: 4, value: run))
+        }
         if run == -1 { throw SWFError(file: file, line: line, kind: .unknown(field: 4)) }
         let processors = allocated > 0 ? allocated : requestedProcessors
         if processors <= 0 { throw SWFError(file: file, line: line, kind: .unknown(field: 5)) }
@@ -126,7 +148,8 @@ public struct SWFError: Error, Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .fieldCount(let count): return "\(place): expected 18 fields, found \(count)"
         case .notANumber(let field, let text): return "\(place): field \(field) is not a number: '\(text)'"
-        case .negative(let field, let value): return "\(place): field \(field) is negative (\(value)); use -1 for unknown"
+        case .negative(let field, let value):
+            return "\(place): field \(field) is negative (\(value)); use -1 for unknown"
         case .unknown(let field):
             let name = field == 4 ? "run time" : "processor count (fields 5 and 8)"
             return "\(place): the \(name) is unknown (-1), so the job cannot be simulated"

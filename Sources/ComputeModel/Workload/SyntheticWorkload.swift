@@ -55,7 +55,9 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
             found.append("the widest job must be between 1 and the machine's \(processors) processors")
         }
         if !(0...1).contains(powerOfTwoShare) { found.append("the power-of-two share must be in [0, 1]") }
-        if !(medianRunTime > 0) || !(runTimeSigma > 0) { found.append("run time median and sigma must be > 0") }
+        if !(medianRunTime > 0) || !(runTimeSigma > 0) {
+            found.append("run time median and sigma must be > 0")
+        }
         if !(0..<1).contains(dailyAmplitude) { found.append("the daily amplitude must be in [0, 1)") }
         if !(maximumOverestimate >= 1) { found.append("the overestimate factor must be ≥ 1") }
         return found
@@ -110,7 +112,9 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
             let factor = 1 + shapes.nextUnitInterval() * (maximumOverestimate - 1)
             let requested = Swift.max(run, (run * factor / 60).rounded(.up) * 60)
             result.append(
-                Job(id: result.count + 1, submitTime: time.rounded(), runTime: run, processors: width, requestedTime: requested))
+                Job(
+                    id: result.count + 1, submitTime: time.rounded(), runTime: run, processors: width,
+                    requestedTime: requested))
         }
         return result
     }

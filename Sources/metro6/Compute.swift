@@ -1,0 +1,141 @@
+import ArgumentParser
+import ComputeModel
+import Foundation
+
+extension SchedulerKind: ExpressibleByArgument {}
+
+/// `metro6 compute`: a batch machine under FCFS or EASY, on a trace or a synthetic stream.
+struct ComputeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compute",
+        abstract: "Simulate the supercomputing centre's batch scheduler on a job trace.",
+        discussion: """
+            Reads a Standard Workload Format trace (--trace) or generates a synthetic job stream \
+            (--synthetic N) and runs it through a machine of --cores processors under FCFS or \
+            EASY backfilling. Reports utilisation, waits, bounded slowdown and makespan. Bad \
+            trace lines are skipped and counted (listed on standard error), or stop the run \
+            with --strict.
+            """
+    )
+
+    @Option(help: "A job trace in the Standard Workload Format (.swf).")
+    var trace: String?
+
+    @Option(help: "Generate this many synthetic jobs instead of reading a trace.")
+    var synthetic: Int?
+
+    @Option(help: "Scheduler: fcfs or easy.")
+    var scheduler = SchedulerKind.easy
+
+    @Option(help: "Processors of the machine (default: the trace's MaxProcs, else 2048).")
+    var cores: Int?
+
+    @Option(help: "Offered load of the synthetic stream.")
+    var load = 0.85
+
+    @Option(help: "Widest synthetic job.")
+    var maxWidth = 64
+
+    @Option(help: "Seed of the synthetic stream.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Stop at the first bad trace line instead of skipping it.")
+    var strict = false
+
+    @Option(help: "Write each job's submit, start and end to this CSV file.")
+    var schedule: String?
+
+    @Option(help: "Write the jobs simulated (for example the synthetic stream) as an SWF trace.")
+    var writeTrace: String?
+
+    @Option(help: "Output format: text or json.")
+    var format = OutputFormat.text
+
+    func validate() throws {
+        if (trace == nil) == (synthetic == nil) {
+            throw ValidationError("give either --trace FILE or --synthetic JOBS")
+        }
+        if let cores, cores < 1 { throw ValidationError("--cores must be at least 1") }
+        if let synthetic {
+            let problems = SyntheticWorkload(
+                jobs: synthetic, processors: cores ?? 2_048, load: load, maximumWidth: maxWidth
+            ).problems
+            if let problem = problems.first { throw ValidationError(problem) }
+        }
+    }
+
+    func run() throws {
+        var jobs: [Job]
+        var processors = cores ?? 2_048
+        var skippedLines = 0
+        if let trace {
+            let parsed: SWFTrace
+            do {
+                parsed = try SWFTrace(contentsOf: trace, strict: strict)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+            for problem in parsed.problems {
+                FileHandle.standardError.write(Data("skipped: \(problem)\n".utf8))
+            }
+            skippedLines = parsed.problems.count
+            jobs = parsed.jobs
+            if cores == nil, let maximum = parsed.maximumProcessors { processors = maximum }
+        } else {
+            jobs = SyntheticWorkload(
+                jobs: synthetic ?? 0, processors: processors, load: load, maximumWidth: maxWidth
+            ).generate(seed: seed)
+        }
+        if let writeTrace {
+            let text = SWFTrace.text(
+                of: jobs, maximumProcessors: processors, comment: "Written by metro6 compute")
+            do {
+                try text.write(toFile: writeTrace, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot write \(writeTrace): \(error.localizedDescription)")
+            }
+        }
+        let result = BatchSimulation(processors: processors, scheduler: scheduler).run(jobs)
+        if let schedule { try writeSchedule(result, to: schedule) }
+        let summary = result.summary
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        case .text:
+            func hours(_ seconds: Double) -> String {
+                String(format: "%.0f s (%.2f h)", seconds, seconds / 3_600)
+            }
+            print(
+                """
+                \(scheduler.rawValue.uppercased()) on \(processors) processors
+                  jobs                 \(summary.jobs) run, \(summary.skippedJobs) wider than the machine, \
+                \(skippedLines) bad trace lines
+                  utilisation          \(String(format: "%.4f", summary.utilization))
+                  wait mean            \(hours(summary.meanWait))
+                  wait P50 / P95 / max \(String(format: "%.0f / %.0f / %.0f s", summary.p50Wait, summary.p95Wait, summary.maxWait))
+                  bounded slowdown     \(String(format: "%.3f", summary.meanBoundedSlowdown)) (mean, 10 s bound)
+                  queue length         \(String(format: "%.1f", summary.meanQueueLength)) mean, \
+                \(result.maximumQueueLength) max
+                  makespan             \(hours(summary.makespan))
+                  simulation speed     \(String(format: "%.0f", summary.simulatedEventsPerSecond)) events/s
+                """)
+        }
+    }
+
+    private func writeSchedule(_ result: ScheduleResult, to path: String) throws {
+        var csv = "id,submit,start,end,processors,wait\n"
+        for (index, job) in result.jobs.enumerated() where result.starts[index] >= 0 {
+            let start = result.starts[index]
+            csv +=
+                "\(job.id),\(job.submitTime),\(start),\(result.end(of: index)),\(job.processors),\(start - job.submitTime)\n"
+        }
+        do {
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
