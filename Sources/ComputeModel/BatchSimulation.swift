@@ -10,17 +10,24 @@ import SimCore
 /// requested ends (the shadow time; processors left over then are the extra ones), and starts any
 /// later job, in submit order, that fits now and either ends by its requested time no later than
 /// the shadow time or needs no more than the extra processors (which it then uses up).
+///
+/// The machine may grow: each expansion adds processors at its time, applied with the
+/// completions at that time. A job is skipped when it is wider than the machine on arrival.
 public struct BatchSimulation: Sendable {
-    /// Cores of the machine.
+    /// Cores of the machine at the start.
     public var processors: Int
     /// The policy.
     public var scheduler: SchedulerKind
+    /// Processors added at given times, in time order.
+    public var expansions: [Expansion]
 
-    /// A machine of `processors` cores run by `scheduler`.
-    public init(processors: Int, scheduler: SchedulerKind) {
+    /// A machine of `processors` cores, growing by `expansions`, run by `scheduler`.
+    public init(processors: Int, scheduler: SchedulerKind, expansions: [Expansion] = []) {
         precondition(processors > 0, "the machine needs at least one processor")
+        precondition(expansions.allSatisfy { $0.processors > 0 }, "an expansion adds at least one processor")
         self.processors = processors
         self.scheduler = scheduler
+        self.expansions = expansions.sorted { $0.time < $1.time }
     }
 
     /// Simulates `jobs` (in trace order; they are served by submit time, ties in trace order).
@@ -34,6 +41,8 @@ public struct BatchSimulation: Sendable {
         var queue: [Int] = []
         var queueHead = 0
         var free = processors
+        var capacity = processors
+        var nextExpansion = 0
         var next = 0
         var events = 0
         var queueLength = TimeWeightedAverage(value: 0, at: order.first.map { jobs[$0].submitTime } ?? 0)
@@ -52,8 +61,16 @@ public struct BatchSimulation: Sendable {
         while true {
             let nextCompletion = completions.nextEventTime()?.value ?? .infinity
             let nextArrival = next < order.count ? jobs[order[next]].submitTime : .infinity
-            let now = Swift.min(nextCompletion, nextArrival)
+            let pendingWork = nextCompletion < .infinity || nextArrival < .infinity
+            let expansionTime =
+                nextExpansion < expansions.count && pendingWork ? expansions[nextExpansion].time : .infinity
+            let now = Swift.min(nextCompletion, nextArrival, expansionTime)
             if now == .infinity { break }
+            while nextExpansion < expansions.count && expansions[nextExpansion].time <= now {
+                capacity += expansions[nextExpansion].processors
+                free += expansions[nextExpansion].processors
+                nextExpansion += 1
+            }
             while let (_, finished) = completions.nextEvent(until: SimTime(now)) {
                 let job = Int(finished)
                 free += jobs[job].processors
@@ -64,7 +81,7 @@ public struct BatchSimulation: Sendable {
                 let job = order[next]
                 next += 1
                 events += 1
-                if jobs[job].processors > processors {
+                if jobs[job].processors > capacity {
                     skipped.append(job)
                 } else {
                     queue.append(job)
@@ -124,8 +141,23 @@ public struct BatchSimulation: Sendable {
         }
         let seconds = (clock.now - began) / .seconds(1)
         return ScheduleResult(
-            jobs: jobs, processors: processors, starts: starts, headReservations: reservations,
+            jobs: jobs, processors: processors, expansions: Array(expansions.prefix(nextExpansion)),
+            starts: starts, headReservations: reservations,
             skipped: skipped, meanQueueLength: queueLength.average(until: lastEventTime),
             maximumQueueLength: Int(queueLength.maximum), events: events, seconds: seconds)
+    }
+}
+
+/// Processors added to the machine at a time (seconds, on the trace's clock).
+public struct Expansion: Sendable, Hashable, Codable {
+    /// When the processors become available.
+    public var time: Double
+    /// How many are added.
+    public var processors: Int
+
+    /// `processors` more from `time` on.
+    public init(time: Double, processors: Int) {
+        self.time = time
+        self.processors = processors
     }
 }

@@ -4,8 +4,10 @@ import SimCore
 public struct ScheduleResult: Sendable {
     /// The jobs, as given.
     public let jobs: [Job]
-    /// Cores of the machine.
+    /// Cores of the machine at the start.
     public let processors: Int
+    /// The expansions that took effect while jobs were still running or waiting.
+    public let expansions: [Expansion]
     /// Start time of each job (−1 for a skipped job), in the order of `jobs`.
     public let starts: [Double]
     /// For EASY, the reservation each job got when it first headed the queue without fitting
@@ -37,12 +39,24 @@ public struct ScheduleResult: Sendable {
         return lastEnd - firstSubmit
     }
 
-    /// Σ processors × duration over cores × makespan.
+    /// Σ processors × duration over the processor-seconds available in the makespan (cores ×
+    /// makespan on a machine that does not grow).
     public var utilization: Double {
-        let span = makespan
-        guard span > 0 else { return 0 }
-        let area = scheduled.reduce(0.0) { $0 + Double(jobs[$1].processors) * jobs[$1].duration }
-        return area / (Double(processors) * span)
+        let ran = scheduled
+        guard let firstSubmit = ran.map({ jobs[$0].submitTime }).min(),
+            let lastEnd = ran.map({ end(of: $0) }).max(), lastEnd > firstSubmit
+        else { return 0 }
+        let area = ran.reduce(0.0) { $0 + Double(jobs[$1].processors) * jobs[$1].duration }
+        return area / capacitySeconds(from: firstSubmit, to: lastEnd)
+    }
+
+    /// Processor-seconds the machine offers between two times, counting expansions.
+    public func capacitySeconds(from start: Double, to end: Double) -> Double {
+        var total = Double(processors) * (end - start)
+        for expansion in expansions where expansion.time < end {
+            total += Double(expansion.processors) * (end - Swift.max(start, expansion.time))
+        }
+        return total
     }
 
     /// Waits (start − submit) of the jobs that ran, in job order.
