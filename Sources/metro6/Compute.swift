@@ -45,6 +45,21 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: "Write each job's submit, start and end to this CSV file.")
     var schedule: String?
 
+    @Option(help: "Wait SLA: the largest acceptable P95 wait of a month's jobs, in seconds.")
+    var slaP95Wait: Double?
+
+    @Option(help: "Cores per node (the SLA's expansion step and the power model's unit).")
+    var nodeCores = 64
+
+    @Option(help: "Watts a node draws idle (with --busy-watts: report energy).")
+    var idleWatts: Double?
+
+    @Option(help: "Watts a node draws with every core busy.")
+    var busyWatts: Double?
+
+    @Option(help: "Power usage effectiveness of the building.")
+    var pue = 1.4
+
     @Option(help: "Write the jobs simulated (for example the synthetic stream) as an SWF trace.")
     var writeTrace: String?
 
@@ -56,6 +71,15 @@ struct ComputeCommand: ParsableCommand {
             throw ValidationError("give either --trace FILE or --synthetic JOBS")
         }
         if let cores, cores < 1 { throw ValidationError("--cores must be at least 1") }
+        if nodeCores < 1 { throw ValidationError("--node-cores must be at least 1") }
+        if (idleWatts == nil) != (busyWatts == nil) {
+            throw ValidationError("give both --idle-watts and --busy-watts to report energy")
+        }
+        if let idleWatts, let busyWatts, !(idleWatts >= 0 && busyWatts >= idleWatts) {
+            throw ValidationError("the watts must satisfy 0 ≤ idle ≤ busy")
+        }
+        if pue < 1 { throw ValidationError("--pue must be at least 1") }
+        if let slaP95Wait, slaP95Wait < 0 { throw ValidationError("--sla-p95-wait must be ≥ 0") }
         if let synthetic {
             let problems = SyntheticWorkload(
                 jobs: synthetic, processors: cores ?? 2_048, load: load, maximumWidth: maxWidth
@@ -96,14 +120,27 @@ struct ComputeCommand: ParsableCommand {
                 throw ValidationError("cannot write \(writeTrace): \(error.localizedDescription)")
             }
         }
-        let result = BatchSimulation(processors: processors, scheduler: scheduler).run(jobs)
+        let simulation = BatchSimulation(processors: processors, scheduler: scheduler)
+        let result = simulation.run(jobs)
         if let schedule { try writeSchedule(result, to: schedule) }
         let summary = result.summary
+        var report = ComputeReport(summary: summary)
+        if let idleWatts, let busyWatts {
+            let power = PowerModel(
+                coresPerNode: nodeCores, idleWattsPerNode: idleWatts, busyWattsPerNode: busyWatts, pue: pue)
+            report.energyKWh = power.energy(of: result)
+        }
+        if let slaP95Wait {
+            let sla = WaitSLA(maximumP95Wait: slaP95Wait)
+            report.sla = sla
+            report.slaAssessment = SLAAssessment.assess(
+                jobs: jobs, on: simulation, against: sla, nodeSize: nodeCores)
+        }
         switch format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
         case .text:
             func hours(_ seconds: Double) -> String {
                 String(format: "%.0f s (%.2f h)", seconds, seconds / 3_600)
@@ -122,6 +159,24 @@ struct ComputeCommand: ParsableCommand {
                   makespan             \(hours(summary.makespan))
                   simulation speed     \(String(format: "%.0f", summary.simulatedEventsPerSecond)) events/s
                 """)
+            if let energy = report.energyKWh {
+                print("  energy               \(String(format: "%.1f", energy)) kWh (PUE \(pue))")
+            }
+            if let sla = report.sla, let assessment = report.slaAssessment {
+                let bound = String(format: "%.0f s", sla.maximumP95Wait)
+                if let first = assessment.firstBreach {
+                    let fix =
+                        assessment.processorsToAdd.map {
+                            "adding \($0) cores (\($0 / nodeCores) nodes) at its start keeps it"
+                        }
+                        ?? "even \(assessment.largestTried) more cores do not keep it"
+                    print(
+                        "  SLA (P95 wait ≤ \(bound)) first broken in month \(first + 1) "
+                            + "(\(assessment.periodsBreached) months in breach); \(fix)")
+                } else {
+                    print("  SLA (P95 wait ≤ \(bound)) kept every month")
+                }
+            }
         }
     }
 

@@ -152,6 +152,34 @@ struct ComputeCommandTests {
         #expect(object["utilization"] as? Double == 1)
     }
 
+    @Test("--sla-p95-wait and the power model add their figures")
+    func slaAndEnergy() throws {
+        // Two 4-core jobs on a 4-core machine: job 2 waits 100 s. An SLA of 10 s breaks in month
+        // 1 and one more 4-core node keeps it. Energy: 1 node × 150 s at 100 W idle plus 600 busy
+        // core-seconds / 4 × 200 W more = 45,000 J, × 1.5 = 67,500 J.
+        let trace = try temporaryFile(
+            "sla.swf",
+            """
+            1 0 -1 100 4 -1 -1 4 100 -1 1 1 -1 -1 -1 -1 -1 -1
+            2 0 -1 50 4 -1 -1 4 60 -1 1 1 -1 -1 -1 -1 -1 -1
+            """)
+        defer { try? FileManager.default.removeItem(atPath: trace) }
+        let outcome = try cli.run([
+            "compute", "--trace", trace, "--cores", "4", "--node-cores", "4", "--sla-p95-wait", "10",
+            "--idle-watts", "100", "--busy-watts", "300", "--pue", "1.5", "--format", "json",
+        ])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let sla = try #require(object["sla"] as? [String: Any])
+        #expect(sla["firstBreachPeriod"] as? Int == 0)
+        #expect(sla["processorsToAdd"] as? Int == 4)
+        let energy = try #require(object["energyKWh"] as? Double)
+        #expect(abs(energy - 67_500 / 3.6e6) < 1e-12)
+        let unpaired = try cli.run(["compute", "--trace", trace, "--idle-watts", "100"])
+        #expect(unpaired.status == 64)
+    }
+
     @Test("a bad line is skipped and named; --strict stops with exit code 2")
     func badTrace() throws {
         let trace = try temporaryFile(
