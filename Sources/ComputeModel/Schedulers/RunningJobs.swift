@@ -6,22 +6,18 @@ struct RunningJobs {
 
     /// Adds a job that started and will be killed, at the latest, at `end`.
     mutating func add(end: Double, processors: Int, job: Int) {
-        var low = 0
-        var high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            let other = entries[middle]
-            if other.end < end || (other.end == end && other.job < job) {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        entries.insert((end, processors, job), at: low)
+        entries.insert((end, processors, job), at: position(end: end, job: job))
     }
 
     /// Removes a job that finished; `end` is the requested end it was added with.
     mutating func remove(end: Double, job: Int) {
+        let index = position(end: end, job: job)
+        precondition(index < entries.count && entries[index].job == job, "job \(job) is not running")
+        entries.remove(at: index)
+    }
+
+    /// The index of the first entry not ordered before (end, job), by binary search.
+    private func position(end: Double, job: Int) -> Int {
         var low = 0
         var high = entries.count
         while low < high {
@@ -33,8 +29,7 @@ struct RunningJobs {
                 high = middle
             }
         }
-        precondition(low < entries.count && entries[low].job == job, "job \(job) is not running")
-        entries.remove(at: low)
+        return low
     }
 
     /// The earliest time at which `free` processors plus those released by running jobs (at

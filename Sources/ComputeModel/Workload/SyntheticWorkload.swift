@@ -63,14 +63,20 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         return found
     }
 
-    /// The expected width E[w] of a job.
-    var meanWidth: Double {
+    /// The powers of two up to the widest job.
+    var powersOfTwo: [Int] {
         var powers: [Int] = []
         var power = 1
         while power <= maximumWidth {
             powers.append(power)
             power *= 2
         }
+        return powers
+    }
+
+    /// The expected width E[w] of a job.
+    var meanWidth: Double {
+        let powers = powersOfTwo
         let powerMean = Double(powers.reduce(0, +)) / Double(powers.count)
         let uniformMean = Double(1 + maximumWidth) / 2
         return powerOfTwoShare * powerMean + (1 - powerOfTwoShare) * uniformMean
@@ -88,12 +94,7 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         let meanRate = load * Double(processors) / demandPerJob
         let peakRate = meanRate * (1 + dailyAmplitude)
         let interarrival = Exponential(rate: peakRate)
-        var powers: [Int] = []
-        var power = 1
-        while power <= maximumWidth {
-            powers.append(power)
-            power *= 2
-        }
+        let powers = powersOfTwo
         var result: [Job] = []
         result.reserveCapacity(jobs)
         var time = 0.0
