@@ -16,11 +16,13 @@ let package = Package(
     products: [
         .library(name: "SimCore", targets: ["SimCore"]),
         .library(name: "ComputeModel", targets: ["ComputeModel"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
         .executable(name: "metro6", targets: ["metro6"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .target(
@@ -29,11 +31,13 @@ let package = Package(
             swiftSettings: common
         ),
         .target(name: "ComputeModel", dependencies: ["SimCore"], swiftSettings: common),
+        .target(name: "Scenario", dependencies: ["Yams"], swiftSettings: common),
         .executableTarget(
             name: "metro6",
             dependencies: [
                 "SimCore",
                 "ComputeModel",
+                "Scenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: common
@@ -44,6 +48,7 @@ let package = Package(
         .testTarget(
             name: "ComputeModelTests", dependencies: ["ComputeModel", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: common),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: common),
         .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
     ]
 )

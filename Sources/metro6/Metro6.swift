@@ -10,10 +10,11 @@ struct Metro6: ParsableCommand {
         abstract: "Plan and check a city's move from IPv4 to IPv6 broadband.",
         discussion: """
             Metro6 is a toolkit for planning a city's IPv6 broadband rollout. Available now: \
-            `metro6 compute` runs a job trace through the supercomputing centre's batch \
-            scheduler, and `metro6 bench phold` measures the simulation engine.
+            `metro6 validate` checks scenario files, `metro6 compute` runs a job trace through \
+            the supercomputing centre's batch scheduler, and `metro6 bench phold` measures the \
+            simulation engine.
             """,
         version: version,
-        subcommands: [Bench.self, ComputeCommand.self]
+        subcommands: [Bench.self, ComputeCommand.self, ValidateCommand.self, SchemaCommand.self]
     )
 }

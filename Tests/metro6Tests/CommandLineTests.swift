@@ -58,8 +58,9 @@ struct CommandLineTests {
                 OVERVIEW: Plan and check a city's move from IPv4 to IPv6 broadband.
 
                 Metro6 is a toolkit for planning a city's IPv6 broadband rollout. Available
-                now: `metro6 compute` runs a job trace through the supercomputing centre's
-                batch scheduler, and `metro6 bench phold` measures the simulation engine.
+                now: `metro6 validate` checks scenario files, `metro6 compute` runs a job trace
+                through the supercomputing centre's batch scheduler, and `metro6 bench phold`
+                measures the simulation engine.
 
                 USAGE: metro6 <subcommand>
 
@@ -71,6 +72,9 @@ struct CommandLineTests {
                   bench                   Measure the simulation engine.
                   compute                 Simulate the supercomputing centre's batch scheduler
                                           on a job trace.
+                  validate                Check scenario files (YAML or JSON) without running
+                                          them.
+                  schema                  Print the JSON Schema of scenario files (for editors).
 
                   See 'metro6 help <subcommand>' for detailed help.
 
@@ -208,5 +212,52 @@ struct ComputeCommandTests {
         let tooWide = try cli.run(["compute", "--synthetic", "10", "--cores", "16"])
         #expect(tooWide.status == 64)
         #expect(tooWide.error.contains("widest job"))
+    }
+}
+
+/// End-to-end tests of `metro6 validate` and `metro6 schema`.
+@Suite("metro6 validate and schema")
+struct ScenarioCommandTests {
+    let cli = ComputeCommandTests()
+
+    @Test("validate: a good file passes; a bad one gets file:line:column messages and exit code 2")
+    func validate() throws {
+        let good = try cli.temporaryFile(
+            "good.yaml",
+            """
+            name: Tiny
+            start: 2011-05
+            months: 12
+            districts:
+              - {name: A, subscribers: {xdsl: 1, xpon: 2, lan: 3}}
+            """)
+        let bad = try cli.temporaryFile(
+            "bad.yaml",
+            """
+            name: Tiny
+            start: 2011-05
+            months: 0
+            districts:
+              - {name: A, subscribers: {xdsl: 1, xpon: 2, lan: 3}}
+            """)
+        defer {
+            try? FileManager.default.removeItem(atPath: good)
+            try? FileManager.default.removeItem(atPath: bad)
+        }
+        let passed = try cli.cli.run(["validate", good])
+        #expect(passed.status == 0)
+        #expect(passed.output.contains("valid — Tiny, 1 districts"))
+        let failed = try cli.cli.run(["validate", good, bad])
+        #expect(failed.status == 2)
+        #expect(
+            failed.error == "\(bad):3:9: months: expected a whole number from 1 to 1200 (months), found 0\n")
+    }
+
+    @Test("schema prints a JSON Schema")
+    func schema() throws {
+        let outcome = try cli.cli.run(["schema"])
+        #expect(outcome.status == 0)
+        let root = try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any]
+        #expect(root?["title"] as? String == "Metro6 scenario")
     }
 }

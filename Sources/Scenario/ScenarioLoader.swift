@@ -1,0 +1,89 @@
+import Foundation
+import Yams
+
+/// Reads scenario files (YAML or JSON) into `ScenarioFile`, reporting every problem at once with
+/// file, line, column, field path, what was found and what was expected.
+public enum ScenarioLoader {
+    /// Loads the file at `path`.
+    public static func load(path: String) throws(ScenarioErrors) -> ScenarioFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioErrors([
+                ScenarioError(
+                    location: SourceLocation(file: path, line: 1, column: 1), path: "",
+                    expected: "a readable scenario file", found: "no such file or no permission")
+            ])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioErrors([
+                ScenarioError(
+                    location: SourceLocation(file: path, line: 1, column: 1), path: "",
+                    expected: "UTF-8 text", found: "bytes that are not UTF-8")
+            ])
+        }
+        return try load(text: text, file: path)
+    }
+
+    /// Loads scenario text; `file` names it in messages.
+    public static func load(text: String, file: String) throws(ScenarioErrors) -> ScenarioFile {
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ScenarioErrors([
+                    ScenarioError(
+                        location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                        expected: "a scenario (a mapping with name, start, months, districts)",
+                        found: "an empty file")
+                ])
+            }
+            node = composed
+        } catch let errors as ScenarioErrors {
+            throw errors
+        } catch let error as YamlError {
+            throw ScenarioErrors([syntaxError(error, file: file)])
+        } catch {
+            throw ScenarioErrors([
+                ScenarioError(
+                    location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                    expected: "valid YAML or JSON",
+                    found: "\(error)")
+            ])
+        }
+        var checker = SchemaChecker(file: file)
+        checker.check(node, against: ScenarioFile.schema, path: "")
+        if !checker.errors.isEmpty { throw ScenarioErrors(checker.errors) }
+        let scenario: ScenarioFile
+        do {
+            scenario = try YAMLDecoder().decode(ScenarioFile.self, from: node)
+        } catch {
+            // The schema check passed, so this is a mismatch between schema and types: a bug.
+            throw ScenarioErrors([
+                ScenarioError(
+                    location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                    expected: "a file Metro6 can decode (please report this)", found: "\(error)")
+            ])
+        }
+        let problems = ScenarioRules.check(scenario, in: node, file: file)
+        if !problems.isEmpty { throw ScenarioErrors(problems) }
+        return scenario
+    }
+
+    static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {
+        func at(_ mark: Mark, _ problem: String) -> ScenarioError {
+            ScenarioError(
+                location: SourceLocation(file: file, line: mark.line, column: mark.column), path: "",
+                expected: "valid YAML or JSON", found: problem)
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return at(mark, problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return at(context.mark, "the key \(duplicates.joined(separator: ", ")) twice")
+        default:
+            return ScenarioError(
+                location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                expected: "valid YAML or JSON",
+                found: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Yams
+
+/// The checks a schema cannot express: names that must be unique or must exist, dates inside
+/// the horizon, fields an action needs.
+enum ScenarioRules {
+    static func check(_ scenario: ScenarioFile, in root: Node, file: String) -> [ScenarioError] {
+        var problems: [ScenarioError] = []
+        func fail(_ path: [PathStep], _ expected: String, found: String) {
+            problems.append(
+                ScenarioError(
+                    location: location(of: path, in: root, file: file), path: render(path),
+                    expected: expected,
+                    found: found))
+        }
+        var names = Set<String>()
+        for (index, district) in scenario.districts.enumerated() where !names.insert(district.name).inserted {
+            fail(
+                [.key("districts"), .index(index), .key("name")], "a district name used once",
+                found: "'\(district.name)' again")
+        }
+        for (index, action) in (scenario.plan ?? []).enumerated() {
+            let here: [PathStep] = [.key("plan"), .index(index)]
+            if action.month < scenario.start || action.month >= scenario.end {
+                fail(
+                    here + [.key("month")],
+                    "a month from \(scenario.start) to \(scenario.end.adding(months: -1)) (the horizon)",
+                    found: "\(action.month)")
+            }
+            if let district = action.district, !names.contains(district) {
+                var listed = Set<String>()
+                let known = scenario.districts.map(\.name).filter { listed.insert($0).inserted }.joined(
+                    separator: ", ")
+                fail(here + [.key("district")], "one of the districts \(known)", found: "'\(district)'")
+            }
+            if action.action == .enableMode && action.mode == nil {
+                fail(here, "a 'mode' for enableMode", found: "none")
+            }
+            if action.action != .enableMode, let mode = action.mode {
+                fail(
+                    here + [.key("mode")], "no mode (only enableMode takes one)", found: "'\(mode.rawValue)'")
+            }
+            let needsAmount: Set<PlanAction.Kind> = [.addCGNAT, .buyIPv4, .expandCompute]
+            if needsAmount.contains(action.action) && action.amount == nil {
+                fail(here, "an 'amount' for \(action.action.rawValue)", found: "none")
+            }
+        }
+        return problems
+    }
+
+    enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    static func render(_ path: [PathStep]) -> String {
+        var text = ""
+        for step in path {
+            switch step {
+            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    /// The line and column of the node at `path`, or of its nearest ancestor that exists.
+    static func location(of path: [PathStep], in root: Node, file: String) -> SourceLocation {
+        var node = root
+        var best = root.mark
+        for step in path {
+            switch (step, node) {
+            case (.key(let key), .mapping(let mapping)):
+                guard let pair = mapping.first(where: { $0.key.string == key }) else { break }
+                node = pair.value
+            case (.index(let index), .sequence(let sequence)) where index < sequence.count:
+                node = sequence[index]
+            default:
+                break
+            }
+            if let mark = node.mark { best = mark }
+        }
+        return SourceLocation(file: file, line: best?.line ?? 1, column: best?.column ?? 1)
+    }
+}

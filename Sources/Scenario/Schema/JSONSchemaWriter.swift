@@ -1,0 +1,53 @@
+import Foundation
+
+/// Writes a `Schema` as a JSON Schema (draft 2020-12), so editors can check scenario files as
+/// they are typed.
+public enum JSONSchemaWriter {
+    /// The JSON Schema of `schema`, titled `title`, pretty-printed with sorted keys.
+    public static func document(for schema: Schema, title: String) -> String {
+        var root = object(for: schema)
+        root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        root["title"] = title
+        let data = try! JSONSerialization.data(
+            withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func object(for schema: Schema) -> [String: Any] {
+        switch schema {
+        case .object(let fields):
+            var properties: [String: Any] = [:]
+            for field in fields {
+                var property = object(for: field.schema)
+                property["description"] = field.description
+                properties[field.name] = property
+            }
+            return [
+                "type": "object", "properties": properties, "additionalProperties": false,
+                "required": fields.filter(\.required).map(\.name),
+            ]
+        case .array(let item, let minimum):
+            return ["type": "array", "items": object(for: item), "minItems": minimum]
+        case .integer(let range, let unit):
+            var result: [String: Any] = ["type": "integer"]
+            if range.lowerBound != Int.min { result["minimum"] = range.lowerBound }
+            if range.upperBound != Int.max { result["maximum"] = range.upperBound }
+            if let unit { result["x-unit"] = unit }
+            return result
+        case .number(let range, let unit):
+            var result: [String: Any] = ["type": "number"]
+            if range.lowerBound.isFinite { result["minimum"] = range.lowerBound }
+            if range.upperBound.isFinite { result["maximum"] = range.upperBound }
+            if let unit { result["x-unit"] = unit }
+            return result
+        case .string:
+            return ["type": "string", "minLength": 1]
+        case .choice(let words):
+            return ["enum": words]
+        case .boolean:
+            return ["type": "boolean"]
+        case .month:
+            return ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"]
+        }
+    }
+}
