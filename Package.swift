@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SimCore", targets: ["SimCore"]),
+        .library(name: "MetroModel", targets: ["MetroModel"]),
         .library(name: "ComputeModel", targets: ["ComputeModel"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .executable(name: "metro6", targets: ["metro6"]),
@@ -30,7 +31,16 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: common
         ),
-        .target(name: "ComputeModel", dependencies: ["SimCore"], swiftSettings: common),
+        .target(
+            name: "MetroModel",
+            dependencies: ["SimCore", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: common
+        ),
+        .target(
+            name: "ComputeModel",
+            dependencies: ["SimCore", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: common
+        ),
         .target(name: "Scenario", dependencies: ["Yams"], swiftSettings: common),
         .executableTarget(
             name: "metro6",
@@ -48,6 +58,7 @@ let package = Package(
         .testTarget(
             name: "ComputeModelTests", dependencies: ["ComputeModel", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: common),
+        .testTarget(name: "MetroModelTests", dependencies: ["MetroModel", "SimCore"], swiftSettings: common),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: common),
         .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
     ]

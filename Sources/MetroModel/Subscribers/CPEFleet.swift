@@ -1,0 +1,79 @@
+import RealModule
+import SimCore
+
+/// The home gateways (CPEs) of a population: their ages, which fail and are replaced, and how
+/// many can do IPv6.
+///
+/// Lifetimes are Weibull (wear-out: shape > 1). A CPE of age a fails within the next Δ with the
+/// conditional probability 1 − exp((a/λ)^k − ((a+Δ)/λ)^k); a failed CPE is replaced by a new one
+/// (age 0), IPv6-capable when the replacement stock is.
+public struct CPEFleet: Sendable, Hashable, Codable {
+    /// Lifetime distribution parameters: Weibull shape k and scale λ (months).
+    public var lifetimeShape: Double
+    public var lifetimeScaleMonths: Double
+    /// CPEs by age in whole months (index = age), split by IPv6 capability.
+    public private(set) var capableByAge: [Int]
+    public private(set) var legacyByAge: [Int]
+
+    /// A fleet with `capable` and `legacy` CPEs of the given ages (index = age in months).
+    public init(lifetimeShape: Double, lifetimeScaleMonths: Double, capableByAge: [Int], legacyByAge: [Int]) {
+        precondition(lifetimeShape > 0 && lifetimeScaleMonths > 0, "Weibull needs shape and scale > 0")
+        precondition((capableByAge + legacyByAge).allSatisfy { $0 >= 0 }, "counts cannot be negative")
+        self.lifetimeShape = lifetimeShape
+        self.lifetimeScaleMonths = lifetimeScaleMonths
+        let ages = Swift.max(capableByAge.count, legacyByAge.count)
+        self.capableByAge = capableByAge + Array(repeating: 0, count: ages - capableByAge.count)
+        self.legacyByAge = legacyByAge + Array(repeating: 0, count: ages - legacyByAge.count)
+    }
+
+    /// All CPEs.
+    public var count: Int { capableByAge.reduce(0, +) + legacyByAge.reduce(0, +) }
+    /// IPv6-capable CPEs.
+    public var capable: Int { capableByAge.reduce(0, +) }
+
+    /// The probability that a CPE of age `age` months fails within the next month.
+    public func monthlyFailureProbability(age: Int) -> Double {
+        let k = lifetimeShape
+        let scale = lifetimeScaleMonths
+        let now = Double.pow(Double(age) / scale, k)
+        let next = Double.pow(Double(age + 1) / scale, k)
+        return -Double.expMinusOne(now - next)
+    }
+
+    /// Ages the fleet by one month: failures (binomial per age cohort) are replaced by new CPEs,
+    /// IPv6-capable when `replacementsCapable`. Returns the number of failures (truck rolls).
+    @discardableResult
+    public mutating func advanceMonth<G: RandomNumberGenerator>(
+        replacementsCapable: Bool, using generator: inout G
+    ) -> Int {
+        var failures = 0
+        var newCapable = [0]
+        var newLegacy = [0]
+        for age in capableByAge.indices {
+            let probability = monthlyFailureProbability(age: age)
+            let failedCapable = Binomial(trials: capableByAge[age], p: probability).sample(using: &generator)
+            let failedLegacy = Binomial(trials: legacyByAge[age], p: probability).sample(using: &generator)
+            failures += failedCapable + failedLegacy
+            newCapable.append(capableByAge[age] - failedCapable)
+            newLegacy.append(legacyByAge[age] - failedLegacy)
+        }
+        if replacementsCapable { newCapable[0] += failures } else { newLegacy[0] += failures }
+        capableByAge = newCapable
+        legacyByAge = newLegacy
+        return failures
+    }
+
+    /// Replaces up to `count` legacy CPEs, oldest first, with new capable ones (a campaign);
+    /// returns how many were replaced.
+    @discardableResult
+    public mutating func replaceLegacy(upTo count: Int) -> Int {
+        var left = count
+        for age in legacyByAge.indices.reversed() where left > 0 {
+            let taken = Swift.min(left, legacyByAge[age])
+            legacyByAge[age] -= taken
+            capableByAge[0] += taken
+            left -= taken
+        }
+        return count - left
+    }
+}
