@@ -1,0 +1,71 @@
+/// How a subscriber line is given IPv4 and IPv6: the transition mechanisms a broadband operator
+/// chooses among (compared in RFC 9313).
+public enum ProvisioningMode: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Native IPv4 with a public address, plus native IPv6 (RFC 4213).
+    case dualStack
+    /// Native IPv6 plus IPv4 through a carrier-grade NAT: NAT444 (RFC 6888, shared space RFC 6598).
+    case dualStackCGNAT
+    /// IPv6-only access; IPv4 tunnelled to an AFTR, which is a CGN (DS-Lite, RFC 6333).
+    case dsLite
+    /// IPv4-only access; IPv6 tunnelled over it to a border relay (6rd, RFC 5969).
+    case sixRD = "6rd"
+    /// IPv6-only access; IPv4 translated by the CPE and a NAT64 (464XLAT, RFC 6877; RFC 6146).
+    case xlat464 = "464xlat"
+    /// IPv6-only access; stateless address and port sharing by translation (MAP-T, RFC 7599).
+    case mapT
+    /// IPv6-only access; stateless address and port sharing by encapsulation (MAP-E, RFC 7597).
+    case mapE
+
+    /// Where a subscriber's IPv4 traffic goes and what it costs in public addresses.
+    public enum IPv4Service: Sendable, Hashable {
+        /// A public address of its own.
+        case publicAddress
+        /// Shared through a stateful CGN (NAT444, DS-Lite's AFTR, NAT64): counts against CGN
+        /// sessions and throughput, and the CGN's port plan sets the addresses.
+        case statefulSharing
+        /// Shared statelessly: a fixed port set of one address, no CGN state (MAP).
+        case statelessSharing
+    }
+
+    /// How the subscriber's IPv4 is served.
+    public var ipv4Service: IPv4Service {
+        switch self {
+        case .dualStack, .sixRD: .publicAddress
+        case .dualStackCGNAT, .dsLite, .xlat464: .statefulSharing
+        case .mapT, .mapE: .statelessSharing
+        }
+    }
+
+    /// Whether the access network itself must carry IPv6 (BNG and access nodes ready): every mode
+    /// but 6rd, which tunnels IPv6 over IPv4 to a border relay.
+    public var needsNativeIPv6Access: Bool { self != .sixRD }
+
+    /// Whether the CPE must implement the mechanism beyond plain dual-stack (a B4, a 6rd CE, a
+    /// CLAT, a MAP CE).
+    public var needsSpecialCPE: Bool {
+        switch self {
+        case .dualStack, .dualStackCGNAT: false
+        case .dsLite, .sixRD, .xlat464, .mapT, .mapE: true
+        }
+    }
+
+    /// Bytes each packet carries on top in the access network: 20 for 6rd's IPv4 header on IPv6
+    /// packets, 40 for DS-Lite's and MAP-E's IPv6 header on IPv4 packets, 20 more per IPv4 packet
+    /// translated to IPv6 (464XLAT, MAP-T), none for dual-stack.
+    public var tunnelOverheadBytes: Int {
+        switch self {
+        case .dualStack, .dualStackCGNAT: 0
+        case .sixRD: 20
+        case .dsLite, .mapE: 40
+        case .xlat464, .mapT: 20
+        }
+    }
+
+    /// Public IPv4 addresses `subscribers` on this mode hold, given the CGN or MAP port plan.
+    public func publicAddresses(for subscribers: Int, portPlan: CGNATPortPlan) -> Int {
+        switch ipv4Service {
+        case .publicAddress: subscribers
+        case .statefulSharing, .statelessSharing: portPlan.addressesNeeded(for: subscribers)
+        }
+    }
+}
