@@ -52,7 +52,7 @@ struct CPEFleetTests {
         let n = 100_000
         var fleet = CPEFleet(lifetimeShape: 2, lifetimeScaleMonths: 60, capableByAge: [], legacyByAge: [n])
         var failures = 0
-        for _ in 0..<12 { failures += fleet.advanceMonth(replacementsCapable: true, using: &generator) }
+        for _ in 0..<12 { failures += fleet.advanceMonth(replacementCapableShare: 1, using: &generator) }
         let survive = 1 - Weibull(shape: 2, scale: 60).cdf(12)
         let survivors = fleet.legacyByAge[12]
         let sd = (Double(n) * survive * (1 - survive)).squareRoot()
@@ -62,6 +62,21 @@ struct CPEFleetTests {
         #expect(fleet.count == n)
         #expect(fleet.capable == n - survivors)
         #expect(failures >= n - survivors)
+    }
+
+    @Test("installing and removing keeps the counts; removal takes the oldest first")
+    func installRemove() {
+        var generator = Xoshiro256StarStar(seed: 1)
+        var fleet = CPEFleet(
+            lifetimeShape: 2, lifetimeScaleMonths: 60, capableByAge: [0, 0, 30], legacyByAge: [0, 0, 10])
+        fleet.install(1_000, capableShare: 0.25, using: &generator)
+        #expect(fleet.count == 1_040)
+        #expect(abs(Double(fleet.capableByAge[0]) - 250) < 5 * (1_000 * 0.25 * 0.75).squareRoot())
+        fleet.remove(20)
+        // The 40 CPEs aged 2 go first, three capable to one legacy: 15 and 5.
+        #expect(fleet.capableByAge[2] == 15 && fleet.legacyByAge[2] == 5)
+        fleet.remove(2_000)
+        #expect(fleet.count == 0)
     }
 
     @Test("a campaign replaces the oldest legacy CPEs first")

@@ -41,14 +41,17 @@ public struct CPEFleet: Sendable, Hashable, Codable {
     }
 
     /// Ages the fleet by one month: failures (binomial per age cohort) are replaced by new CPEs,
-    /// IPv6-capable when `replacementsCapable`. Returns the number of failures (truck rolls).
+    /// each IPv6-capable with probability `replacementCapableShare`. Returns the number of
+    /// failures (truck rolls).
     @discardableResult
     public mutating func advanceMonth<G: RandomNumberGenerator>(
-        replacementsCapable: Bool, using generator: inout G
+        replacementCapableShare: Double, using generator: inout G
     ) -> Int {
         var failures = 0
         var newCapable = [0]
         var newLegacy = [0]
+        newCapable.reserveCapacity(capableByAge.count + 1)
+        newLegacy.reserveCapacity(capableByAge.count + 1)
         for age in capableByAge.indices {
             let probability = monthlyFailureProbability(age: age)
             let failedCapable = Binomial(trials: capableByAge[age], p: probability).sample(using: &generator)
@@ -57,10 +60,39 @@ public struct CPEFleet: Sendable, Hashable, Codable {
             newCapable.append(capableByAge[age] - failedCapable)
             newLegacy.append(legacyByAge[age] - failedLegacy)
         }
-        if replacementsCapable { newCapable[0] += failures } else { newLegacy[0] += failures }
+        let capableReplacements = Binomial(trials: failures, p: replacementCapableShare).sample(
+            using: &generator)
+        newCapable[0] += capableReplacements
+        newLegacy[0] += failures - capableReplacements
         capableByAge = newCapable
         legacyByAge = newLegacy
         return failures
+    }
+
+    /// Adds `count` new CPEs (age 0), each IPv6-capable with probability `capableShare`.
+    public mutating func install<G: RandomNumberGenerator>(
+        _ count: Int, capableShare: Double, using generator: inout G
+    ) {
+        precondition(count >= 0, "cannot install a negative number of CPEs")
+        let capable = Binomial(trials: count, p: capableShare).sample(using: &generator)
+        capableByAge[0] += capable
+        legacyByAge[0] += count - capable
+    }
+
+    /// Removes `count` CPEs of leaving subscribers, oldest first, capable and legacy in
+    /// proportion within each age.
+    public mutating func remove(_ count: Int) {
+        var left = Swift.min(count, self.count)
+        for age in capableByAge.indices.reversed() where left > 0 {
+            let cohort = capableByAge[age] + legacyByAge[age]
+            guard cohort > 0 else { continue }
+            let taken = Swift.min(left, cohort)
+            let proportional = Int((Double(taken) * Double(capableByAge[age]) / Double(cohort)).rounded())
+            let legacyTaken = Swift.min(legacyByAge[age], taken - Swift.min(proportional, capableByAge[age]))
+            capableByAge[age] -= taken - legacyTaken
+            legacyByAge[age] -= legacyTaken
+            left -= taken
+        }
     }
 
     /// Replaces up to `count` legacy CPEs, oldest first, with new capable ones (a campaign);
