@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "MetroModel", targets: ["MetroModel"]),
         .library(name: "ComputeModel", targets: ["ComputeModel"]),
         .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "Runner", targets: ["Runner"]),
         .executable(name: "metro6", targets: ["metro6"]),
     ],
     dependencies: [
@@ -41,13 +42,18 @@ let package = Package(
             dependencies: ["SimCore", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: common
         ),
-        .target(name: "Scenario", dependencies: ["Yams"], swiftSettings: common),
+        .target(
+            name: "Scenario", dependencies: ["MetroModel", "ComputeModel", "Yams"],
+            resources: [.embedInCode("Resources/shenzhen-2011.yaml")], swiftSettings: common),
+        .target(name: "Runner", dependencies: ["Scenario", "MetroModel", "SimCore"], swiftSettings: common),
         .executableTarget(
             name: "metro6",
             dependencies: [
                 "SimCore",
                 "ComputeModel",
                 "Scenario",
+                "Runner",
+                "MetroModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: common
@@ -58,8 +64,11 @@ let package = Package(
         .testTarget(
             name: "ComputeModelTests", dependencies: ["ComputeModel", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: common),
-        .testTarget(name: "MetroModelTests", dependencies: ["MetroModel", "SimCore"], swiftSettings: common),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], swiftSettings: common),
+        .testTarget(
+            name: "MetroModelTests", dependencies: ["MetroModel", "SimCore"], swiftSettings: common),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "MetroModel"], swiftSettings: common),
+        .testTarget(
+            name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel"], swiftSettings: common),
         .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
     ]
 )

@@ -51,9 +51,8 @@ fi
 
 if [ "$mode" = run ]; then
     swift build -c release --product metro6
-    # Until the metro model lands, the main job is the engine's PHOLD benchmark.
-    .build/release/metro6 bench phold --lps 1024 --population 16 --remote 0.9 --lookahead 0.1 \
-        --events 20000000 --seed 1
+    # The main job: the bundled Shenzhen 2011 scenario, one replication, as a readable summary.
+    .build/release/metro6 run
 else
     swift test
 fi

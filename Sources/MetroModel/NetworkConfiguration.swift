@@ -45,12 +45,16 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         public var lifetimeScaleMonths: Double
         /// Mean age at the start, months (ages spread evenly from 0 to twice this).
         public var meanAgeMonths: Int
+        /// Share of IPv6-capable CPEs that also implement the transition mechanisms needing CPE
+        /// support (DS-Lite's B4, a 6rd CE, 464XLAT's CLAT, a MAP CE).
+        public var mechanismShare: Double
 
         /// CPE parameters; see the properties.
         public init(
             capableShare: Double, newCapableShare: Double, lifetimeShape: Double, lifetimeScaleMonths: Double,
-            meanAgeMonths: Int
+            meanAgeMonths: Int, mechanismShare: Double = 1
         ) {
+            self.mechanismShare = mechanismShare
             self.capableShare = capableShare
             self.newCapableShare = newCapableShare
             self.lifetimeShape = lifetimeShape
@@ -124,6 +128,8 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
     public var cgnatGbps: Double
     /// Busy-hour demand per subscriber.
     public var demand: DemandModel
+    /// Yearly growth of uplink capacity from routine transport upgrades outside the plan.
+    public var uplinkYearlyGrowth: Double
     /// Unit costs.
     public var costs: CostModel
     /// Capital and crew limits.
@@ -138,7 +144,8 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         months: Int, discountRate: Double, districts: [District], cpes: CPEs, adoption: BassDiffusion,
         content: BassDiffusion, publicIPv4: Int, ipv4Price: Double, portPlan: CGNATPortPlan,
         cgnatGbps: Double,
-        demand: DemandModel, costs: CostModel, budget: Budget, visitsPerCPE: Int = 1, actions: [Action]
+        demand: DemandModel, uplinkYearlyGrowth: Double = 0, costs: CostModel, budget: Budget,
+        visitsPerCPE: Int = 1, actions: [Action]
     ) {
         self.months = months
         self.discountRate = discountRate
@@ -151,6 +158,7 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         self.portPlan = portPlan
         self.cgnatGbps = cgnatGbps
         self.demand = demand
+        self.uplinkYearlyGrowth = uplinkYearlyGrowth
         self.costs = costs
         self.budget = budget
         self.visitsPerCPE = visitsPerCPE

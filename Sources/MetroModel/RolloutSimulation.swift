@@ -1,3 +1,4 @@
+import RealModule
 import SimCore
 
 /// The monthly IPv6 rollout of a broadband metro network, on SimCore.
@@ -216,6 +217,7 @@ public struct RolloutSimulation: Sendable {
             // Measure the month.
             let contentShare = config.content.share(at: Double(month + 1) / 12)
             let perSubscriberMbps = config.demand.perSubscriberMbps(month: month)
+            let uplinkGrowth = Double.pow(1 + config.uplinkYearlyGrowth, Double(month) / 12)
             var totalSubscribers = 0
             var totalEnabled = 0
             var wantPublic = 0
@@ -229,6 +231,7 @@ public struct RolloutSimulation: Sendable {
                 var enabled = 0
                 if let mode = district.mode, n > 0 {
                     var share = Double(district.fleet.capable) / Double(Swift.max(1, district.fleet.count))
+                    if mode.needsSpecialCPE { share *= config.cpes.mechanismShare }
                     if mode.needsNativeIPv6Access {
                         share *= district.bngs > 0 ? Double(district.readyBNGs) / Double(district.bngs) : 1
                         var access = 0.0
@@ -249,7 +252,9 @@ public struct RolloutSimulation: Sendable {
                 wantPublic += n - enabled
                 totalEnabled += enabled
                 enabledByDistrict.append(enabled)
-                let link = Double(n) * perSubscriberMbps / (config.districts[index].uplinkGbps * 1_000)
+                let link =
+                    Double(n) * perSubscriberMbps
+                    / (config.districts[index].uplinkGbps * uplinkGrowth * 1_000)
                 peakLink = Swift.max(peakLink, link)
             }
             // Public addresses: own addresses first; the fewest subscribers that make the rest fit
@@ -292,7 +297,9 @@ public struct RolloutSimulation: Sendable {
             for (index, district) in districts.enumerated() {
                 let n = district.total
                 let enabled = enabledByDistrict[index]
-                let link = Double(n) * perSubscriberMbps / (config.districts[index].uplinkGbps * 1_000)
+                let link =
+                    Double(n) * perSubscriberMbps
+                    / (config.districts[index].uplinkGbps * uplinkGrowth * 1_000)
                 perDistrict[index].append(
                     MonthlyOutput(
                         month: month, subscribers: n, ipv6EnabledSubscribers: enabled,

@@ -1,3 +1,5 @@
+import MetroModel
+
 /// A scenario: the city's network as it stands at the start, and the rollout plan to simulate.
 ///
 /// Decoded from YAML or JSON; `ScenarioFile.schema` describes every field (units, ranges), and
@@ -18,8 +20,60 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public var discountRate: Double?
     /// The city's districts.
     public var districts: [District]
+    /// The home gateways.
+    public var cpe: CPESection
+    /// Subscribers' adoption of IPv6: a Bass curve (per year).
+    public var adoption: BassSection
+    /// The share of an IPv6 subscriber's traffic that can go over IPv6: a Bass curve (per year).
+    public var content: BassSection
+    /// Public IPv4 and address sharing.
+    public var addressing: AddressingSection
+    /// Busy-hour demand.
+    public var traffic: TrafficSection
+    /// Unit costs.
+    public var costs: CostModel
+    /// Capital and crew limits.
+    public var budget: BudgetSection?
     /// The rollout plan: dated actions.
     public var plan: [PlanAction]?
+
+    /// The home gateways.
+    public struct CPESection: Sendable, Hashable, Codable {
+        public var capableShare: Double
+        public var newCapableShare: Double
+        public var lifetimeShape: Double
+        public var lifetimeScaleMonths: Double
+        public var meanAgeMonths: Int
+        public var mechanismShare: Double?
+    }
+
+    /// A Bass curve's coefficients, per year.
+    public struct BassSection: Sendable, Hashable, Codable {
+        public var p: Double
+        public var q: Double
+    }
+
+    /// Public IPv4 and address sharing.
+    public struct AddressingSection: Sendable, Hashable, Codable {
+        public var publicIPv4: Int
+        public var ipv4Price: Double
+        public var portsPerSubscriber: Int
+        public var cgnatGbps: Double
+    }
+
+    /// Busy-hour demand.
+    public struct TrafficSection: Sendable, Hashable, Codable {
+        public var busyHourMbps: Double
+        public var yearlyGrowth: Double
+        public var uplinkYearlyGrowth: Double?
+    }
+
+    /// Capital and crew limits.
+    public struct BudgetSection: Sendable, Hashable, Codable {
+        public var yearlyCapex: Double?
+        public var visitsPerMonth: Int?
+        public var visitsPerCPE: Int?
+    }
 
     /// The reporting step of the summary table.
     public enum Reporting: String, Sendable, Hashable, Codable, CaseIterable {
@@ -31,23 +85,6 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public var end: YearMonth { start.adding(months: months) }
 }
 
-/// Counts per access technology.
-public struct PerTechnology<Value: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
-    /// Copper: ADSL2+ and VDSL2 lines on DSLAMs.
-    public var xdsl: Value
-    /// Fibre: GPON/EPON lines on OLT PON ports.
-    public var xpon: Value
-    /// FTTB + LAN: Ethernet from building switches.
-    public var lan: Value
-
-    /// Values for the three technologies.
-    public init(xdsl: Value, xpon: Value, lan: Value) {
-        self.xdsl = xdsl
-        self.xpon = xpon
-        self.lan = lan
-    }
-}
-
 /// A district of the city.
 public struct District: Sendable, Hashable, Codable {
     /// Its name; plan actions refer to it.
@@ -56,31 +93,38 @@ public struct District: Sendable, Hashable, Codable {
     public var subscribers: PerTechnology<Int>
     /// Subscribers added (or, negative, lost) each month, per technology.
     public var netAddsPerMonth: PerTechnology<Int>?
+    /// Access nodes per technology and their IPv6 state.
+    public var accessNodes: PerTechnology<AccessNodes>
+    /// The BNGs serving the district.
+    public var bngs: BNGs
+    /// Capacity of the district's uplinks to the core, Gbit/s.
+    public var uplinkGbps: Double
+
+    /// Access nodes of one technology.
+    public struct AccessNodes: Sendable, Hashable, Codable {
+        /// Nodes in service.
+        public var nodes: Int
+        /// Nodes already IPv6-ready.
+        public var ready: Int
+        /// Nodes a software upgrade makes ready; the rest must be replaced.
+        public var upgradable: Int
+    }
+
+    /// BNGs and their dual-stack state.
+    public struct BNGs: Sendable, Hashable, Codable {
+        /// BNGs serving the district.
+        public var count: Int
+        /// BNGs already dual-stack.
+        public var ready: Int
+    }
 }
 
 /// One dated action of a rollout plan.
 public struct PlanAction: Sendable, Hashable, Codable {
-    /// What the action does.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case upgradeBNGs
-        case upgradeAccessNodes
-        case cpeCampaign
-        case enableMode
-        case addCGNAT
-        case buyIPv4
-        case expandCompute
-    }
-
+    /// What the action does (see `NetworkConfiguration.Action.Kind`).
+    public typealias Kind = NetworkConfiguration.Action.Kind
     /// IPv6 provisioning modes.
-    public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
-        case dualStack
-        case dualStackCGNAT
-        case dsLite
-        case sixRD = "6rd"
-        case xlat464 = "464xlat"
-        case mapT
-        case mapE
-    }
+    public typealias Mode = ProvisioningMode
 
     /// The month the action starts.
     public var month: YearMonth
@@ -106,6 +150,12 @@ extension ScenarioFile {
                 .init("lan", value, "\(what) on FTTB + LAN (building switches)"),
             ])
         }
+        let nodes = Schema.integer(0...Int.max, unit: "nodes")
+        let plant = Schema.object([
+            .init("nodes", nodes, "Access nodes in service."),
+            .init("ready", nodes, "Nodes already IPv6-ready."),
+            .init("upgradable", nodes, "Nodes a software upgrade makes ready; the rest must be replaced."),
+        ])
         let district = Schema.object([
             .init("name", .string, "The district's name; plan actions refer to it."),
             .init(
@@ -113,6 +163,24 @@ extension ScenarioFile {
             .init(
                 "netAddsPerMonth", required: false, perTechnology(adds, "Net additions per month"),
                 "Subscribers added (negative: lost) each month; 0 when absent."),
+            .init(
+                "accessNodes", perTechnology(plant, "Access nodes"),
+                "Access nodes per technology (DSLAMs, OLTs, building switches) and their IPv6 state."),
+            .init(
+                "bngs",
+                .object([
+                    .init("count", .integer(0...Int.max, unit: "BNGs"), "BNGs serving the district."),
+                    .init("ready", .integer(0...Int.max, unit: "BNGs"), "BNGs already dual-stack."),
+                ]), "The BNGs (BRAS) serving the district."),
+            .init(
+                "uplinkGbps", .number(0.001...Double.infinity, unit: "Gbit/s"),
+                "Capacity of the uplinks to the core."),
+        ])
+        let share = Schema.number(0...1, unit: "share")
+        let money = Schema.number(0...Double.infinity, unit: "currency")
+        let bass = Schema.object([
+            .init("p", .number(0.000_001...Double.infinity, unit: "per year"), "Coefficient of innovation."),
+            .init("q", .number(0...Double.infinity, unit: "per year"), "Coefficient of imitation."),
         ])
         let action = Schema.object([
             .init("month", .month, "The month the action starts."),
@@ -138,6 +206,82 @@ extension ScenarioFile {
                 "discountRate", required: false, .number(0...1, unit: "per year"),
                 "Yearly discount rate for net present values; 0.08 when absent."),
             .init("districts", .array(district, minimumCount: 1), "The city's districts."),
+            .init(
+                "cpe",
+                .object([
+                    .init("capableShare", share, "Share of installed CPEs that can do IPv6 at the start."),
+                    .init("newCapableShare", share, "Share of newly installed CPEs that can do IPv6."),
+                    .init(
+                        "lifetimeShape", .number(0.01...Double.infinity, unit: nil),
+                        "Weibull shape of CPE lifetimes."),
+                    .init(
+                        "lifetimeScaleMonths", .number(0.01...Double.infinity, unit: "months"),
+                        "Weibull scale of CPE lifetimes."),
+                    .init("meanAgeMonths", .integer(0...600, unit: "months"), "Mean CPE age at the start."),
+                    .init(
+                        "mechanismShare", required: false, share,
+                        "Share of IPv6-capable CPEs that also do DS-Lite, 6rd, 464XLAT or MAP; 1 when absent."
+                    ),
+                ]), "The home gateways."),
+            .init("adoption", bass, "Subscribers' own adoption of IPv6 (devices, opting in): a Bass curve."),
+            .init(
+                "content", bass,
+                "The share of an IPv6 subscriber's traffic that can go over IPv6: a Bass curve."),
+            .init(
+                "addressing",
+                .object([
+                    .init(
+                        "publicIPv4", .integer(0...Int.max, unit: "addresses"),
+                        "Public IPv4 addresses owned at the start."),
+                    .init("ipv4Price", money, "Market price of one IPv4 address."),
+                    .init(
+                        "portsPerSubscriber", .integer(1...64_512, unit: "ports"),
+                        "Ports per subscriber behind a CGN or in a MAP domain."),
+                    .init(
+                        "cgnatGbps", .number(0.001...Double.infinity, unit: "Gbit/s"),
+                        "CGN throughput at the start."),
+                ]), "Public IPv4 and address sharing."),
+            .init(
+                "traffic",
+                .object([
+                    .init(
+                        "busyHourMbps", .number(0...Double.infinity, unit: "Mbit/s"),
+                        "Busy-hour demand per subscriber."),
+                    .init(
+                        "yearlyGrowth", .number(-0.99...Double.infinity, unit: "per year"),
+                        "Yearly growth of that demand."),
+                    .init(
+                        "uplinkYearlyGrowth", required: false,
+                        .number(-0.99...Double.infinity, unit: "per year"),
+                        "Yearly growth of uplink capacity from routine upgrades outside the plan; 0 when absent."
+                    ),
+                ]), "Busy-hour demand."),
+            .init(
+                "costs",
+                .object([
+                    .init("bngUpgrade", money, "A BNG's dual-stack software and licence."),
+                    .init("accessNodeUpgrade", money, "An access node's IPv6 software upgrade."),
+                    .init("accessNodeReplacement", money, "Replacing an access node that cannot do IPv6."),
+                    .init("cpe", money, "A new IPv6-capable CPE."),
+                    .init("truckRoll", money, "A technician's visit to a home."),
+                    .init("cgnatPerGbps", money, "One Gbit/s of CGN throughput."),
+                    .init("opexPerSubscriberMonth", money, "Running costs per subscriber and month."),
+                    .init(
+                        "cgnatOpexPerSubscriberYear", money,
+                        "Extra running costs per CGN subscriber and year."),
+                ]), "Unit costs, in one currency."),
+            .init(
+                "budget", required: false,
+                .object([
+                    .init(
+                        "yearlyCapex", required: false, money, "Capital per plan year; no limit when absent."),
+                    .init(
+                        "visitsPerMonth", required: false, .integer(0...Int.max, unit: "visits"),
+                        "Site visits the crews can make a month; no limit when absent."),
+                    .init(
+                        "visitsPerCPE", required: false, .integer(0...100, unit: "visits"),
+                        "Visits one CPE replacement takes; 1 when absent."),
+                ]), "Capital and crew limits; none when absent."),
             .init(
                 "plan", required: false, .array(action, minimumCount: 0), "The rollout plan: dated actions."),
         ])

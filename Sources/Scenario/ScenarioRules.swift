@@ -1,3 +1,4 @@
+import MetroModel
 import Yams
 
 /// The checks a schema cannot express: names that must be unique or must exist, dates inside
@@ -13,10 +14,25 @@ enum ScenarioRules {
                     found: found))
         }
         var names = Set<String>()
-        for (index, district) in scenario.districts.enumerated() where !names.insert(district.name).inserted {
-            fail(
-                [.key("districts"), .index(index), .key("name")], "a district name used once",
-                found: "'\(district.name)' again")
+        for (index, district) in scenario.districts.enumerated() {
+            let here: [PathStep] = [.key("districts"), .index(index)]
+            if !names.insert(district.name).inserted {
+                fail(here + [.key("name")], "a district name used once", found: "'\(district.name)' again")
+            }
+            for technology in AccessTechnology.allCases {
+                let plant = district.accessNodes[technology]
+                if plant.ready + plant.upgradable > plant.nodes {
+                    fail(
+                        here + [.key("accessNodes"), .key(technology.rawValue)],
+                        "ready + upgradable ≤ nodes (\(plant.nodes))",
+                        found: "\(plant.ready) + \(plant.upgradable)")
+                }
+            }
+            if district.bngs.ready > district.bngs.count {
+                fail(
+                    here + [.key("bngs"), .key("ready")], "at most the \(district.bngs.count) BNGs there are",
+                    found: "\(district.bngs.ready)")
+            }
         }
         for (index, action) in (scenario.plan ?? []).enumerated() {
             let here: [PathStep] = [.key("plan"), .index(index)]

@@ -9,12 +9,14 @@ struct Metro6: ParsableCommand {
         commandName: "metro6",
         abstract: "Plan and check a city's move from IPv4 to IPv6 broadband.",
         discussion: """
-            Metro6 is a toolkit for planning a city's IPv6 broadband rollout. Available now: \
-            `metro6 validate` checks scenario files, `metro6 compute` runs a job trace through \
-            the supercomputing centre's batch scheduler, and `metro6 bench phold` measures the \
-            simulation engine.
+            Metro6 simulates a broadband metro network's move to IPv6 month by month and reports \
+            when subscribers get working IPv6, what it costs and how much IPv4 and CGNAT are \
+            still needed. Start with `metro6 run` (the bundled Shenzhen 2011 scenario); write \
+            your own scenario (docs/scenarios.md) and check it with `metro6 validate`.
             """,
         version: version,
-        subcommands: [Bench.self, ComputeCommand.self, ValidateCommand.self, SchemaCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, SchemaCommand.self, ComputeCommand.self, Bench.self,
+        ]
     )
 }

@@ -14,13 +14,49 @@ struct ScenarioLoaderTests {
           - name: Futian
             subscribers: {xdsl: 1_000, xpon: 200, lan: 500}
             netAddsPerMonth: {xdsl: -10, xpon: 30, lan: 5}
+            accessNodes:
+              xdsl: {nodes: 4, ready: 0, upgradable: 2}
+              xpon: {nodes: 1, ready: 1, upgradable: 0}
+              lan: {nodes: 20, ready: 5, upgradable: 10}
+            bngs: {count: 2, ready: 0}
+            uplinkGbps: 10
           - name: Nanshan
             subscribers: {xdsl: 800, xpon: 100, lan: 300}
+            accessNodes:
+              xdsl: {nodes: 4, ready: 0, upgradable: 2}
+              xpon: {nodes: 1, ready: 1, upgradable: 0}
+              lan: {nodes: 20, ready: 5, upgradable: 10}
+            bngs: {count: 2, ready: 0}
+            uplinkGbps: 10
+        cpe: {capableShare: 0.2, newCapableShare: 0.8, lifetimeShape: 2.5, lifetimeScaleMonths: 72, meanAgeMonths: 30}
+        adoption: {p: 0.03, q: 0.38}
+        content: {p: 0.05, q: 0.5}
+        addressing: {publicIPv4: 3000, ipv4Price: 11, portsPerSubscriber: 1000, cgnatGbps: 1}
+        traffic: {busyHourMbps: 1.5, yearlyGrowth: 0.35}
+        costs:
+          bngUpgrade: 20000
+          accessNodeUpgrade: 500
+          accessNodeReplacement: 8000
+          cpe: 60
+          truckRoll: 30
+          cgnatPerGbps: 20000
+          opexPerSubscriberMonth: 3
+          cgnatOpexPerSubscriberYear: 30
         plan:
           - {month: 2011-06, action: upgradeBNGs, district: Futian}
           - {month: 2012-01, action: enableMode, mode: dsLite}
           - {month: 2012-03, action: buyIPv4, amount: 65536}
         """
+
+    /// `valid` with each (old, new) replaced once.
+    static func edited(_ edits: [(String, String)]) -> String {
+        var text = valid
+        for (old, new) in edits {
+            precondition(text.contains(old), "no '\(old)' to edit")
+            text = text.replacingOccurrences(of: old, with: new, options: [], range: text.range(of: old))
+        }
+        return text
+    }
 
     func errors(_ text: String, file: String = "city.yaml") -> [String] {
         do {
@@ -46,68 +82,67 @@ struct ScenarioLoaderTests {
         #expect(scenario.plan?[2].amount == 65_536)
     }
 
-    @Test("JSON is read too")
+    @Test("JSON is read too, into the same scenario")
     func json() throws {
-        let text = """
-            {"name": "J", "start": "2020-01", "months": 12,
-             "districts": [{"name": "A", "subscribers": {"xdsl": 1, "xpon": 2, "lan": 3}}]}
-            """
-        let scenario = try ScenarioLoader.load(text: text, file: "city.json")
-        #expect(scenario.districts[0].subscribers.lan == 3)
+        // `valid` converted to JSON by PyYAML + json.dumps.
+        let text = #"""
+            {"name": "Two districts", "start": "2011-05", "months": 24, "reporting": "quarterly", "seed": 7, "districts": [{"name": "Futian", "subscribers": {"xdsl": 1000, "xpon": 200, "lan": 500}, "netAddsPerMonth": {"xdsl": -10, "xpon": 30, "lan": 5}, "accessNodes": {"xdsl": {"nodes": 4, "ready": 0, "upgradable": 2}, "xpon": {"nodes": 1, "ready": 1, "upgradable": 0}, "lan": {"nodes": 20, "ready": 5, "upgradable": 10}}, "bngs": {"count": 2, "ready": 0}, "uplinkGbps": 10}, {"name": "Nanshan", "subscribers": {"xdsl": 800, "xpon": 100, "lan": 300}, "accessNodes": {"xdsl": {"nodes": 4, "ready": 0, "upgradable": 2}, "xpon": {"nodes": 1, "ready": 1, "upgradable": 0}, "lan": {"nodes": 20, "ready": 5, "upgradable": 10}}, "bngs": {"count": 2, "ready": 0}, "uplinkGbps": 10}], "cpe": {"capableShare": 0.2, "newCapableShare": 0.8, "lifetimeShape": 2.5, "lifetimeScaleMonths": 72, "meanAgeMonths": 30}, "adoption": {"p": 0.03, "q": 0.38}, "content": {"p": 0.05, "q": 0.5}, "addressing": {"publicIPv4": 3000, "ipv4Price": 11, "portsPerSubscriber": 1000, "cgnatGbps": 1}, "traffic": {"busyHourMbps": 1.5, "yearlyGrowth": 0.35}, "costs": {"bngUpgrade": 20000, "accessNodeUpgrade": 500, "accessNodeReplacement": 8000, "cpe": 60, "truckRoll": 30, "cgnatPerGbps": 20000, "opexPerSubscriberMonth": 3, "cgnatOpexPerSubscriberYear": 30}, "plan": [{"month": "2011-06", "action": "upgradeBNGs", "district": "Futian"}, {"month": "2012-01", "action": "enableMode", "mode": "dsLite"}, {"month": "2012-03", "action": "buyIPv4", "amount": 65536}]}
+            """#
+        #expect(
+            try ScenarioLoader.load(text: text, file: "city.json")
+                == ScenarioLoader.load(text: Self.valid, file: "city.yaml"))
     }
 
     @Test("every problem is reported with file, line, column, field, found and expected")
     func manyProblems() {
-        let text = """
-            name: Broken
-            start: 2011-13
-            months: 24
-            colour: blue
-            districts:
-              - name: Futian
-                subscribers: {xdsl: -5, xpon: many, lan: 1}
-              - name: Futian
-                subscribers: {xdsl: 1, xpon: 1}
-            plan:
-              - {month: 2011-06, action: upgradeBNGz}
-            """
+        let text = Self.edited([
+            ("start: 2011-05", "start: 2011-13"), ("reporting: quarterly", "colour: blue"),
+            (
+                "subscribers: {xdsl: 1_000, xpon: 200, lan: 500}",
+                "subscribers: {xdsl: -5, xpon: many, lan: 500}"
+            ),
+            ("subscribers: {xdsl: 800, xpon: 100, lan: 300}", "subscribers: {xdsl: 800, xpon: 100}"),
+            ("action: upgradeBNGs", "action: upgradeBNGz"),
+        ])
         #expect(
             errors(text) == [
                 "city.yaml:2:8: start: expected a month written YYYY-MM, found '2011-13'",
                 "city.yaml:4:1: colour: expected one of the keys name, start, months, reporting, seed, discountRate, "
-                    + "districts, plan, found unknown key 'colour'",
-                "city.yaml:7:25: districts[0].subscribers.xdsl: expected a whole number ≥ 0 (subscribers), found -5",
-                "city.yaml:7:35: districts[0].subscribers.xpon: expected a whole number ≥ 0 (subscribers), found 'many'",
-                "city.yaml:9:18: districts[1].subscribers.lan: expected the key 'lan': a whole number ≥ 0 (subscribers)",
-                "city.yaml:11:30: plan[0].action: expected one of upgradeBNGs, upgradeAccessNodes, cpeCampaign, "
+                    + "districts, cpe, adoption, content, addressing, traffic, costs, budget, plan, found unknown key 'colour'",
+                "city.yaml:8:25: districts[0].subscribers.xdsl: expected a whole number ≥ 0 (subscribers), found -5",
+                "city.yaml:8:35: districts[0].subscribers.xpon: expected a whole number ≥ 0 (subscribers), found 'many'",
+                "city.yaml:17:18: districts[1].subscribers.lan: expected the key 'lan': a whole number ≥ 0 (subscribers)",
+                "city.yaml:39:30: plan[0].action: expected one of upgradeBNGs, upgradeAccessNodes, cpeCampaign, "
                     + "enableMode, addCGNAT, buyIPv4, expandCompute, found 'upgradeBNGz'",
             ])
     }
 
-    @Test("cross-references: unknown districts, months outside the horizon, missing action fields")
+    @Test("cross-references: names, node counts, months outside the horizon, missing action fields")
     func rules() {
-        let text = """
-            name: Rules
-            start: 2011-05
-            months: 12
-            districts:
-              - name: Futian
-                subscribers: {xdsl: 1, xpon: 1, lan: 1}
-              - name: Futian
-                subscribers: {xdsl: 1, xpon: 1, lan: 1}
-            plan:
-              - {month: 2012-05, action: upgradeBNGs, district: Luohu}
-              - {month: 2011-07, action: enableMode}
-              - {month: 2011-08, action: buyIPv4, mode: dsLite}
-            """
+        let text = Self.edited([
+            ("- name: Nanshan", "- name: Futian"),
+            (
+                "{month: 2011-06, action: upgradeBNGs, district: Futian}",
+                "{month: 2013-05, action: upgradeBNGs, district: Luohu}"
+            ),
+            ("{month: 2012-01, action: enableMode, mode: dsLite}", "{month: 2012-01, action: enableMode}"),
+            (
+                "{month: 2012-03, action: buyIPv4, amount: 65536}",
+                "{month: 2012-03, action: buyIPv4, mode: dsLite}"
+            ),
+            ("xdsl: {nodes: 4, ready: 0, upgradable: 2}", "xdsl: {nodes: 4, ready: 3, upgradable: 2}"),
+            ("bngs: {count: 2, ready: 0}", "bngs: {count: 2, ready: 5}"),
+        ])
         #expect(
             errors(text) == [
-                "city.yaml:7:11: districts[1].name: expected a district name used once, found 'Futian' again",
-                "city.yaml:10:13: plan[0].month: expected a month from 2011-05 to 2012-04 (the horizon), found 2012-05",
-                "city.yaml:10:53: plan[0].district: expected one of the districts Futian, found 'Luohu'",
-                "city.yaml:11:5: plan[1]: expected a 'mode' for enableMode, found none",
-                "city.yaml:12:5: plan[2]: expected an 'amount' for buyIPv4, found none",
-                "city.yaml:12:45: plan[2].mode: expected no mode (only enableMode takes one), found 'dsLite'",
+                "city.yaml:11:13: districts[0].accessNodes.xdsl: expected ready + upgradable ≤ nodes (4), found 3 + 2",
+                "city.yaml:14:29: districts[0].bngs.ready: expected at most the 2 BNGs there are, found 5",
+                "city.yaml:16:11: districts[1].name: expected a district name used once, found 'Futian' again",
+                "city.yaml:39:13: plan[0].month: expected a month from 2011-05 to 2013-04 (the horizon), found 2013-05",
+                "city.yaml:39:53: plan[0].district: expected one of the districts Futian, found 'Luohu'",
+                "city.yaml:40:5: plan[1]: expected a 'mode' for enableMode, found none",
+                "city.yaml:41:5: plan[2]: expected an 'amount' for buyIPv4, found none",
+                "city.yaml:41:45: plan[2].mode: expected no mode (only enableMode takes one), found 'dsLite'",
             ])
     }
 
@@ -153,7 +188,11 @@ struct ScenarioSchemaTests {
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(root["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(root["additionalProperties"] as? Bool == false)
-        #expect(Set(root["required"] as? [String] ?? []) == ["name", "start", "months", "districts"])
+        #expect(
+            Set(root["required"] as? [String] ?? []) == [
+                "name", "start", "months", "districts", "cpe", "adoption", "content", "addressing", "traffic",
+                "costs",
+            ])
         let properties = try #require(root["properties"] as? [String: Any])
         let months = try #require(properties["months"] as? [String: Any])
         #expect(months["minimum"] as? Int == 1 && months["maximum"] as? Int == 1_200)

@@ -57,10 +57,11 @@ struct CommandLineTests {
             outcome.output == """
                 OVERVIEW: Plan and check a city's move from IPv4 to IPv6 broadband.
 
-                Metro6 is a toolkit for planning a city's IPv6 broadband rollout. Available
-                now: `metro6 validate` checks scenario files, `metro6 compute` runs a job trace
-                through the supercomputing centre's batch scheduler, and `metro6 bench phold`
-                measures the simulation engine.
+                Metro6 simulates a broadband metro network's move to IPv6 month by month and
+                reports when subscribers get working IPv6, what it costs and how much IPv4 and
+                CGNAT are still needed. Start with `metro6 run` (the bundled Shenzhen 2011
+                scenario); write your own scenario (docs/scenarios.md) and check it with
+                `metro6 validate`.
 
                 USAGE: metro6 <subcommand>
 
@@ -69,12 +70,14 @@ struct CommandLineTests {
                   -h, --help              Show help information.
 
                 SUBCOMMANDS:
-                  bench                   Measure the simulation engine.
-                  compute                 Simulate the supercomputing centre's batch scheduler
-                                          on a job trace.
+                  run                     Simulate a rollout plan (the bundled Shenzhen 2011
+                                          scenario by default).
                   validate                Check scenario files (YAML or JSON) without running
                                           them.
                   schema                  Print the JSON Schema of scenario files (for editors).
+                  compute                 Simulate the supercomputing centre's batch scheduler
+                                          on a job trace.
+                  bench                   Measure the simulation engine.
 
                   See 'metro6 help <subcommand>' for detailed help.
 
@@ -220,37 +223,64 @@ struct ComputeCommandTests {
 struct ScenarioCommandTests {
     let cli = ComputeCommandTests()
 
+    static let tiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Scenarios/tiny/two-districts.yaml").path
+
     @Test("validate: a good file passes; a bad one gets file:line:column messages and exit code 2")
     func validate() throws {
-        let good = try cli.temporaryFile(
-            "good.yaml",
-            """
-            name: Tiny
-            start: 2011-05
-            months: 12
-            districts:
-              - {name: A, subscribers: {xdsl: 1, xpon: 2, lan: 3}}
-            """)
+        let text = try String(contentsOfFile: Self.tiny, encoding: .utf8)
         let bad = try cli.temporaryFile(
-            "bad.yaml",
-            """
-            name: Tiny
-            start: 2011-05
-            months: 0
-            districts:
-              - {name: A, subscribers: {xdsl: 1, xpon: 2, lan: 3}}
-            """)
-        defer {
-            try? FileManager.default.removeItem(atPath: good)
-            try? FileManager.default.removeItem(atPath: bad)
-        }
-        let passed = try cli.cli.run(["validate", good])
+            "bad.yaml", text.replacingOccurrences(of: "months: 24", with: "months: 0"))
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let passed = try cli.cli.run(["validate", Self.tiny])
         #expect(passed.status == 0)
-        #expect(passed.output.contains("valid — Tiny, 1 districts"))
-        let failed = try cli.cli.run(["validate", good, bad])
+        #expect(passed.output.contains("valid — Two districts, 2 districts"))
+        let failed = try cli.cli.run(["validate", Self.tiny, bad])
         #expect(failed.status == 2)
         #expect(
-            failed.error == "\(bad):3:9: months: expected a whole number from 1 to 1200 (months), found 0\n")
+            failed.error == "\(bad):5:9: months: expected a whole number from 1 to 1200 (months), found 0\n")
+    }
+
+    @Test("run: the bundled city with no file; JSON with the documented keys")
+    func run() throws {
+        let outcome = try cli.cli.run(["run", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        #expect(root["scenario"] as? String == "Shenzhen 2011 (dual-stack + CGNAT, BNG first)")
+        #expect(root["replications"] as? Int == 1)
+        let months = try #require(root["months"] as? [[String: Any]])
+        #expect(months.count == 120)
+        #expect(months.first?["month"] as? String == "2011-05")
+        for key in [
+            "month", "subscribers", "ipv6EnabledSubscribers", "ipv6TrafficShare", "publicIPv4InUse",
+            "cgnatSubscribers",
+            "cgnatUtilization", "peakLinkUtilization", "capexCumulative", "opexCumulative", "truckRolls",
+            "slippedActions",
+        ] {
+            #expect(months[0][key] != nil, "missing \(key)")
+        }
+        let kpis = try #require(root["kpis"] as? [String: Any])
+        for key in [
+            "month50", "month90", "finalIPv6TrafficShare", "peakCGNATUtilization", "ipv4Purchased", "npv",
+            "truckRolls",
+            "unmetDemandMonths",
+        ] {
+            #expect(kpis.keys.contains(key), "missing \(key)")
+        }
+    }
+
+    @Test("run: replications report P10/P50/P90; a bad file is exit code 2 with nothing on standard output")
+    func runReplications() throws {
+        let outcome = try cli.cli.run(["run", Self.tiny, "--replications", "4", "--format", "json"])
+        #expect(outcome.status == 0)
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let npv = try #require((root["kpis"] as? [String: Any])?["npv"] as? [String: Any])
+        #expect(Set(npv.keys) == ["p10", "p50", "p90", "mean"])
+        let missing = try cli.cli.run(["run", "/nonexistent/city.yaml"])
+        #expect(missing.status == 2 && missing.output.isEmpty)
+        #expect(missing.error.contains("/nonexistent/city.yaml:1:1"))
     }
 
     @Test("schema prints a JSON Schema")

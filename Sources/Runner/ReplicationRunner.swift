@@ -1,0 +1,48 @@
+import Dispatch
+import MetroModel
+import SimCore
+import Synchronization
+
+/// Runs replications of a rollout on all cores.
+///
+/// Replication r draws from stream r of the seed (`RandomStreams`), so its numbers do not depend
+/// on which thread ran it or how many threads there were; results come back in replication order.
+public enum ReplicationRunner {
+    /// The results of `replications` runs of `configuration` from `seed`, using up to `threads`
+    /// threads (default: one per core).
+    public static func run(
+        _ configuration: NetworkConfiguration, seed: UInt64, replications: Int, threads: Int? = nil
+    ) -> [RolloutResult] {
+        precondition(replications > 0, "at least one replication")
+        let simulation = RolloutSimulation(configuration: configuration)
+        let streams = RandomStreams(seed: seed)
+        let results = Mutex<[RolloutResult?]>(Array(repeating: nil, count: replications))
+        let workers = Swift.max(1, Swift.min(threads ?? ProcessInfoCores.count, replications))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let replication = next.add(1, ordering: .relaxed).oldValue
+                if replication >= replications { return }
+                var generator = streams.generator(replication: replication)
+                let result = simulation.run(using: &generator)
+                results.withLock { $0[replication] = result }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}
+
+/// The number of cores the process may use.
+enum ProcessInfoCores {
+    static var count: Int {
+        #if canImport(Glibc)
+            return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+            return 1
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#endif

@@ -1,0 +1,14 @@
+/// The bundled default scenario, Shenzhen from May 2011 (`Scenarios/shenzhen-2011.yaml`),
+/// embedded in the binary so `metro6 run` works from any directory.
+public enum DefaultScenario {
+    /// The name messages use for the embedded file.
+    public static let fileName = "shenzhen-2011.yaml (bundled)"
+
+    /// The scenario's text.
+    public static var text: String { String(decoding: PackageResources.shenzhen_2011_yaml, as: UTF8.self) }
+
+    /// The scenario, loaded.
+    public static func load() throws(ScenarioErrors) -> ScenarioFile {
+        try ScenarioLoader.load(text: text, file: fileName)
+    }
+}

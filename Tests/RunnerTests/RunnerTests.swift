@@ -1,0 +1,73 @@
+import Foundation
+import MetroModel
+import Runner
+import Scenario
+import Testing
+
+@Suite("Runner")
+struct RunnerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func scenario(_ path: String) throws -> ScenarioFile {
+        try ScenarioLoader.load(path: root.appendingPathComponent(path).path)
+    }
+
+    @Test("the same seed gives identical JSON on 1 and on 2 threads")
+    func threads() throws {
+        let scenario = try Self.scenario("Scenarios/tiny/two-districts.yaml")
+        let one = try RunReport(scenario: scenario, seed: 5, replications: 6, threads: 1).json()
+        let two = try RunReport(scenario: scenario, seed: 5, replications: 6, threads: 2).json()
+        #expect(one == two)
+        let other = try RunReport(scenario: scenario, seed: 6, replications: 6, threads: 2).json()
+        #expect(one != other)
+    }
+
+    @Test("the embedded default scenario is the file in Scenarios/, byte for byte")
+    func embedded() throws {
+        let file = try String(
+            contentsOf: Self.root.appendingPathComponent("Scenarios/shenzhen-2011.yaml"), encoding: .utf8)
+        #expect(DefaultScenario.text == file)
+    }
+
+    @Test("the bundled city and its two alternative plans load, run and differ")
+    func alternatives() throws {
+        var finals: [Double] = []
+        for path in [
+            "Scenarios/shenzhen-2011.yaml", "Scenarios/shenzhen-2011-cpe-first.yaml",
+            "Scenarios/shenzhen-2011-dslite.yaml",
+        ] {
+            // Three years keep the test fast in a debug build; the plans differ within them.
+            var scenario = try Self.scenario(path)
+            #expect(scenario.months == 120)
+            scenario.months = 36
+            let report = RunReport(scenario: scenario, seed: 1, replications: 1)
+            let months = report.results[0].months
+            #expect(months.count == 36)
+            #expect(months[0].subscribers > 2_000_000)
+            finals.append(report.results[0].kpis.finalIPv6TrafficShare)
+        }
+        #expect(Set(finals).count == 3, "\(finals)")
+    }
+
+    @Test("spreads use nearest-rank percentiles; a milestone never reached is null")
+    func spreads() {
+        let spread = Spread([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(spread.p10 == 1 && spread.p50 == 5 && spread.p90 == 9 && spread.mean == 5.5)
+        let partial = Spread([3, nil, 5])
+        #expect(partial.p10 == 3 && partial.p50 == 5 && partial.p90 == nil && partial.mean == nil)
+    }
+
+    @Test("CSV: one row per month, or per month and district, with the documented columns")
+    func csv() throws {
+        let scenario = try Self.scenario("Scenarios/tiny/two-districts.yaml")
+        let report = RunReport(scenario: scenario, seed: 1, replications: 1)
+        let rows = report.csv(byDistrict: false).split(separator: "\n")
+        #expect(rows.count == 1 + 24)
+        #expect(rows[0].hasPrefix("month,subscribers,ipv6EnabledSubscribers,ipv6TrafficShare"))
+        #expect(rows[1].hasPrefix("2011-05,"))
+        let byDistrict = report.csv(byDistrict: true).split(separator: "\n")
+        #expect(byDistrict.count == 1 + 2 * 24)
+        #expect(byDistrict[1].hasPrefix("Futian,2011-05,"))
+    }
+}
