@@ -45,7 +45,9 @@ let package = Package(
         .target(
             name: "Scenario", dependencies: ["MetroModel", "ComputeModel", "Yams"],
             resources: [.embedInCode("Resources/shenzhen-2011.yaml")], swiftSettings: common),
-        .target(name: "Runner", dependencies: ["Scenario", "MetroModel", "SimCore"], swiftSettings: common),
+        .target(
+            name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore"],
+            swiftSettings: common),
         .executableTarget(
             name: "metro6",
             dependencies: [

@@ -53,14 +53,15 @@ public struct CloudService: Sendable, Hashable, Codable {
 
     /// The request rate per second at time `t` seconds.
     func rate(at t: Double) -> Double {
-        let growth = Double.pow(1 + yearlyGrowth, t / CloudSimulation.secondsPerYear)
+        let growth = Double.exp(t * Double.log(onePlus: yearlyGrowth) / CloudSimulation.secondsPerYear)
         return requestsPerHour / 3_600 * growth
             * (1 + dailyAmplitude * Double.sin(2 * Double.pi * t / 86_400))
     }
 
-    /// An upper bound of `rate` over [0, horizon].
-    func peakRate(until horizon: Double) -> Double {
-        let growth = Swift.max(1, Double.pow(1 + yearlyGrowth, horizon / CloudSimulation.secondsPerYear))
+    /// An upper bound of `rate` over the year (from 0) that contains `t`.
+    func peakRate(inYearOf t: Double) -> Double {
+        let year = (t / CloudSimulation.secondsPerYear).rounded(.down)
+        let growth = Swift.max(Double.pow(1 + yearlyGrowth, year), Double.pow(1 + yearlyGrowth, year + 1))
         return requestsPerHour / 3_600 * growth * (1 + dailyAmplitude)
     }
 }
@@ -106,7 +107,8 @@ public struct CloudSimulation: Sendable {
     }
 
     enum Event {
-        case arrival(service: Int)
+        /// A candidate request of a service, to be thinned; at a year boundary, a fresh draw.
+        case arrival(service: Int, boundary: Bool)
         case departure(node: Int, cores: Int)
     }
 
@@ -117,7 +119,7 @@ public struct CloudSimulation: Sendable {
         var arrivals = streams.generator(replication: replication, stream: 0)
         var shapes = streams.generator(replication: replication, stream: 1)
         var simulation = Simulation<LadderQueueCalendar<Event>>()
-        var free = [Int](repeating: coresPerNode, count: nodes)
+        var free = FirstFitNodes(count: nodes, cores: coresPerNode)
         var waiting: [(service: Int, cores: Int, lifetime: Double, since: Double)] = []
         var waitingHead = 0
         var perService = [CloudServiceResult](repeating: CloudServiceResult(), count: services.count)
@@ -125,16 +127,26 @@ public struct CloudSimulation: Sendable {
         var busyCores = 0
         var waits = RunningMoments()
 
-        let peaks = services.map { $0.peakRate(until: horizon) }
-        for (index, peak) in peaks.enumerated() where peak > 0 {
-            simulation.schedule(
-                .arrival(service: index), at: SimTime(Exponential(rate: peak).sample(using: &arrivals)))
+        // Thinning (Lewis and Shedler 1979) with a bound per year: candidates come at the year's
+        // peak rate; one that would cross into the next year is replaced by a fresh draw there,
+        // which the exponential's lack of memory makes exact.
+        func scheduleCandidate(_ index: Int, from now: Double) {
+            let peak = services[index].peakRate(inYearOf: now)
+            guard peak > 0 else { return }
+            let yearEnd = ((now / Self.secondsPerYear).rounded(.down) + 1) * Self.secondsPerYear
+            let next = now + Exponential(rate: peak).sample(using: &arrivals)
+            if next >= yearEnd {
+                simulation.schedule(.arrival(service: index, boundary: true), at: SimTime(yearEnd))
+            } else {
+                simulation.schedule(.arrival(service: index, boundary: false), at: SimTime(next))
+            }
         }
+        for index in services.indices { scheduleCandidate(index, from: 0) }
         func place(_ cores: Int) -> Int? {
-            free.firstIndex { $0 >= cores }
+            free.first(fitting: cores)
         }
         func start(service: Int, cores: Int, lifetime: Double, node: Int, now: SimTime) {
-            free[node] -= cores
+            free.adjust(node, by: -cores)
             busyCores += cores
             busy.record(Double(busyCores), at: now.value)
             simulation.schedule(.departure(node: node, cores: cores), at: now + lifetime)
@@ -142,12 +154,13 @@ public struct CloudSimulation: Sendable {
         }
         while let (now, event) = simulation.nextEvent(until: SimTime(horizon)) {
             switch event {
-            case .arrival(let index):
+            case .arrival(let index, let boundary):
                 let service = services[index]
-                simulation.schedule(
-                    .arrival(service: index), after: Exponential(rate: peaks[index]).sample(using: &arrivals))
-                // Thinning: a candidate is a request with probability rate(t) / peak.
-                if arrivals.nextUnitInterval() * peaks[index] > service.rate(at: now.value) { continue }
+                let peak = service.peakRate(inYearOf: now.value)
+                scheduleCandidate(index, from: now.value)
+                if boundary { continue }
+                // A candidate is a request with probability rate(t) / peak.
+                if arrivals.nextUnitInterval() * peak > service.rate(at: now.value) { continue }
                 perService[index].requests += 1
                 let cores = service.vmCores[Int(shapes.next(upperBound: UInt64(service.vmCores.count)))]
                 let lifetime = Exponential(mean: service.meanLifetimeHours * 3_600).sample(using: &shapes)
@@ -160,7 +173,7 @@ public struct CloudSimulation: Sendable {
                     perService[index].rejected += 1
                 }
             case .departure(let node, let cores):
-                free[node] += cores
+                free.adjust(node, by: cores)
                 busyCores -= cores
                 busy.record(Double(busyCores), at: now.value)
                 while waitingHead < waiting.count, let node = place(waiting[waitingHead].cores) {

@@ -13,18 +13,27 @@ public enum ReplicationRunner {
     public static func run(
         _ configuration: NetworkConfiguration, seed: UInt64, replications: Int, threads: Int? = nil
     ) -> [RolloutResult] {
-        precondition(replications > 0, "at least one replication")
         let simulation = RolloutSimulation(configuration: configuration)
         let streams = RandomStreams(seed: seed)
-        let results = Mutex<[RolloutResult?]>(Array(repeating: nil, count: replications))
+        return map(replications: replications, threads: threads) { replication in
+            var generator = streams.generator(replication: replication)
+            return simulation.run(using: &generator)
+        }
+    }
+
+    /// `body(r)` for every replication r, on up to `threads` threads, in replication order.
+    public static func map<T: Sendable>(
+        replications: Int, threads: Int? = nil, _ body: @Sendable (Int) -> T
+    ) -> [T] {
+        precondition(replications > 0, "at least one replication")
+        let results = Mutex<[T?]>(Array(repeating: nil, count: replications))
         let workers = Swift.max(1, Swift.min(threads ?? ProcessInfoCores.count, replications))
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let replication = next.add(1, ordering: .relaxed).oldValue
                 if replication >= replications { return }
-                var generator = streams.generator(replication: replication)
-                let result = simulation.run(using: &generator)
+                let result = body(replication)
                 results.withLock { $0[replication] = result }
             }
         }

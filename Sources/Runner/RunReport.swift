@@ -1,3 +1,4 @@
+import ComputeModel
 import Foundation
 import MetroModel
 import Scenario
@@ -11,13 +12,53 @@ public struct RunReport: Sendable {
     public let seed: UInt64
     /// One result per replication, in replication order.
     public let results: [RolloutResult]
+    /// The compute centre's result per replication, when the scenario has a centre.
+    public let compute: [ComputeCentreResult]?
 
-    /// Runs `scenario` `replications` times from `seed` on up to `threads` threads.
+    /// Runs `scenario` `replications` times from `seed` on up to `threads` threads: the network,
+    /// and the compute centre when the scenario has one.
     public init(scenario: ScenarioFile, seed: UInt64, replications: Int, threads: Int? = nil) {
         self.scenario = scenario
         self.seed = seed
         results = ReplicationRunner.run(
             scenario.networkConfiguration, seed: seed, replications: replications, threads: threads)
+        if let centre = scenario.computeCentre {
+            compute = ReplicationRunner.map(replications: replications, threads: threads) { replication in
+                centre.run(seed: seed, replication: replication)
+            }
+        } else {
+            compute = nil
+        }
+    }
+
+    /// The compute centre's KPIs over replications.
+    struct ComputeKPIs: Encodable {
+        var jobs: Spread
+        var utilization: Spread
+        var meanWait: Spread
+        var p95Wait: Spread
+        var meanBoundedSlowdown: Spread
+        var firstSLABreachMonth: MonthSpread
+        var slaMonthsBreached: Spread
+        var energyKWh: Spread?
+        var cloudRejectionRate: Spread?
+        var cloudUtilization: Spread?
+    }
+
+    func computeKPIs(_ runs: [ComputeCentreResult]) -> ComputeKPIs {
+        let breach = Spread(runs.map { $0.firstSLABreachPeriod.map(Double.init) })
+        return ComputeKPIs(
+            jobs: Spread(runs.map { Double($0.summary.jobs) }),
+            utilization: Spread(runs.map(\.summary.utilization)),
+            meanWait: Spread(runs.map(\.summary.meanWait)), p95Wait: Spread(runs.map(\.summary.p95Wait)),
+            meanBoundedSlowdown: Spread(runs.map(\.summary.meanBoundedSlowdown)),
+            firstSLABreachMonth: MonthSpread(
+                p10: breach.p10.map { label(Int($0)) }, p50: breach.p50.map { label(Int($0)) },
+                p90: breach.p90.map { label(Int($0)) }, mean: breach.mean),
+            slaMonthsBreached: Spread(runs.map { Double($0.slaPeriodsBreached) }),
+            energyKWh: runs.first?.energyKWh == nil ? nil : Spread(runs.map(\.energyKWh)),
+            cloudRejectionRate: runs.first?.cloud == nil ? nil : Spread(runs.map { $0.cloud?.rejectionRate }),
+            cloudUtilization: runs.first?.cloud == nil ? nil : Spread(runs.map { $0.cloud?.utilization }))
     }
 
     /// "YYYY-MM" of month index `month`.
@@ -106,6 +147,7 @@ public struct RunReport: Sendable {
         var replications: Int
         var months: [JSONMonth]
         var kpis: K
+        var compute: ComputeKPIs?
     }
 
     var jsonMonths: [JSONMonth] {
@@ -136,7 +178,7 @@ public struct RunReport: Sendable {
                         finalIPv6TrafficShare: k.finalIPv6TrafficShare,
                         peakCGNATUtilization: k.peakCGNATUtilization,
                         ipv4Purchased: k.ipv4Purchased, npv: k.npv, truckRolls: k.truckRolls,
-                        unmetDemandMonths: k.unmetDemandMonths)))
+                        unmetDemandMonths: k.unmetDemandMonths), compute: compute.map(computeKPIs)))
         } else {
             let spread = KPISpread(results)
             func months(_ s: Spread) -> MonthSpread {
@@ -153,7 +195,7 @@ public struct RunReport: Sendable {
                         peakCGNATUtilization: spread.peakCGNATUtilization,
                         ipv4Purchased: spread.ipv4Purchased,
                         npv: spread.npv, truckRolls: spread.truckRolls,
-                        unmetDemandMonths: spread.unmetDemandMonths)))
+                        unmetDemandMonths: spread.unmetDemandMonths), compute: compute.map(computeKPIs)))
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -264,6 +306,35 @@ public struct RunReport: Sendable {
             out += "  NPV of costs (M)     \(v(s.npv, "%.1f", 1e-6))\n"
             out += "  truck rolls          \(v(s.truckRolls, "%.0f"))\n"
             out += "  months with unmet demand \(v(s.unmetDemandMonths, "%.0f"))\n"
+        }
+        if let compute {
+            let k = computeKPIs(compute)
+            func v(_ spread: Spread?, _ format: String, _ scale: Double = 1) -> String {
+                guard let spread else { return "-" }
+                let values = (compute.count == 1 ? [spread.p50] : [spread.p10, spread.p50, spread.p90])
+                return values.map { $0.map { String(format: format, $0 * scale) } ?? "never" }.joined(
+                    separator: " / ")
+            }
+            let breach =
+                compute.count == 1
+                ? (k.firstSLABreachMonth.p50 ?? "never")
+                : [k.firstSLABreachMonth.p10, k.firstSLABreachMonth.p50, k.firstSLABreachMonth.p90]
+                    .map { $0 ?? "never" }.joined(separator: " / ")
+            out += "\nCompute centre\(compute.count == 1 ? "" : " (P10 / P50 / P90)")\n"
+            out += "  jobs                 \(v(k.jobs, "%.0f"))\n"
+            out += "  utilisation          \(v(k.utilization, "%.3f"))\n"
+            out += "  wait mean (h)        \(v(k.meanWait, "%.2f", 1.0 / 3_600))\n"
+            out += "  wait P95 (h)         \(v(k.p95Wait, "%.2f", 1.0 / 3_600))\n"
+            out += "  bounded slowdown     \(v(k.meanBoundedSlowdown, "%.2f"))\n"
+            if scenario.compute?.slaP95WaitHours != nil {
+                out +=
+                    "  SLA first broken     \(breach) (\(v(k.slaMonthsBreached, "%.0f")) months in breach)\n"
+            }
+            if k.energyKWh != nil { out += "  energy (GWh)         \(v(k.energyKWh, "%.1f", 1e-6))\n" }
+            if k.cloudRejectionRate != nil {
+                out += "  cloud rejections %   \(v(k.cloudRejectionRate, "%.2f", 100))\n"
+                out += "  cloud utilisation    \(v(k.cloudUtilization, "%.3f"))\n"
+            }
         }
         return out
     }

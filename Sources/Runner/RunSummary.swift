@@ -21,6 +21,11 @@ public struct Spread: Sendable, Hashable, Codable {
         try container.encode(mean, forKey: .mean)
     }
 
+    /// The spread of `values` (nil entries count as "never").
+    public init(_ values: [Double]) {
+        self.init(values.map { Optional($0) })
+    }
+
     /// The spread of `values`; nil entries count as "never" (above every number) for the
     /// percentiles and make the mean undefined.
     public init(_ values: [Double?]) {

@@ -1,3 +1,4 @@
+import ComputeModel
 import MetroModel
 
 /// A scenario: the city's network as it stands at the start, and the rollout plan to simulate.
@@ -34,8 +35,57 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public var costs: CostModel
     /// Capital and crew limits.
     public var budget: BudgetSection?
+    /// The supercomputing and cloud centre, if the scenario models it.
+    public var compute: ComputeSection?
     /// The rollout plan: dated actions.
     public var plan: [PlanAction]?
+
+    /// The supercomputing and cloud centre.
+    public struct ComputeSection: Sendable, Hashable, Codable {
+        public var cores: Int
+        public var scheduler: SchedulerKind?
+        public var workload: Workload
+        public var slaP95WaitHours: Double?
+        public var power: Power?
+        public var cloud: Cloud?
+
+        /// The HPC job stream.
+        public struct Workload: Sendable, Hashable, Codable {
+            public var load: Double
+            public var maxWidth: Int
+            public var medianRunTimeSeconds: Double
+            public var runTimeSigma: Double?
+            public var powerOfTwoShare: Double?
+            public var dailyAmplitude: Double?
+            public var maximumOverestimate: Double?
+        }
+
+        /// The power model.
+        public struct Power: Sendable, Hashable, Codable {
+            public var nodeCores: Int
+            public var idleWattsPerNode: Double
+            public var busyWattsPerNode: Double
+            public var pue: Double
+        }
+
+        /// The cloud partition.
+        public struct Cloud: Sendable, Hashable, Codable {
+            public var nodes: Int
+            public var coresPerNode: Int
+            public var admission: CloudAdmission?
+            public var services: [Service]
+        }
+
+        /// A service asking for VMs.
+        public struct Service: Sendable, Hashable, Codable {
+            public var name: String
+            public var requestsPerHour: Double
+            public var yearlyGrowth: Double?
+            public var dailyAmplitude: Double?
+            public var vmCores: [Int]
+            public var meanLifetimeHours: Double
+        }
+    }
 
     /// The home gateways.
     public struct CPESection: Sendable, Hashable, Codable {
@@ -193,6 +243,73 @@ extension ScenarioFile {
                 "amount", required: false, .number(0...Double.infinity, unit: nil),
                 "How much: devices, addresses, sessions or cores, depending on the action."),
         ])
+        let positive = Schema.number(0.000_001...Double.infinity, unit: nil)
+        let service = Schema.object([
+            .init("name", .string, "The service's name."),
+            .init(
+                "requestsPerHour", .number(0...Double.infinity, unit: "per hour"),
+                "VM requests per hour at the start."),
+            .init(
+                "yearlyGrowth", required: false, .number(-0.99...100, unit: "per year"),
+                "Growth of the request rate."),
+            .init(
+                "dailyAmplitude", required: false, .number(0...0.99, unit: nil), "Daily cycle of requests."),
+            .init(
+                "vmCores", .array(.integer(1...Int.max, unit: "cores"), minimumCount: 1),
+                "VM sizes, chosen uniformly."),
+            .init("meanLifetimeHours", positive, "Mean VM lifetime (hours)."),
+        ])
+        let compute = Schema.object([
+            .init("cores", .integer(1...Int.max, unit: "cores"), "Cores of the HPC partition at the start."),
+            .init(
+                "scheduler", required: false, .choice(SchedulerKind.allCases.map(\.rawValue)),
+                "The batch policy; easy when absent."),
+            .init(
+                "workload",
+                .object([
+                    .init(
+                        "load", .number(0.01...10, unit: "share of the cores"),
+                        "Offered load of the job stream."),
+                    .init("maxWidth", .integer(1...Int.max, unit: "cores"), "The widest job."),
+                    .init("medianRunTimeSeconds", positive, "Median job run time (seconds)."),
+                    .init(
+                        "runTimeSigma", required: false, positive,
+                        "Lognormal sigma of run times; 1.5 when absent."),
+                    .init(
+                        "powerOfTwoShare", required: false, share,
+                        "Share of widths that are powers of two; 0.8 when absent."),
+                    .init(
+                        "dailyAmplitude", required: false, .number(0...0.99, unit: nil),
+                        "Daily cycle; 0.5 when absent."),
+                    .init(
+                        "maximumOverestimate", required: false, .number(1...1_000, unit: nil),
+                        "Requested time = run time × U(1, this); 5 when absent."),
+                ]), "The HPC job stream (synthetic)."),
+            .init(
+                "slaP95WaitHours", required: false, .number(0...Double.infinity, unit: "hours"),
+                "Wait SLA: the largest acceptable P95 wait of a month's jobs."),
+            .init(
+                "power", required: false,
+                .object([
+                    .init("nodeCores", .integer(1...Int.max, unit: "cores"), "Cores per node."),
+                    .init(
+                        "idleWattsPerNode", .number(0...Double.infinity, unit: "W"), "A node's idle power."),
+                    .init(
+                        "busyWattsPerNode", .number(0...Double.infinity, unit: "W"),
+                        "A node's power with every core busy."),
+                    .init("pue", .number(1...10, unit: nil), "Power usage effectiveness of the building."),
+                ]), "The power model."),
+            .init(
+                "cloud", required: false,
+                .object([
+                    .init("nodes", .integer(1...Int.max, unit: "nodes"), "Cloud nodes."),
+                    .init("coresPerNode", .integer(1...Int.max, unit: "cores"), "Cores per cloud node."),
+                    .init(
+                        "admission", required: false, .choice(CloudAdmission.allCases.map(\.rawValue)),
+                        "What a request that does not fit does; reject when absent."),
+                    .init("services", .array(service, minimumCount: 1), "Services asking for VMs."),
+                ]), "The cloud partition."),
+        ])
         return .object([
             .init("name", .string, "The scenario's name, as reports show it."),
             .init("start", .month, "The first simulated month."),
@@ -282,6 +399,8 @@ extension ScenarioFile {
                         "visitsPerCPE", required: false, .integer(0...100, unit: "visits"),
                         "Visits one CPE replacement takes; 1 when absent."),
                 ]), "Capital and crew limits; none when absent."),
+            .init(
+                "compute", required: false, compute, "The supercomputing and cloud centre (docs/compute.md)."),
             .init(
                 "plan", required: false, .array(action, minimumCount: 0), "The rollout plan: dated actions."),
         ])

@@ -55,9 +55,34 @@ enum ScenarioRules {
                 fail(
                     here + [.key("mode")], "no mode (only enableMode takes one)", found: "'\(mode.rawValue)'")
             }
+            if action.action == .expandCompute && scenario.compute == nil {
+                fail(here, "a 'compute' section for expandCompute to grow", found: "none")
+            }
             let needsAmount: Set<PlanAction.Kind> = [.addCGNAT, .buyIPv4, .expandCompute]
             if needsAmount.contains(action.action) && action.amount == nil {
                 fail(here, "an 'amount' for \(action.action.rawValue)", found: "none")
+            }
+        }
+        if let compute = scenario.compute {
+            let here: [PathStep] = [.key("compute")]
+            if compute.workload.maxWidth > compute.cores {
+                fail(
+                    here + [.key("workload"), .key("maxWidth")], "at most the \(compute.cores) cores",
+                    found: "\(compute.workload.maxWidth)")
+            }
+            if let power = compute.power, power.busyWattsPerNode < power.idleWattsPerNode {
+                fail(
+                    here + [.key("power"), .key("busyWattsPerNode")],
+                    "at least the idle \(power.idleWattsPerNode) W",
+                    found: "\(power.busyWattsPerNode)")
+            }
+            for (index, service) in (compute.cloud?.services ?? []).enumerated() {
+                let largest = service.vmCores.max() ?? 0
+                if let cloud = compute.cloud, largest > cloud.coresPerNode {
+                    fail(
+                        here + [.key("cloud"), .key("services"), .index(index), .key("vmCores")],
+                        "VMs no larger than a node's \(cloud.coresPerNode) cores", found: "\(largest)")
+                }
             }
         }
         return problems

@@ -28,6 +28,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed of the random streams (default: the scenario's seed).")
     var seed: UInt64?
 
+    @Option(help: "Simulate only the first N months of the scenario's horizon.")
+    var months: Int?
+
     @Option(help: "Independent replications to run.")
     var replications = 1
 
@@ -42,12 +45,13 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1") }
+        if let months, months < 1 { throw ValidationError("--months must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if byDistrict && format != .csv { throw ValidationError("--by-district applies to --format csv") }
     }
 
     func run() throws {
-        let scenario: ScenarioFile
+        var scenario: ScenarioFile
         do throws(ScenarioErrors) {
             if let file {
                 scenario = try ScenarioLoader.load(path: file)
@@ -58,6 +62,7 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
+        if let months { scenario.months = Swift.min(scenario.months, months) }
         let report = RunReport(
             scenario: scenario, seed: seed ?? UInt64(scenario.seed ?? 1), replications: replications,
             threads: threads)

@@ -1,8 +1,9 @@
-import ComputeModel
 import Foundation
 import SimCore
 import TestSupport
 import Testing
+
+@testable import ComputeModel
 
 /// The cloud against loss and delay systems' closed forms: one node of c cores with one-core
 /// VMs is an M/M/c/c queue under `reject` (Erlang B) and an M/M/c queue under `wait` (Erlang C).
@@ -58,5 +59,32 @@ struct CloudDemandTests {
         let service = CloudService(name: "big", requestsPerHour: 1, vmCores: [128], meanLifetimeHours: 1)
         let cloud = CloudSimulation(nodes: 2, coresPerNode: 64, services: [service], admission: .reject)
         #expect(cloud.problems == ["big: a VM is larger than a node (64 cores)"])
+    }
+}
+
+@Suite("First-fit nodes")
+struct FirstFitNodesTests {
+    @Test("the tree finds the same node as a linear first-fit scan, step after step")
+    func matchesScan() {
+        var generator = Xoshiro256StarStar(seed: 8)
+        var tree = FirstFitNodes(count: 37, cores: 16)
+        var scan = [Int](repeating: 16, count: 37)
+        var placed: [(Int, Int)] = []
+        for _ in 0..<5_000 {
+            if placed.isEmpty || generator.nextUnitInterval() < 0.6 {
+                let cores = 1 + Int(generator.next(upperBound: 16 as UInt64))
+                let expected = scan.firstIndex { $0 >= cores }
+                #expect(tree.first(fitting: cores) == expected)
+                if let node = expected {
+                    tree.adjust(node, by: -cores)
+                    scan[node] -= cores
+                    placed.append((node, cores))
+                }
+            } else {
+                let (node, cores) = placed.remove(at: Int(generator.next(upperBound: UInt64(placed.count))))
+                tree.adjust(node, by: cores)
+                scan[node] += cores
+            }
+        }
     }
 }

@@ -41,6 +41,7 @@ struct RunnerTests {
             var scenario = try Self.scenario(path)
             #expect(scenario.months == 120)
             scenario.months = 36
+            scenario.compute = nil
             let report = RunReport(scenario: scenario, seed: 1, replications: 1)
             let months = report.results[0].months
             #expect(months.count == 36)
@@ -48,6 +49,20 @@ struct RunnerTests {
             finals.append(report.results[0].kpis.finalIPv6TrafficShare)
         }
         #expect(Set(finals).count == 3, "\(finals)")
+    }
+
+    @Test("the compute centre runs beside the network and its figures reach the report")
+    func compute() throws {
+        var scenario = try Self.scenario("Scenarios/shenzhen-2011.yaml")
+        scenario.months = 2
+        let report = RunReport(scenario: scenario, seed: 1, replications: 2, threads: 2)
+        let compute = try #require(report.compute)
+        #expect(compute.count == 2)
+        #expect(compute[0].summary.jobs > 1_000 && compute[0].energyKWh != nil && compute[0].cloud != nil)
+        #expect(compute[0] != compute[1])
+        let json = try report.json()
+        #expect(json.contains("\"compute\":{") && json.contains("\"cloudRejectionRate\""))
+        #expect(report.text().contains("Compute centre"))
     }
 
     @Test("spreads use nearest-rank percentiles; a milestone never reached is null")

@@ -108,7 +108,7 @@ struct ScenarioLoaderTests {
             errors(text) == [
                 "city.yaml:2:8: start: expected a month written YYYY-MM, found '2011-13'",
                 "city.yaml:4:1: colour: expected one of the keys name, start, months, reporting, seed, discountRate, "
-                    + "districts, cpe, adoption, content, addressing, traffic, costs, budget, plan, found unknown key 'colour'",
+                    + "districts, cpe, adoption, content, addressing, traffic, costs, budget, compute, plan, found unknown key 'colour'",
                 "city.yaml:8:25: districts[0].subscribers.xdsl: expected a whole number ≥ 0 (subscribers), found -5",
                 "city.yaml:8:35: districts[0].subscribers.xpon: expected a whole number ≥ 0 (subscribers), found 'many'",
                 "city.yaml:17:18: districts[1].subscribers.lan: expected the key 'lan': a whole number ≥ 0 (subscribers)",

@@ -82,8 +82,9 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         return powerOfTwoShare * powerMean + (1 - powerOfTwoShare) * uniformMean
     }
 
-    /// Generates the jobs from replication `replication` of `seed`.
-    public func generate(seed: UInt64, replication: Int = 0) -> [Job] {
+    /// Generates the jobs from replication `replication` of `seed`: `jobs` of them, or, with
+    /// `horizon`, those submitted before it (seconds), whatever `jobs` says.
+    public func generate(seed: UInt64, replication: Int = 0, horizon: Double? = nil) -> [Job] {
         precondition(problems.isEmpty, problems.joined(separator: "; "))
         let streams = RandomStreams(seed: seed)
         var arrivals = streams.generator(replication: replication, stream: 0)
@@ -98,9 +99,11 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         var result: [Job] = []
         result.reserveCapacity(jobs)
         var time = 0.0
-        while result.count < jobs {
+        let limit = horizon == nil ? jobs : Int.max
+        while result.count < limit {
             // Thinning (Lewis and Shedler 1979): keep a candidate with probability rate(t) / peak.
             time += interarrival.sample(using: &arrivals)
+            if let horizon, time >= horizon { break }
             let rate = meanRate * (1 + dailyAmplitude * Double.sin(2 * Double.pi * time / 86_400))
             if arrivals.nextUnitInterval() * peakRate > rate { continue }
             let width: Int

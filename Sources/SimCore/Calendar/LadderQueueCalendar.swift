@@ -95,6 +95,9 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
     /// inserts into the bottom (an O(k) shift) stay cheap.
     @usableFromInline
     static var sortLimit: Int { 4_096 }
+    /// The longest sorted bottom an insert shifts; a longer one becomes a heap.
+    @usableFromInline
+    static var shiftLimit: Int { 32 }
     /// Coarse bins used to find where the top is densest.
     @usableFromInline
     static var densityBins: Int { 64 }
@@ -189,9 +192,17 @@ public struct LadderQueueCalendar<Event>: EventCalendar {
         storedCount = 0
     }
 
-    /// Puts `entry` into the sorted bottom at its place (binary search, then a shift).
+    /// Puts `entry` into the sorted bottom at its place (binary search, then a shift). A bottom
+    /// longer than `shiftLimit` is turned into the heap first (a sorted array read from its
+    /// smallest end is already a heap), so a stream of short delays costs O(log k) each, not O(k).
     @inlinable
     mutating func insertIntoBottom(_ entry: CalendarEntry<Event>) {
+        if bottom.count > Self.shiftLimit {
+            bottomHeap.storage.append(contentsOf: bottom.reversed())
+            bottom.removeAll(keepingCapacity: true)
+            bottomHeap.insert(entry)
+            return
+        }
         // The bottom is in descending order: find the first element that `entry` does not follow.
         var low = 0
         var high = bottom.count
