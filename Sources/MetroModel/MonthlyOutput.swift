@@ -14,8 +14,12 @@ public struct MonthlyOutput: Sendable, Hashable, Codable {
     public var cgnatSubscribers: Int
     /// CGN busy-hour load over its capacity.
     public var cgnatUtilization: Double
-    /// The most loaded district uplink's utilisation.
+    /// The most loaded link's utilisation: district uplinks, the metro core, PON trees' downstream.
     public var peakLinkUtilization: Double
+    /// The fullest access plant: subscribers over subscriber ports (1: no port left).
+    public var peakPortUtilization: Double
+    /// The busiest BNGs: sessions (two for a dual-stack subscriber) over their session limit.
+    public var peakBNGSessionUtilization: Double
     /// Capital spent so far.
     public var capexCumulative: Double
     /// Running costs so far.

@@ -15,14 +15,18 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         public var bngs: Int
         /// BNGs already dual-stack.
         public var readyBNGs: Int
+        /// Subscriber sessions one BNG can hold; nil when not modelled.
+        public var sessionsPerBNG: Int?
         /// Capacity of the district's uplinks to the core, Gbit/s.
         public var uplinkGbps: Double
 
         /// A district; see the properties.
         public init(
             name: String, subscribers: PerTechnology<Int>, netAddsPerMonth: PerTechnology<Int>,
-            access: PerTechnology<AccessPlant>, bngs: Int, readyBNGs: Int, uplinkGbps: Double
+            access: PerTechnology<AccessPlant>, bngs: Int, readyBNGs: Int, sessionsPerBNG: Int? = nil,
+            uplinkGbps: Double
         ) {
+            self.sessionsPerBNG = sessionsPerBNG
             self.name = name
             self.subscribers = subscribers
             self.netAddsPerMonth = netAddsPerMonth
@@ -130,6 +134,8 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
     public var demand: DemandModel
     /// Yearly growth of uplink capacity from routine transport upgrades outside the plan.
     public var uplinkYearlyGrowth: Double
+    /// The metro core's capacity, Gbit/s (growing like the uplinks); nil when not modelled.
+    public var coreGbps: Double?
     /// Unit costs.
     public var costs: CostModel
     /// Capital and crew limits.
@@ -144,7 +150,8 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         months: Int, discountRate: Double, districts: [District], cpes: CPEs, adoption: BassDiffusion,
         content: BassDiffusion, publicIPv4: Int, ipv4Price: Double, portPlan: CGNATPortPlan,
         cgnatGbps: Double,
-        demand: DemandModel, uplinkYearlyGrowth: Double = 0, costs: CostModel, budget: Budget,
+        demand: DemandModel, uplinkYearlyGrowth: Double = 0, coreGbps: Double? = nil, costs: CostModel,
+        budget: Budget,
         visitsPerCPE: Int = 1, actions: [Action]
     ) {
         self.months = months
@@ -159,6 +166,7 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         self.cgnatGbps = cgnatGbps
         self.demand = demand
         self.uplinkYearlyGrowth = uplinkYearlyGrowth
+        self.coreGbps = coreGbps
         self.costs = costs
         self.budget = budget
         self.visitsPerCPE = visitsPerCPE

@@ -183,6 +183,21 @@ public struct RolloutSimulation: Sendable {
                     let change = config.districts[index].netAddsPerMonth[technology]
                     districts[index].subscribers[technology] = Swift.max(
                         0, districts[index].subscribers[technology] + change)
+                    // Growth the ports cannot hold gets new access nodes, bought as business as
+                    // usual (outside the plan's budget) and IPv6-ready, as new equipment is.
+                    var plant = districts[index].access[technology]
+                    if let perNode = plant.portsPerNode, perNode > 0 {
+                        let perNodeSubscribers = perNode * plant.subscribersPerPort
+                        let excess =
+                            districts[index].subscribers[technology] - plant.nodes * perNodeSubscribers
+                        if excess > 0 {
+                            let added = (excess + perNodeSubscribers - 1) / perNodeSubscribers
+                            plant.nodes += added
+                            plant.ready += added
+                            monthCapex += Double(added) * config.costs.accessNodeReplacement
+                            districts[index].access[technology] = plant
+                        }
+                    }
                 }
                 let after = districts[index].total
                 if after > before {
@@ -224,7 +239,10 @@ public struct RolloutSimulation: Sendable {
             var statefulEnabled = 0
             var stateless = 0
             var peakLink = 0.0
+            var peakPorts = 0.0
+            var peakSessions = 0.0
             var enabledByDistrict: [Int] = []
+            var loadsByDistrict: [(link: Double, ports: Double, sessions: Double)] = []
             for (index, district) in districts.enumerated() {
                 let n = district.total
                 totalSubscribers += n
@@ -252,10 +270,17 @@ public struct RolloutSimulation: Sendable {
                 wantPublic += n - enabled
                 totalEnabled += enabled
                 enabledByDistrict.append(enabled)
-                let link =
-                    Double(n) * perSubscriberMbps
-                    / (config.districts[index].uplinkGbps * uplinkGrowth * 1_000)
-                peakLink = Swift.max(peakLink, link)
+                let load = Self.loads(
+                    of: district, configuration: config.districts[index], enabled: enabled,
+                    perSubscriberMbps: perSubscriberMbps, uplinkGrowth: uplinkGrowth)
+                loadsByDistrict.append(load)
+                peakLink = Swift.max(peakLink, load.link)
+                peakPorts = Swift.max(peakPorts, load.ports)
+                peakSessions = Swift.max(peakSessions, load.sessions)
+            }
+            if let core = config.coreGbps {
+                peakLink = Swift.max(
+                    peakLink, Double(totalSubscribers) * perSubscriberMbps / (core * uplinkGrowth * 1_000))
             }
             // Public addresses: own addresses first; the fewest subscribers that make the rest fit
             // go behind the CGN. Moving one more never needs more addresses, so bisect.
@@ -291,21 +316,23 @@ public struct RolloutSimulation: Sendable {
                     month: month, subscribers: totalSubscribers, ipv6EnabledSubscribers: totalEnabled,
                     ipv6TrafficShare: trafficShare, publicIPv4InUse: pool.inUse,
                     cgnatSubscribers: cgnatSubscribers,
-                    cgnatUtilization: cgnatUtilization, peakLinkUtilization: peakLink, capexCumulative: capex,
+                    cgnatUtilization: cgnatUtilization, peakLinkUtilization: peakLink,
+                    peakPortUtilization: peakPorts, peakBNGSessionUtilization: peakSessions,
+                    capexCumulative: capex,
                     opexCumulative: opex, truckRolls: truckRolls, slippedActions: slipped,
                     ipv4Shortfall: shortfall))
             for (index, district) in districts.enumerated() {
                 let n = district.total
                 let enabled = enabledByDistrict[index]
-                let link =
-                    Double(n) * perSubscriberMbps
-                    / (config.districts[index].uplinkGbps * uplinkGrowth * 1_000)
+                let load = loadsByDistrict[index]
                 perDistrict[index].append(
                     MonthlyOutput(
                         month: month, subscribers: n, ipv6EnabledSubscribers: enabled,
                         ipv6TrafficShare: n > 0 ? Double(enabled) * contentShare / Double(n) : 0,
                         publicIPv4InUse: pool.inUse, cgnatSubscribers: cgnatSubscribers,
-                        cgnatUtilization: cgnatUtilization, peakLinkUtilization: link, capexCumulative: capex,
+                        cgnatUtilization: cgnatUtilization, peakLinkUtilization: load.link,
+                        peakPortUtilization: load.ports, peakBNGSessionUtilization: load.sessions,
+                        capexCumulative: capex,
                         opexCumulative: opex, truckRolls: truckRolls, slippedActions: slipped,
                         ipv4Shortfall: shortfall))
             }
@@ -313,6 +340,36 @@ public struct RolloutSimulation: Sendable {
         return RolloutResult(
             months: months, districts: perDistrict,
             kpis: Self.kpis(months, pool: pool, rate: config.discountRate, cashFlows: cashFlows))
+    }
+
+    /// A district's loads: the busier of its uplink and its PON trees' downstream (GPON's
+    /// 2,488.32 Mbit/s per port), its fullest access plant's ports, and its BNG sessions (a
+    /// dual-stack subscriber holds two: PPPoE/IPoE IPv4 and IPv6).
+    static func loads(
+        of district: DistrictState, configuration: NetworkConfiguration.District, enabled: Int,
+        perSubscriberMbps: Double, uplinkGrowth: Double
+    ) -> (link: Double, ports: Double, sessions: Double) {
+        let n = district.total
+        var link = Double(n) * perSubscriberMbps / (configuration.uplinkGbps * uplinkGrowth * 1_000)
+        var ports = 0.0
+        for technology in AccessTechnology.allCases {
+            let plant = district.access[technology]
+            guard let perNode = plant.portsPerNode, let capacity = plant.subscriberCapacity, plant.nodes > 0
+            else {
+                continue
+            }
+            let portCount = Double(plant.nodes * perNode)
+            ports = Swift.max(ports, Double(district.subscribers[technology]) / Double(capacity))
+            if technology == .xpon {
+                let perPort = Double(district.subscribers[technology]) / portCount
+                link = Swift.max(link, perPort * perSubscriberMbps / PONPort.Standard.gpon.downstreamMbps)
+            }
+        }
+        var sessions = 0.0
+        if let limit = configuration.sessionsPerBNG, district.bngs > 0 {
+            sessions = Double(n + enabled) / Double(district.bngs * limit)
+        }
+        return (link, ports, sessions)
     }
 
     static func kpis(_ months: [MonthlyOutput], pool: IPv4Pool, rate: Double, cashFlows: [Double])
@@ -331,6 +388,7 @@ public struct RolloutSimulation: Sendable {
             truckRolls: months.reduce(0) { $0 + $1.truckRolls },
             unmetDemandMonths: months.filter {
                 $0.cgnatUtilization > 1 || $0.peakLinkUtilization > 1 || $0.ipv4Shortfall > 0
+                    || $0.peakPortUtilization > 1 || $0.peakBNGSessionUtilization > 1
             }.count)
     }
 }

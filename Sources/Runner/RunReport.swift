@@ -75,6 +75,8 @@ public struct RunReport: Sendable {
         var cgnatSubscribers: Double
         var cgnatUtilization: Double
         var peakLinkUtilization: Double
+        var peakPortUtilization: Double
+        var peakBNGSessionUtilization: Double
         var capexCumulative: Double
         var opexCumulative: Double
         var truckRolls: Double
@@ -157,7 +159,8 @@ public struct RunReport: Sendable {
                 ipv6EnabledSubscribers: $0.ipv6EnabledSubscribers,
                 ipv6TrafficShare: $0.ipv6TrafficShare, publicIPv4InUse: $0.publicIPv4InUse,
                 cgnatSubscribers: $0.cgnatSubscribers, cgnatUtilization: $0.cgnatUtilization,
-                peakLinkUtilization: $0.peakLinkUtilization, capexCumulative: $0.capexCumulative,
+                peakLinkUtilization: $0.peakLinkUtilization, peakPortUtilization: $0.peakPortUtilization,
+                peakBNGSessionUtilization: $0.peakBNGSessionUtilization, capexCumulative: $0.capexCumulative,
                 opexCumulative: $0.opexCumulative, truckRolls: $0.truckRolls,
                 slippedActions: $0.slippedActions)
         }
@@ -205,7 +208,8 @@ public struct RunReport: Sendable {
     static let csvColumns = [
         "month", "subscribers", "ipv6EnabledSubscribers", "ipv6TrafficShare", "publicIPv4InUse",
         "cgnatSubscribers",
-        "cgnatUtilization", "peakLinkUtilization", "capexCumulative", "opexCumulative", "truckRolls",
+        "cgnatUtilization", "peakLinkUtilization", "peakPortUtilization", "peakBNGSessionUtilization",
+        "capexCumulative", "opexCumulative", "truckRolls",
         "slippedActions",
     ]
 
@@ -213,7 +217,8 @@ public struct RunReport: Sendable {
         [
             label, number(m.subscribers), number(m.ipv6EnabledSubscribers), number(m.ipv6TrafficShare),
             number(m.publicIPv4InUse), number(m.cgnatSubscribers), number(m.cgnatUtilization),
-            number(m.peakLinkUtilization), number(m.capexCumulative), number(m.opexCumulative),
+            number(m.peakLinkUtilization), number(m.peakPortUtilization), number(m.peakBNGSessionUtilization),
+            number(m.capexCumulative), number(m.opexCumulative),
             number(m.truckRolls),
             number(m.slippedActions),
         ].joined(separator: ",")

@@ -87,7 +87,10 @@ public enum MonthlyMeans {
                 publicIPv4InUse: mean { Double($0.publicIPv4InUse) },
                 cgnatSubscribers: mean { Double($0.cgnatSubscribers) },
                 cgnatUtilization: mean(\.cgnatUtilization),
-                peakLinkUtilization: mean(\.peakLinkUtilization), capexCumulative: mean(\.capexCumulative),
+                peakLinkUtilization: mean(\.peakLinkUtilization),
+                peakPortUtilization: mean(\.peakPortUtilization),
+                peakBNGSessionUtilization: mean(\.peakBNGSessionUtilization),
+                capexCumulative: mean(\.capexCumulative),
                 opexCumulative: mean(\.opexCumulative), truckRolls: mean { Double($0.truckRolls) },
                 slippedActions: mean { Double($0.slippedActions) })
         }
@@ -104,6 +107,8 @@ public struct MeanMonth: Sendable, Hashable, Codable {
     public var cgnatSubscribers: Double
     public var cgnatUtilization: Double
     public var peakLinkUtilization: Double
+    public var peakPortUtilization: Double
+    public var peakBNGSessionUtilization: Double
     public var capexCumulative: Double
     public var opexCumulative: Double
     public var truckRolls: Double

@@ -10,14 +10,18 @@ extension ScenarioFile {
         return NetworkConfiguration(
             months: months, discountRate: discountRate ?? 0.08,
             districts: districts.map { district in
-                NetworkConfiguration.District(
+                var access = district.accessNodes.map {
+                    AccessPlant(
+                        nodes: $0.nodes, ready: $0.ready, upgradable: $0.upgradable, portsPerNode: $0.ports,
+                        subscribersPerPort: $0.split ?? 1)
+                }
+                access.xpon.subscribersPerPort = district.accessNodes.xpon.split ?? 64
+                return NetworkConfiguration.District(
                     name: district.name, subscribers: district.subscribers,
-                    netAddsPerMonth: district.netAddsPerMonth ?? zero,
-                    access: district.accessNodes.map {
-                        AccessPlant(nodes: $0.nodes, ready: $0.ready, upgradable: $0.upgradable)
-                    },
-                    bngs: district.bngs.count, readyBNGs: district.bngs.ready, uplinkGbps: district.uplinkGbps
-                )
+                    netAddsPerMonth: district.netAddsPerMonth ?? zero, access: access,
+                    bngs: district.bngs.count,
+                    readyBNGs: district.bngs.ready, sessionsPerBNG: district.bngs.sessionLimit,
+                    uplinkGbps: district.uplinkGbps)
             },
             cpes: .init(
                 capableShare: cpe.capableShare, newCapableShare: cpe.newCapableShare,
@@ -30,7 +34,7 @@ extension ScenarioFile {
             portPlan: CGNATPortPlan(portsPerSubscriber: addressing.portsPerSubscriber),
             cgnatGbps: addressing.cgnatGbps,
             demand: DemandModel(initialMbps: traffic.busyHourMbps, yearlyGrowth: traffic.yearlyGrowth),
-            uplinkYearlyGrowth: traffic.uplinkYearlyGrowth ?? 0, costs: costs,
+            uplinkYearlyGrowth: traffic.uplinkYearlyGrowth ?? 0, coreGbps: traffic.coreGbps, costs: costs,
             budget: Budget(yearlyCapex: budget?.yearlyCapex, visitsPerMonth: budget?.visitsPerMonth),
             visitsPerCPE: budget?.visitsPerCPE ?? 1,
             actions: (plan ?? []).map { action in

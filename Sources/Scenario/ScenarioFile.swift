@@ -116,6 +116,7 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
         public var busyHourMbps: Double
         public var yearlyGrowth: Double
         public var uplinkYearlyGrowth: Double?
+        public var coreGbps: Double?
     }
 
     /// Capital and crew limits.
@@ -158,6 +159,10 @@ public struct District: Sendable, Hashable, Codable {
         public var ready: Int
         /// Nodes a software upgrade makes ready; the rest must be replaced.
         public var upgradable: Int
+        /// Ports per node.
+        public var ports: Int?
+        /// Subscribers per port: a PON port's split ratio (xPON only).
+        public var split: Int?
     }
 
     /// BNGs and their dual-stack state.
@@ -166,6 +171,8 @@ public struct District: Sendable, Hashable, Codable {
         public var count: Int
         /// BNGs already dual-stack.
         public var ready: Int
+        /// Subscriber sessions per BNG.
+        public var sessionLimit: Int?
     }
 }
 
@@ -205,6 +212,13 @@ extension ScenarioFile {
             .init("nodes", nodes, "Access nodes in service."),
             .init("ready", nodes, "Nodes already IPv6-ready."),
             .init("upgradable", nodes, "Nodes a software upgrade makes ready; the rest must be replaced."),
+            .init(
+                "ports", required: false, .integer(1...Int.max, unit: "ports per node"),
+                "Ports per node (DSLAM ports, OLT PON ports, switch ports)."),
+            .init(
+                "split", required: false, .integer(1...256, unit: "subscribers per port"),
+                "Subscribers a port serves: the PON split ratio (xpon only); 64 for xpon, 1 otherwise, when absent."
+            ),
         ])
         let district = Schema.object([
             .init("name", .string, "The district's name; plan actions refer to it."),
@@ -221,6 +235,9 @@ extension ScenarioFile {
                 .object([
                     .init("count", .integer(0...Int.max, unit: "BNGs"), "BNGs serving the district."),
                     .init("ready", .integer(0...Int.max, unit: "BNGs"), "BNGs already dual-stack."),
+                    .init(
+                        "sessionLimit", required: false, .integer(1...Int.max, unit: "sessions"),
+                        "Subscriber sessions one BNG holds (a dual-stack subscriber uses two)."),
                 ]), "The BNGs (BRAS) serving the district."),
             .init(
                 "uplinkGbps", .number(0.001...Double.infinity, unit: "Gbit/s"),
@@ -372,6 +389,9 @@ extension ScenarioFile {
                         .number(-0.99...Double.infinity, unit: "per year"),
                         "Yearly growth of uplink capacity from routine upgrades outside the plan; 0 when absent."
                     ),
+                    .init(
+                        "coreGbps", required: false, .number(0.001...Double.infinity, unit: "Gbit/s"),
+                        "The metro core's capacity at the start (grows like the uplinks)."),
                 ]), "Busy-hour demand."),
             .init(
                 "costs",

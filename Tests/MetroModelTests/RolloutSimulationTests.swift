@@ -132,6 +132,28 @@ struct RolloutSimulationTests {
         #expect(result.months[0].slippedActions == 1 && result.months[35].slippedActions == 1)
     }
 
+    @Test("ports, PON trees and BNG sessions, by hand; growth beyond the ports gets new ready nodes")
+    func capacity() {
+        // 640 fibre subscribers on one OLT with one 1:64 PON port: 9 more OLTs (ready, 2,000
+        // each) make room; each port then carries 64 × 1.5 Mbit/s of 2,488.32. 640 sessions on 2
+        // BNGs of 500 sessions: 0.64.
+        let empty = AccessPlant(nodes: 0, ready: 0, upgradable: 0)
+        let district = NetworkConfiguration.District(
+            name: "F", subscribers: PerTechnology(xdsl: 0, xpon: 640, lan: 0),
+            netAddsPerMonth: PerTechnology(xdsl: 0, xpon: 0, lan: 0),
+            access: PerTechnology(
+                xdsl: empty,
+                xpon: AccessPlant(nodes: 1, ready: 0, upgradable: 1, portsPerNode: 1, subscribersPerPort: 64),
+                lan: empty), bngs: 2, readyBNGs: 0, sessionsPerBNG: 500, uplinkGbps: 1_000)
+        let config = Self.configuration(districts: [district], months: 2, actions: [])
+        var generator = Xoshiro256StarStar(seed: 1)
+        let result = RolloutSimulation(configuration: config).run(using: &generator)
+        #expect(result.months[0].capexCumulative == 18_000)
+        #expect(result.months[0].peakPortUtilization == 1)
+        #expect(abs(result.months[0].peakLinkUtilization - 64 * 1.5 / 2_488.32) < 1e-12)
+        #expect(result.months[0].peakBNGSessionUtilization == 0.64)
+    }
+
     @Test("the same seed gives the same run; another seed another")
     func determinism() {
         let config = Self.configuration(
