@@ -12,6 +12,12 @@ public struct MonthlyOutput: Sendable, Hashable, Codable {
     public var publicIPv4InUse: Int
     /// Subscribers whose IPv4 goes through a stateful CGN.
     public var cgnatSubscribers: Int
+    /// Subscribers with a public IPv4 address of their own.
+    public var publicIPv4Subscribers: Int
+    /// Subscribers sharing addresses statelessly (MAP).
+    public var statelessSharingSubscribers: Int
+    /// Subscribers with working IPv6, per provisioning mode (raw value); the rest are IPv4-only.
+    public var ipv6SubscribersByMode: [String: Int]
     /// CGN busy-hour load over its capacity.
     public var cgnatUtilization: Double
     /// The most loaded link's utilisation: district uplinks, the metro core, PON trees' downstream.
@@ -32,6 +38,28 @@ public struct MonthlyOutput: Sendable, Hashable, Codable {
     public var ipv4Shortfall: Int
 }
 
+/// Capital spent, by what it bought.
+public struct CapexByItem: Sendable, Hashable, Codable {
+    /// Dual-stack BNG upgrades.
+    public var bngs = 0.0
+    /// Access node software upgrades and replacements in the plan.
+    public var accessNodes = 0.0
+    /// CPE swap campaigns (gateways and visits).
+    public var cpeCampaigns = 0.0
+    /// CGN throughput.
+    public var cgnat = 0.0
+    /// Public IPv4 addresses bought.
+    public var ipv4 = 0.0
+    /// New access nodes for subscriber growth (business as usual).
+    public var growth = 0.0
+
+    /// Nothing spent yet.
+    public init() {}
+
+    /// The sum of the items.
+    public var total: Double { bngs + accessNodes + cpeCampaigns + cgnat + ipv4 + growth }
+}
+
 /// The figures a plan is judged by.
 public struct RolloutKPIs: Sendable, Hashable, Codable {
     /// The first month (from 0) with half the subscribers on working IPv6; nil if never.
@@ -50,6 +78,8 @@ public struct RolloutKPIs: Sendable, Hashable, Codable {
     public var truckRolls: Int
     /// Months in which a link or the CGN was over capacity, or IPv4 addresses ran short.
     public var unmetDemandMonths: Int
+    /// Capital spent over the horizon, by item.
+    public var capexByItem: CapexByItem
 }
 
 /// What a rollout run produced.

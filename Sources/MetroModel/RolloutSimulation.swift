@@ -65,6 +65,7 @@ public struct RolloutSimulation: Sendable {
         var engine = Simulation<LadderQueueCalendar<Event>>()
         var adoptionEvents = [EventID?](repeating: nil, count: districts.count)
         var capex = 0.0
+        var capexItems = CapexByItem()
         var opex = 0.0
         var cashFlows: [Double] = []
         var months: [MonthlyOutput] = []
@@ -110,6 +111,7 @@ public struct RolloutSimulation: Sendable {
                         left -= step
                     }
                     monthCapex += Double(got) * config.costs.bngUpgrade
+                    capexItems.bngs += Double(got) * config.costs.bngUpgrade
                     remaining[index] = remaining[index].map { $0 - Double(got) }
                     if got < wanted { slipped += 1 } else { done[index] = true }
                 case .upgradeAccessNodes:
@@ -124,12 +126,14 @@ public struct RolloutSimulation: Sendable {
                             plant.upgradable -= software
                             limit -= software
                             monthCapex += Double(software) * config.costs.accessNodeUpgrade
+                            capexItems.accessNodes += Double(software) * config.costs.accessNodeUpgrade
                             let replace = Swift.min(plant.needingReplacement, limit)
                             let replaced = budget.afford(
                                 replace, unitCost: config.costs.accessNodeReplacement, visitsPerUnit: 1)
                             plant.ready += replaced
                             limit -= replaced
                             monthCapex += Double(replaced) * config.costs.accessNodeReplacement
+                            capexItems.accessNodes += Double(replaced) * config.costs.accessNodeReplacement
                             if plant.upgradable > 0 || replaced < replace { short = true }
                             districts[target].access[technology] = plant
                         }
@@ -154,12 +158,14 @@ public struct RolloutSimulation: Sendable {
                     }
                     truckRolls += got
                     monthCapex += Double(got) * (config.costs.cpe + config.costs.truckRoll)
+                    capexItems.cpeCampaigns += Double(got) * (config.costs.cpe + config.costs.truckRoll)
                     if got < wanted { slipped += 1 }
                 case .addCGNAT:
                     let gbps = action.amount ?? 0
                     if budget.afford(1, unitCost: gbps * config.costs.cgnatPerGbps) == 1 {
                         cgnatGbps += gbps
                         monthCapex += gbps * config.costs.cgnatPerGbps
+                        capexItems.cgnat += gbps * config.costs.cgnatPerGbps
                         done[index] = true
                     } else {
                         slipped += 1
@@ -169,6 +175,7 @@ public struct RolloutSimulation: Sendable {
                     let got = budget.afford(wanted, unitCost: config.ipv4Price)
                     pool.buy(got, price: config.ipv4Price)
                     monthCapex += Double(got) * config.ipv4Price
+                    capexItems.ipv4 += Double(got) * config.ipv4Price
                     remaining[index] = Double(wanted - got)
                     if got < wanted { slipped += 1 } else { done[index] = true }
                 case .expandCompute:
@@ -195,6 +202,7 @@ public struct RolloutSimulation: Sendable {
                             plant.nodes += added
                             plant.ready += added
                             monthCapex += Double(added) * config.costs.accessNodeReplacement
+                            capexItems.growth += Double(added) * config.costs.accessNodeReplacement
                             districts[index].access[technology] = plant
                         }
                     }
@@ -237,6 +245,7 @@ public struct RolloutSimulation: Sendable {
             var totalEnabled = 0
             var wantPublic = 0
             var statefulEnabled = 0
+            var enabledByMode: [String: Int] = [:]
             var stateless = 0
             var peakLink = 0.0
             var peakPorts = 0.0
@@ -261,6 +270,7 @@ public struct RolloutSimulation: Sendable {
                         share *= access / Double(n)
                     }
                     enabled = Swift.min(n, Int((Double(district.adopted) * share).rounded()))
+                    enabledByMode[mode.rawValue, default: 0] += enabled
                     switch mode.ipv4Service {
                     case .publicAddress: wantPublic += enabled
                     case .statefulSharing: statefulEnabled += enabled
@@ -315,7 +325,8 @@ public struct RolloutSimulation: Sendable {
                 MonthlyOutput(
                     month: month, subscribers: totalSubscribers, ipv6EnabledSubscribers: totalEnabled,
                     ipv6TrafficShare: trafficShare, publicIPv4InUse: pool.inUse,
-                    cgnatSubscribers: cgnatSubscribers,
+                    cgnatSubscribers: cgnatSubscribers, publicIPv4Subscribers: wantPublic - overflow,
+                    statelessSharingSubscribers: stateless, ipv6SubscribersByMode: enabledByMode,
                     cgnatUtilization: cgnatUtilization, peakLinkUtilization: peakLink,
                     peakPortUtilization: peakPorts, peakBNGSessionUtilization: peakSessions,
                     capexCumulative: capex,
@@ -330,6 +341,8 @@ public struct RolloutSimulation: Sendable {
                         month: month, subscribers: n, ipv6EnabledSubscribers: enabled,
                         ipv6TrafficShare: n > 0 ? Double(enabled) * contentShare / Double(n) : 0,
                         publicIPv4InUse: pool.inUse, cgnatSubscribers: cgnatSubscribers,
+                        publicIPv4Subscribers: wantPublic - overflow, statelessSharingSubscribers: stateless,
+                        ipv6SubscribersByMode: districts[index].mode.map { [$0.rawValue: enabled] } ?? [:],
                         cgnatUtilization: cgnatUtilization, peakLinkUtilization: load.link,
                         peakPortUtilization: load.ports, peakBNGSessionUtilization: load.sessions,
                         capexCumulative: capex,
@@ -339,7 +352,8 @@ public struct RolloutSimulation: Sendable {
         }
         return RolloutResult(
             months: months, districts: perDistrict,
-            kpis: Self.kpis(months, pool: pool, rate: config.discountRate, cashFlows: cashFlows))
+            kpis: Self.kpis(
+                months, pool: pool, rate: config.discountRate, cashFlows: cashFlows, capexItems: capexItems))
     }
 
     /// A district's loads: the busier of its uplink and its PON trees' downstream (GPON's
@@ -372,9 +386,9 @@ public struct RolloutSimulation: Sendable {
         return (link, ports, sessions)
     }
 
-    static func kpis(_ months: [MonthlyOutput], pool: IPv4Pool, rate: Double, cashFlows: [Double])
-        -> RolloutKPIs
-    {
+    static func kpis(
+        _ months: [MonthlyOutput], pool: IPv4Pool, rate: Double, cashFlows: [Double], capexItems: CapexByItem
+    ) -> RolloutKPIs {
         func first(_ share: Double) -> Int? {
             months.first {
                 $0.subscribers > 0 && Double($0.ipv6EnabledSubscribers) >= share * Double($0.subscribers)
@@ -389,6 +403,6 @@ public struct RolloutSimulation: Sendable {
             unmetDemandMonths: months.filter {
                 $0.cgnatUtilization > 1 || $0.peakLinkUtilization > 1 || $0.ipv4Shortfall > 0
                     || $0.peakPortUtilization > 1 || $0.peakBNGSessionUtilization > 1
-            }.count)
+            }.count, capexByItem: capexItems)
     }
 }

@@ -92,10 +92,11 @@ public struct RunReport: Sendable {
         var npv: Double
         var truckRolls: Int
         var unmetDemandMonths: Int
+        var capexByItem: CapexByItem
 
         enum CodingKeys: String, CodingKey {
             case month50, month90, finalIPv6TrafficShare, peakCGNATUtilization, ipv4Purchased, npv, truckRolls
-            case unmetDemandMonths
+            case unmetDemandMonths, capexByItem
         }
 
         /// Milestones never reached are `null`, not left out.
@@ -109,6 +110,7 @@ public struct RunReport: Sendable {
             try container.encode(npv, forKey: .npv)
             try container.encode(truckRolls, forKey: .truckRolls)
             try container.encode(unmetDemandMonths, forKey: .unmetDemandMonths)
+            try container.encode(capexByItem, forKey: .capexByItem)
         }
     }
 
@@ -181,7 +183,8 @@ public struct RunReport: Sendable {
                         finalIPv6TrafficShare: k.finalIPv6TrafficShare,
                         peakCGNATUtilization: k.peakCGNATUtilization,
                         ipv4Purchased: k.ipv4Purchased, npv: k.npv, truckRolls: k.truckRolls,
-                        unmetDemandMonths: k.unmetDemandMonths), compute: compute.map(computeKPIs)))
+                        unmetDemandMonths: k.unmetDemandMonths, capexByItem: k.capexByItem),
+                    compute: compute.map(computeKPIs)))
         } else {
             let spread = KPISpread(results)
             func months(_ s: Spread) -> MonthSpread {
@@ -290,6 +293,12 @@ public struct RunReport: Sendable {
             out += "  NPV of costs         \(String(format: "%.1f M", k.npv / 1e6))\n"
             out += "  truck rolls          \(k.truckRolls)\n"
             out += "  months with unmet demand \(k.unmetDemandMonths)\n"
+            let c = k.capexByItem
+            out += String(
+                format:
+                    "  capex (M)            BNGs %.1f, access nodes %.1f, CPE campaigns %.1f, CGN %.1f, IPv4 %.1f, growth %.1f\n",
+                c.bngs / 1e6, c.accessNodes / 1e6, c.cpeCampaigns / 1e6, c.cgnat / 1e6, c.ipv4 / 1e6,
+                c.growth / 1e6)
         } else {
             let s = KPISpread(results)
             func m(_ spread: Spread) -> String {

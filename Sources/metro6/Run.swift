@@ -40,14 +40,18 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output format: text, json or csv.")
     var format = Format.text
 
-    @Flag(help: "CSV: one row per month and district.")
-    var byDistrict = false
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        case district
+    }
+
+    @Option(help: "CSV: one row per month and district (--by district).")
+    var by: Grouping?
 
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1") }
         if let months, months < 1 { throw ValidationError("--months must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if byDistrict && format != .csv { throw ValidationError("--by-district applies to --format csv") }
+        if by != nil && format != .csv { throw ValidationError("--by district applies to --format csv") }
     }
 
     func run() throws {
@@ -69,7 +73,7 @@ struct RunCommand: ParsableCommand {
         switch format {
         case .text: print(report.text(), terminator: "")
         case .json: print(try report.json())
-        case .csv: print(report.csv(byDistrict: byDistrict), terminator: "")
+        case .csv: print(report.csv(byDistrict: by == .district), terminator: "")
         }
     }
 }

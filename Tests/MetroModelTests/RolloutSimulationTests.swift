@@ -85,12 +85,19 @@ struct RolloutSimulationTests {
             #expect(output.ipv6EnabledSubscribers >= 0 && output.ipv6EnabledSubscribers <= output.subscribers)
             #expect((0...1).contains(output.ipv6TrafficShare))
             #expect(output.cgnatSubscribers <= output.subscribers)
+            // Every subscriber has exactly one IPv4 service, and IPv6 on at most one mode.
+            #expect(
+                output.publicIPv4Subscribers + output.cgnatSubscribers + output.statelessSharingSubscribers
+                    == output.subscribers)
+            #expect(output.ipv6SubscribersByMode.values.reduce(0, +) == output.ipv6EnabledSubscribers)
             if let previous {
                 #expect(output.capexCumulative >= previous.capexCumulative)
                 #expect(output.opexCumulative >= previous.opexCumulative)
             }
             previous = output
         }
+        #expect(abs(result.kpis.capexByItem.total - result.months.last!.capexCumulative) < 1e-6)
+        #expect(result.kpis.capexByItem.ipv4 == 4_096 * 11)
         // The 1,000,000-address purchase is dated after the 60-month horizon: it never happens.
         #expect(result.kpis.ipv4Purchased == 4_096)
         // Subscribers: 80,000 + 60 × (800 − 100).
