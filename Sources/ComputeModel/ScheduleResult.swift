@@ -24,8 +24,26 @@ public struct ScheduleResult: Sendable {
     /// Wall-clock seconds of the simulation.
     public let seconds: Double
 
-    /// Indices of the jobs that ran.
-    public var scheduled: [Int] { jobs.indices.filter { starts[$0] >= 0 } }
+    /// Indices of the jobs that ran (computed once: every metric walks them).
+    public let scheduled: [Int]
+
+    /// A result; `scheduled` is derived from `starts`.
+    init(
+        jobs: [Job], processors: Int, expansions: [Expansion], starts: [Double], headReservations: [Double],
+        skipped: [Int], meanQueueLength: Double, maximumQueueLength: Int, events: Int, seconds: Double
+    ) {
+        self.jobs = jobs
+        self.processors = processors
+        self.expansions = expansions
+        self.starts = starts
+        self.headReservations = headReservations
+        self.skipped = skipped
+        self.meanQueueLength = meanQueueLength
+        self.maximumQueueLength = maximumQueueLength
+        self.events = events
+        self.seconds = seconds
+        scheduled = jobs.indices.filter { starts[$0] >= 0 }
+    }
 
     /// The end time of job `index`.
     public func end(of index: Int) -> Double { starts[index] + jobs[index].duration }
