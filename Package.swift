@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ComputeModel", targets: ["ComputeModel"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "Runner", targets: ["Runner"]),
+        .library(name: "Probe", targets: ["Probe"]),
         .executable(name: "metro6", targets: ["metro6"]),
     ],
     dependencies: [
@@ -45,6 +46,9 @@ let package = Package(
         .target(
             name: "Scenario", dependencies: ["MetroModel", "ComputeModel", "Yams"],
             resources: [.embedInCode("Resources/shenzhen-2011.yaml")], swiftSettings: common),
+        .systemLibrary(
+            name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .target(name: "Probe", dependencies: ["CPcap"], swiftSettings: common),
         .target(
             name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore"],
             swiftSettings: common),
@@ -71,6 +75,9 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "MetroModel"], swiftSettings: common),
         .testTarget(
             name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel"], swiftSettings: common),
+        .testTarget(
+            name: "ProbeTests", dependencies: ["Probe"], resources: [.copy("Fixtures")], swiftSettings: common
+        ),
         .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
     ]
 )

@@ -1,0 +1,18 @@
+/// Why a capture could not be opened or read, with libpcap's own message where it gave one.
+public enum CaptureError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file could not be opened as a pcap or pcapng capture.
+    case cannotOpen(path: String, reason: String)
+    /// The BPF filter expression did not compile.
+    case badFilter(expression: String, reason: String)
+    /// Reading a packet failed (a truncated or damaged file, usually).
+    case readFailed(path: String, packet: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "\(path): cannot open the capture: \(reason)"
+        case .badFilter(let expression, let reason): "bad BPF filter '\(expression)': \(reason)"
+        case .readFailed(let path, let packet, let reason):
+            "\(path): reading packet \(packet) failed: \(reason)"
+        }
+    }
+}
