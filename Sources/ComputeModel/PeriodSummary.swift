@@ -1,3 +1,5 @@
+import SimCore
+
 /// The figures of one reporting period (a month, say) of a batch simulation.
 public struct PeriodSummary: Sendable, Hashable, Codable {
     /// 0 for the period starting at the origin.
@@ -47,7 +49,7 @@ extension ScheduleResult {
             let periodStart = start + Double(period) * length
             let sorted = waits[period].sorted()
             let p95 =
-                sorted.isEmpty ? 0 : sorted[Swift.max(0, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]
+                sorted.nearestRankQuantile(0.95) ?? 0
             let available = capacitySeconds(from: periodStart, to: periodStart + length)
             return PeriodSummary(
                 index: period, start: periodStart, jobs: sorted.count,

@@ -93,7 +93,7 @@ public struct ScheduleResult: Sendable {
         }
         let sorted = waits.sorted()
         func quantile(_ q: Double) -> Double {
-            sorted.isEmpty ? 0 : sorted[Swift.max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1)]
+            sorted.nearestRankQuantile(q) ?? 0
         }
         let span = makespan
         return ScheduleSummary(

@@ -1,4 +1,5 @@
 import MetroModel
+import SimCore
 
 /// A KPI over replications: its P10, P50, P90 and mean (nil where undefined, e.g. a milestone no
 /// replication reached).
@@ -31,9 +32,7 @@ public struct Spread: Sendable, Hashable, Codable {
     public init(_ values: [Double?]) {
         let sorted = values.map { $0 ?? .infinity }.sorted()
         func percentile(_ q: Double) -> Double? {
-            guard !sorted.isEmpty else { return nil }
-            // The nearest-rank percentile: rank ⌈q·n⌉.
-            let value = sorted[Swift.max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1)]
+            guard let value = sorted.nearestRankQuantile(q) else { return nil }
             return value.isFinite ? value : nil
         }
         p10 = percentile(0.1)

@@ -109,3 +109,16 @@ struct StatisticsTests {
         #expect(GoodnessOfFit.kolmogorovSmirnov(sample, cdf: Exponential(rate: 1).cdf).pValue > 0.01)
     }
 }
+
+@Suite("Nearest-rank quantiles")
+struct NearestRankTests {
+    @Test("rank ⌈q·n⌉ of sorted values, by hand")
+    func ranks() {
+        let values = [1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        #expect(values.nearestRankQuantile(0) == 1)
+        #expect(values.nearestRankQuantile(0.1) == 1)
+        #expect(values.nearestRankQuantile(0.5) == 5)
+        #expect(values.nearestRankQuantile(0.95) == 10)
+        #expect([Double]().nearestRankQuantile(0.5) == nil)
+    }
+}
