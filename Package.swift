@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ComputeModel", targets: ["ComputeModel"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "Runner", targets: ["Runner"]),
+        .library(name: "Packets", targets: ["Packets"]),
         .library(name: "Probe", targets: ["Probe"]),
         .executable(name: "metro6", targets: ["metro6"]),
     ],
@@ -48,7 +49,8 @@ let package = Package(
             resources: [.embedInCode("Resources/shenzhen-2011.yaml")], swiftSettings: common),
         .systemLibrary(
             name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
-        .target(name: "Probe", dependencies: ["CPcap"], swiftSettings: common),
+        .target(name: "Packets", swiftSettings: common),
+        .target(name: "Probe", dependencies: ["CPcap", "Packets"], swiftSettings: common),
         .target(
             name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore"],
             swiftSettings: common),
@@ -60,6 +62,7 @@ let package = Package(
                 "Scenario",
                 "Runner",
                 "MetroModel",
+                "Probe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: common

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `metro6` command: plans and checks a city's move from IPv4 to IPv6 broadband.
 @main
@@ -16,7 +17,26 @@ struct Metro6: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, SchemaCommand.self, ComputeCommand.self, Bench.self,
+            RunCommand.self, ValidateCommand.self, SchemaCommand.self, ComputeCommand.self, ProbeCommand.self,
+            Bench.self,
         ]
     )
+
+    /// Parses and runs the command. `metro6 probe` gates CI jobs, so its usage errors exit with
+    /// 2 (its documented status for bad input) rather than argument-parser's 64.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if arguments.first == ProbeCommand.configuration.commandName,
+                exitCode(for: error) == .validationFailure
+            {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -42,8 +42,8 @@ struct PcapHandleTests {
             #expect(handle.linkType == entry.linkType.linktype, "\(entry.file)")
             var bytes = 0
             let count = try handle.forEachPacket { data, info in
-                bytes += data.count
-                #expect(data.count <= info.wireLength || info.wireLength == 0)
+                bytes += data.byteCount
+                #expect(data.byteCount <= info.wireLength || info.wireLength == 0)
             }
             #expect(count == entry.packets, "\(entry.file): \(count) vs \(entry.packets)")
         }

@@ -4,6 +4,8 @@ public enum CaptureError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// The BPF filter expression did not compile.
     case badFilter(expression: String, reason: String)
+    /// The capture's link type is not one the dissector decodes.
+    case unsupportedLinkType(path: String, linkType: Int)
     /// Reading a packet failed (a truncated or damaged file, usually).
     case readFailed(path: String, packet: Int, reason: String)
 
@@ -11,6 +13,9 @@ public enum CaptureError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let reason): "\(path): cannot open the capture: \(reason)"
         case .badFilter(let expression, let reason): "bad BPF filter '\(expression)': \(reason)"
+        case .unsupportedLinkType(let path, let linkType):
+            "\(path): link type \(linkType) is not supported (supported: Ethernet, Linux SLL and SLL2, raw IP, "
+                + "BSD loopback, PPP, SLIP, NFLOG)"
         case .readFailed(let path, let packet, let reason):
             "\(path): reading packet \(packet) failed: \(reason)"
         }

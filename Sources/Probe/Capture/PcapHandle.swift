@@ -60,10 +60,11 @@ public struct PcapHandle: ~Copyable {
         }
     }
 
-    /// Calls `body` with each packet's captured bytes (valid only during the call) and header;
-    /// returns the number of packets read. The corresponding C function is `pcap_next_ex`.
+    /// Calls `body` with each packet's captured bytes (borrowed: valid only during the call, as
+    /// libpcap reuses its buffer) and header; returns the number of packets read. The
+    /// corresponding C function is `pcap_next_ex`.
     @discardableResult
-    public func forEachPacket(_ body: (UnsafeRawBufferPointer, PacketInfo) -> Void) throws(CaptureError)
+    public func forEachPacket(_ body: (RawSpan, PacketInfo) -> Void) throws(CaptureError)
         -> Int
     {
         var number = 0
@@ -81,7 +82,10 @@ public struct PcapHandle: ~Copyable {
                 number: number, seconds: Int(header.pointee.ts.tv_sec),
                 microseconds: Int(header.pointee.ts.tv_usec),
                 wireLength: Int(header.pointee.len))
-            body(UnsafeRawBufferPointer(start: data, count: Int(header.pointee.caplen)), info)
+            // libpcap guarantees `caplen` readable bytes at `data` until the next call.
+            let bytes = unsafe RawSpan(
+                _unsafeBytes: UnsafeRawBufferPointer(start: data, count: Int(header.pointee.caplen)))
+            body(bytes, info)
         }
     }
 

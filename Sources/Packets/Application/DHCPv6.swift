@@ -1,0 +1,163 @@
+/// A DHCPv6 message (RFC 8415) with the options a readiness probe reads: identity associations
+/// (IA_NA addresses, IA_PD delegated prefixes), DNS servers and domain list (RFC 3646), status
+/// codes, and relayed messages. Decoded only for DHCPv6 packets, so it may allocate.
+public struct DHCPv6Message: Sendable, Hashable {
+    /// Message type: 1 Solicit, 2 Advertise, 3 Request, 5 Renew, 7 Reply, 11 Information-request,
+    /// 12 Relay-forward, 13 Relay-reply, ...
+    public var type: UInt8
+    /// The 24-bit transaction id (0 in relay messages).
+    public var transactionID: UInt32
+    /// Option codes in the order met (top level only).
+    public var optionCodes: [UInt16] = []
+    /// The client's DUID as hex, when option 1 is present.
+    public var clientDUID: String?
+    public var nonTemporaryAddresses: [IdentityAssociation] = []
+    public var delegatedPrefixes: [IdentityAssociation] = []
+    public var dnsServers: [IPv6Address] = []
+    public var domainList: [String] = []
+    /// The top-level status code (0 Success, 2 NoAddrsAvail, 6 NoPrefixAvail, ...), when present.
+    public var statusCode: UInt16?
+    /// For relay messages: the peer address and the relayed message.
+    public var peerAddress: IPv6Address?
+    public var relayed: [DHCPv6Message] = []
+
+    /// An IA_NA or IA_PD with the addresses or prefixes it carries.
+    public struct IdentityAssociation: Sendable, Hashable {
+        public var iaid: UInt32
+        public var addresses: [IPv6Address] = []
+        public var prefixes: [IPv6Prefix] = []
+        /// Valid lifetimes of the addresses or prefixes, in seconds, in the same order.
+        public var validLifetimes: [UInt32] = []
+        public var statusCode: UInt16?
+    }
+
+    /// Message type numbers.
+    public enum MessageType {
+        public static let solicit: UInt8 = 1
+        public static let advertise: UInt8 = 2
+        public static let request: UInt8 = 3
+        public static let renew: UInt8 = 5
+        public static let rebind: UInt8 = 6
+        public static let reply: UInt8 = 7
+        public static let relayForward: UInt8 = 12
+        public static let relayReply: UInt8 = 13
+    }
+
+    /// The innermost message of a relay chain (the message itself when not relayed).
+    public var innermost: DHCPv6Message { relayed.first?.innermost ?? self }
+
+    /// The message type byte alone, for messages whose options do not decode.
+    public static func messageType(_ bytes: RawSpan) -> UInt8? {
+        try? bytes.uint8(at: 0, .dhcpv6)
+    }
+
+    /// Decodes the message in `bytes`.
+    public init(_ bytes: RawSpan) throws(DecodeError) {
+        try self.init(bytes, depth: 0)
+    }
+
+    private init(_ bytes: RawSpan, depth: Int) throws(DecodeError) {
+        guard depth <= Limits.relayDepth else { throw .limitExceeded(.dhcpv6, .relayDepth) }
+        type = try bytes.uint8(at: 0, .dhcpv6)
+        let optionsStart: Int
+        if type == MessageType.relayForward || type == MessageType.relayReply {
+            try bytes.require(34, at: 0, .dhcpv6)
+            transactionID = 0
+            peerAddress = try bytes.ipv6Address(at: 18, .dhcpv6)
+            optionsStart = 34
+        } else {
+            transactionID = try bytes.uint32(at: 0, .dhcpv6) & 0xFF_FFFF
+            optionsStart = 4
+        }
+        var options: [(UInt16, Int, Int)] = []
+        try Self.forEachOption(bytes, from: optionsStart, to: bytes.byteCount) { code, offset, length in
+            options.append((code, offset, length))
+        }
+        for (code, offset, length) in options {
+            optionCodes.append(code)
+            switch code {
+            case 1: clientDUID = Self.hex(bytes, offset, length)
+            case 3, 25:
+                var association = IdentityAssociation(iaid: try bytes.uint32(at: offset, .dhcpv6))
+                try bytes.require(12, at: offset, .dhcpv6)
+                try Self.readAssociation(bytes, from: offset + 12, to: offset + length, into: &association)
+                if code == 3 {
+                    nonTemporaryAddresses.append(association)
+                } else {
+                    delegatedPrefixes.append(association)
+                }
+            case 9:
+                relayed.append(
+                    try DHCPv6Message(bytes.extracting(offset..<(offset + length)), depth: depth + 1))
+            case 13: statusCode = try bytes.uint16(at: offset, .dhcpv6)
+            case 23:
+                var cursor = offset
+                while cursor + 16 <= offset + length {
+                    dnsServers.append(try bytes.ipv6Address(at: cursor, .dhcpv6))
+                    cursor += 16
+                }
+            case 24:
+                var cursor = offset
+                var names = 0
+                while cursor < offset + length {
+                    names += 1
+                    guard names <= Limits.options else { throw .limitExceeded(.dhcpv6, .options) }
+                    let name = try DNSName.text(bytes, at: cursor)
+                    if name != "." { domainList.append(name) }
+                    cursor = try DNSName.skip(bytes, at: cursor)
+                }
+            default: break
+            }
+        }
+    }
+
+    /// The IA Address (5), IA Prefix (26) and Status Code (13) options inside an IA.
+    private static func readAssociation(
+        _ bytes: RawSpan, from start: Int, to end: Int, into association: inout IdentityAssociation
+    ) throws(DecodeError) {
+        try forEachOption(bytes, from: start, to: end) { code, offset, length throws(DecodeError) in
+            switch code {
+            case 5:
+                association.addresses.append(try bytes.ipv6Address(at: offset, .dhcpv6))
+                association.validLifetimes.append(try bytes.uint32(at: offset + 20, .dhcpv6))
+            case 26:
+                let prefixLength = Int(try bytes.uint8(at: offset + 8, .dhcpv6))
+                guard prefixLength <= 128 else { throw .invalid(.dhcpv6, .length) }
+                association.prefixes.append(
+                    IPv6Prefix(try bytes.ipv6Address(at: offset + 9, .dhcpv6), length: prefixLength))
+                association.validLifetimes.append(try bytes.uint32(at: offset + 4, .dhcpv6))
+            case 13: association.statusCode = try bytes.uint16(at: offset, .dhcpv6)
+            default: break
+            }
+        }
+    }
+
+    /// Walks the options between `start` and `end`: code, offset of the data, data length.
+    private static func forEachOption(
+        _ bytes: RawSpan, from start: Int, to end: Int,
+        _ body: (UInt16, Int, Int) throws(DecodeError) -> Void
+    ) throws(DecodeError) {
+        var offset = start
+        var count = 0
+        while offset < end {
+            count += 1
+            guard count <= Limits.options else { throw .limitExceeded(.dhcpv6, .options) }
+            let code = try bytes.uint16(at: offset, .dhcpv6)
+            let length = Int(try bytes.uint16(at: offset + 2, .dhcpv6))
+            guard offset + 4 + length <= end else {
+                throw .truncated(.dhcpv6, offset: offset, need: 4 + length, have: end - offset)
+            }
+            try body(code, offset + 4, length)
+            offset += 4 + length
+        }
+    }
+
+    private static func hex(_ bytes: RawSpan, _ offset: Int, _ length: Int) -> String {
+        var text = ""
+        for index in 0..<Swift.min(length, 130) {
+            guard let byte = try? bytes.uint8(at: offset + index, .dhcpv6) else { break }
+            text += (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }
+        return text
+    }
+}

@@ -1,0 +1,67 @@
+/// Domain names in DNS messages (RFC 1035 §4.1.4), compression pointers included. Every walk is
+/// bounded by `Limits.compressionPointers` and `Limits.labels`, so a pointer loop ends in an
+/// error instead of a hang.
+public enum DNSName {
+    /// A case-insensitive 64-bit hash of the name at `offset` (FNV-1a over lower-cased labels)
+    /// and the offset just after the name where it is written (after the first pointer).
+    /// Names are compared by hash so the common path never builds a string.
+    public static func hash(_ message: RawSpan, at offset: Int) throws(DecodeError) -> (
+        hash: UInt64, end: Int
+    ) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let end = try walk(message, at: offset) { byte in
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return (hash, end)
+    }
+
+    /// The name at `offset` as dotted text ("www.example.org"; "." for the root).
+    public static func text(_ message: RawSpan, at offset: Int) throws(DecodeError) -> String {
+        var bytes: [UInt8] = []
+        _ = try walk(message, at: offset) { bytes.append($0) }
+        if bytes.isEmpty { return "." }
+        bytes.removeLast()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The offset just after the name at `offset`.
+    public static func skip(_ message: RawSpan, at offset: Int) throws(DecodeError) -> Int {
+        try walk(message, at: offset) { _ in }
+    }
+
+    /// Feeds the lower-cased label bytes, each label followed by a ".", to `body`.
+    private static func walk(
+        _ message: RawSpan, at start: Int, _ body: (UInt8) -> Void
+    ) throws(DecodeError) -> Int {
+        var offset = start
+        var end: Int?
+        var pointers = 0
+        var labels = 0
+        while true {
+            let length = try message.uint8(at: offset, .dns)
+            switch length >> 6 {
+            case 0:
+                if length == 0 { return end ?? offset + 1 }
+                labels += 1
+                guard labels <= Limits.labels else { throw .limitExceeded(.dns, .labels) }
+                try message.require(Int(length) + 1, at: offset, .dns)
+                for index in 1...Int(length) {
+                    let byte = try message.uint8(at: offset + index, .dns)
+                    body(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                }
+                body(0x2E)
+                offset += Int(length) + 1
+            case 3:
+                pointers += 1
+                guard pointers <= Limits.compressionPointers else {
+                    throw .limitExceeded(.dns, .compressionPointers)
+                }
+                let target = Int(try message.uint16(at: offset, .dns) & 0x3FFF)
+                if end == nil { end = offset + 2 }
+                offset = target
+            default:
+                throw .invalid(.dns, .label)
+            }
+        }
+    }
+}

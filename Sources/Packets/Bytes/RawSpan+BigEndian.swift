@@ -1,0 +1,85 @@
+/// Bounds-checked reads from a borrowed byte view: the only place in Packets that loads bytes
+/// without a check of its own. Every read throws `DecodeError.truncated` instead of trapping, so
+/// a lying length field can never read past the captured bytes.
+extension RawSpan {
+    /// The byte at `offset`.
+    @inline(__always)
+    func uint8(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt8 {
+        guard offset >= 0, offset < byteCount else {
+            throw .truncated(layer, offset: offset, need: 1, have: 0)
+        }
+        return unsafe unsafeLoad(fromByteOffset: offset, as: UInt8.self)
+    }
+
+    /// The big-endian (network order) UInt16 at `offset`.
+    @inline(__always)
+    func uint16(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt16 {
+        guard offset >= 0, byteCount - offset >= 2 else {
+            throw .truncated(layer, offset: offset, need: 2, have: Swift.max(0, byteCount - offset))
+        }
+        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt16.self).bigEndian
+    }
+
+    /// The big-endian UInt32 at `offset`.
+    @inline(__always)
+    func uint32(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt32 {
+        guard offset >= 0, byteCount - offset >= 4 else {
+            throw .truncated(layer, offset: offset, need: 4, have: Swift.max(0, byteCount - offset))
+        }
+        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt32.self).bigEndian
+    }
+
+    /// The big-endian UInt64 at `offset`.
+    @inline(__always)
+    func uint64(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt64 {
+        guard offset >= 0, byteCount - offset >= 8 else {
+            throw .truncated(layer, offset: offset, need: 8, have: Swift.max(0, byteCount - offset))
+        }
+        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self).bigEndian
+    }
+
+    /// The little-endian UInt16 at `offset` (NFLOG and BSD loopback headers use host order, which
+    /// is little-endian on the machines that write them).
+    @inline(__always)
+    func uint16LE(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt16 {
+        guard offset >= 0, byteCount - offset >= 2 else {
+            throw .truncated(layer, offset: offset, need: 2, have: Swift.max(0, byteCount - offset))
+        }
+        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt16.self).littleEndian
+    }
+
+    /// The little-endian UInt32 at `offset`.
+    @inline(__always)
+    func uint32LE(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt32 {
+        guard offset >= 0, byteCount - offset >= 4 else {
+            throw .truncated(layer, offset: offset, need: 4, have: Swift.max(0, byteCount - offset))
+        }
+        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+    }
+
+    /// Throws unless `count` bytes are available at `offset`.
+    @inline(__always)
+    func require(_ count: Int, at offset: Int, _ layer: Layer) throws(DecodeError) {
+        guard offset >= 0, count >= 0, byteCount - offset >= count else {
+            throw .truncated(layer, offset: offset, need: count, have: Swift.max(0, byteCount - offset))
+        }
+    }
+
+    /// The 16-byte IPv6 address at `offset`.
+    @inline(__always)
+    func ipv6Address(at offset: Int, _ layer: Layer) throws(DecodeError) -> IPv6Address {
+        try require(16, at: offset, layer)
+        return IPv6Address(
+            high: unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self).bigEndian,
+            low: unsafe unsafeLoadUnaligned(fromByteOffset: offset + 8, as: UInt64.self).bigEndian)
+    }
+
+    /// The 6-byte MAC address at `offset`.
+    @inline(__always)
+    func macAddress(at offset: Int, _ layer: Layer) throws(DecodeError) -> MACAddress {
+        try require(6, at: offset, layer)
+        let high = UInt64(unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt16.self).bigEndian)
+        let low = UInt64(unsafe unsafeLoadUnaligned(fromByteOffset: offset + 2, as: UInt32.self).bigEndian)
+        return MACAddress(rawValue: high << 32 | low)
+    }
+}

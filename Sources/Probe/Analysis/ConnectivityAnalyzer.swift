@@ -1,0 +1,69 @@
+import Packets
+
+/// TCP connection attempts: IPv6 SYNs that never got a SYN-ACK or RST, and IPv4 servers that
+/// did answer, so the report can name destinations reachable over IPv4 but not IPv6 (what
+/// happy-eyeballs clients hide by falling back).
+struct ConnectivityAnalyzer {
+    struct Attempt {
+        var first: PacketRef
+        var time: Double
+        var syns = 1
+        var answered = false
+    }
+
+    private(set) var ipv6Attempts = BoundedTable<ConnectionKey, Attempt>(capacity: ProbeLimits.connections)
+    /// IPv4 servers that answered a SYN.
+    private(set) var ipv4Answering = BoundedTable<IPv4Address, PacketRef>(capacity: ProbeLimits.connections)
+    var ipv6SYNs = 0
+    var ipv6Answered = 0
+    var ipv4SYNs = 0
+    var ipv4Answered = 0
+
+    mutating func observe(_ observation: Observation) {
+        guard case .tcp(let tcp) = observation.packet.transport, let network = observation.packet.network
+        else {
+            return
+        }
+        let syn = tcp.flags.contains(.syn)
+        let ack = tcp.flags.contains(.ack)
+        let reset = tcp.flags.contains(.rst)
+        guard syn || reset else { return }
+        if network.isIPv6 {
+            if syn && !ack {
+                ipv6SYNs += 1
+                let key = ConnectionKey(
+                    client: network.source, server: network.destination, clientPort: tcp.sourcePort,
+                    serverPort: tcp.destinationPort)
+                ipv6Attempts.update(
+                    key, default: Attempt(first: observation.ref, time: observation.time, syns: 0)
+                ) {
+                    $0.syns += 1
+                    $0.time = observation.time
+                }
+            } else if syn || reset {
+                let key = ConnectionKey(
+                    client: network.destination, server: network.source, clientPort: tcp.destinationPort,
+                    serverPort: tcp.sourcePort)
+                if ipv6Attempts[key] != nil {
+                    ipv6Attempts.update(key, default: Attempt(first: observation.ref, time: observation.time))
+                    {
+                        if !$0.answered { ipv6Answered += 1 }
+                        $0.answered = true
+                    }
+                }
+            }
+        } else if syn && !ack {
+            ipv4SYNs += 1
+        } else if syn && ack, case .v4(let server) = network.source {
+            ipv4Answered += 1
+            ipv4Answering.update(server, default: observation.ref) { _ in }
+        }
+    }
+
+    /// IPv6 connection attempts never answered, leaving out those whose last SYN came in the
+    /// final `grace` seconds of the capture.
+    func unanswered(endingAt end: Double, grace: Double) -> [(key: ConnectionKey, attempt: Attempt)] {
+        ipv6Attempts.entries.filter { !$0.value.answered && $0.value.time <= end - grace }
+            .map { ($0.key, $0.value) }.sorted { $0.attempt.first < $1.attempt.first }
+    }
+}

@@ -1,0 +1,131 @@
+import Packets
+
+/// DHCPv6 messages, exchanges (by transaction id), delegated prefixes, addresses, DNS servers
+/// and status codes.
+struct DHCPv6Analyzer {
+    /// Outermost messages by type number.
+    var messageTypes = [Int](repeating: 0, count: 256)
+    /// Relayed (innermost) client/server messages by type number.
+    var innerTypes = [Int](repeating: 0, count: 256)
+    private(set) var exchanges = BoundedTable<UInt32, Exchange>(capacity: ProbeLimits.connections)
+    private(set) var delegatedPrefixes: [Delegation] = []
+    private(set) var assignedAddresses: [Delegation] = []
+    private(set) var dnsServers: [IPv6Address] = []
+    private(set) var domains: [String] = []
+    /// Non-success status codes: (code, packet).
+    private(set) var failures: [(code: UInt16, ref: PacketRef)] = []
+    var prefixRequests = 0
+    var firstPrefixRequest: PacketRef?
+
+    struct Exchange {
+        var first: PacketRef
+        var solicit = false
+        var advertise = false
+        var request = false
+        var reply = false
+    }
+
+    mutating func observe(_ observation: Observation, _ bytes: RawSpan, anomalies: inout Anomalies) {
+        guard case .dhcpv6(let offset, let length)? = observation.packet.application, length > 0 else {
+            return
+        }
+        let outer: DHCPv6Message
+        do throws(DecodeError) {
+            outer = try DHCPv6Message(bytes.extracting(offset..<(offset + length)))
+        } catch {
+            if let type = DHCPv6Message.messageType(bytes.extracting(offset..<(offset + length))) {
+                messageTypes[Int(type)] += 1
+            }
+            anomalies.record(error, in: observation)
+            return
+        }
+        messageTypes[Int(outer.type)] += 1
+        let message = outer.innermost
+        innerTypes[Int(message.type)] += 1
+        let ref = observation.ref
+        exchanges.update(message.transactionID, default: Exchange(first: ref)) { exchange in
+            switch message.type {
+            case DHCPv6Message.MessageType.solicit: exchange.solicit = true
+            case DHCPv6Message.MessageType.advertise: exchange.advertise = true
+            case DHCPv6Message.MessageType.request, DHCPv6Message.MessageType.renew,
+                DHCPv6Message.MessageType.rebind:
+                exchange.request = true
+            case DHCPv6Message.MessageType.reply: exchange.reply = true
+            default: break
+            }
+        }
+        let fromServer =
+            message.type == DHCPv6Message.MessageType.advertise
+            || message.type == DHCPv6Message.MessageType.reply
+        if !fromServer, !message.delegatedPrefixes.isEmpty {
+            prefixRequests += 1
+            if firstPrefixRequest == nil { firstPrefixRequest = ref }
+        }
+        if let code = message.statusCode, code != 0 { failures.append((code, ref)) }
+        for association in message.delegatedPrefixes + message.nonTemporaryAddresses {
+            if let code = association.statusCode, code != 0, fromServer { failures.append((code, ref)) }
+        }
+        guard message.type == DHCPv6Message.MessageType.reply else {
+            if fromServer { note(servers: message.dnsServers, domains: message.domainList) }
+            return
+        }
+        note(servers: message.dnsServers, domains: message.domainList)
+        for association in message.delegatedPrefixes {
+            for (prefix, lifetime) in zip(association.prefixes, association.validLifetimes)
+            where delegatedPrefixes.count < ProbeLimits.listed && lifetime > 0
+                && !delegatedPrefixes.contains(where: { $0.prefix == prefix })
+            {
+                delegatedPrefixes.append(
+                    Delegation(
+                        prefix: prefix, validLifetime: lifetime, client: message.clientDUID, packet: ref))
+            }
+        }
+        for association in message.nonTemporaryAddresses {
+            for (address, lifetime) in zip(association.addresses, association.validLifetimes)
+            where assignedAddresses.count < ProbeLimits.listed && lifetime > 0 {
+                assignedAddresses.append(
+                    Delegation(
+                        prefix: IPv6Prefix(address, length: 128), validLifetime: lifetime,
+                        client: message.clientDUID, packet: ref))
+            }
+        }
+    }
+
+    private mutating func note(servers: [IPv6Address], domains: [String]) {
+        for server in servers where !dnsServers.contains(server) && dnsServers.count < 16 {
+            dnsServers.append(server)
+        }
+        for domain in domains where !self.domains.contains(domain) && self.domains.count < 16 {
+            self.domains.append(domain)
+        }
+    }
+
+    /// Exchanges where a client solicited or requested and no server answered.
+    var unansweredExchanges: [Exchange] {
+        exchanges.entries.map(\.value).filter { ($0.solicit || $0.request) && !$0.advertise && !$0.reply }
+            .sorted { $0.first < $1.first }
+    }
+
+    /// RFC 8415 §21.13 status code names.
+    static func statusName(_ code: UInt16) -> String {
+        switch code {
+        case 0: "Success"
+        case 1: "UnspecFail"
+        case 2: "NoAddrsAvail"
+        case 3: "NoBinding"
+        case 4: "NotOnLink"
+        case 5: "UseMulticast"
+        case 6: "NoPrefixAvail"
+        default: "status \(code)"
+        }
+    }
+}
+
+/// A delegated prefix or assigned address from a DHCPv6 Reply.
+public struct Delegation: Sendable, Hashable, Codable {
+    public var prefix: IPv6Prefix
+    public var validLifetime: UInt32
+    /// The client's DUID (hex).
+    public var client: String?
+    public var packet: PacketRef
+}

@@ -1,0 +1,150 @@
+import Packets
+
+/// DNS: A and AAAA queries, AAAA responses answered / empty / failed, queries never answered,
+/// DNS64-synthesised answers, and which addresses each name resolved to (for the connectivity
+/// check).
+struct DNSAnalyzer {
+    var messages = 0
+    var queries = 0
+    var responses = 0
+    var aQueries = 0
+    var aaaaQueries = 0
+    /// AAAA responses with at least one AAAA record in the answer section.
+    var aaaaAnswered = 0
+    /// AAAA responses with NOERROR and no AAAA record (NODATA: the name has no IPv6 address).
+    var aaaaEmpty = 0
+    /// AAAA responses with an error response code.
+    var aaaaFailed = 0
+    var firstFailure: PacketRef?
+    /// Failure examples: name hash, response code, packet.
+    private(set) var failures: [(name: UInt64, code: UInt8, ref: PacketRef)] = []
+    /// AAAA records inside the NAT64 well-known prefix 64:ff9b::/96: synthesised by DNS64.
+    var dns64Answers = 0
+    var firstDNS64: PacketRef?
+    /// Queries to port 53 waiting for their response.
+    private(set) var pending = BoundedTable<PendingKey, PendingQuery>(capacity: ProbeLimits.dnsEntries)
+    /// Names each address was given in an A or AAAA answer (by question name).
+    private(set) var addressNames = BoundedTable<IPAddress, UInt64>(capacity: ProbeLimits.dnsEntries)
+    /// Names that have at least one AAAA answer.
+    private(set) var namesWithAAAA = BoundedTable<UInt64, Void>(capacity: ProbeLimits.dnsEntries)
+    /// Name text, for evidence.
+    private(set) var names = BoundedTable<UInt64, String>(capacity: ProbeLimits.names)
+
+    struct PendingKey: Hashable {
+        var client: IPAddress
+        var port: UInt16
+        var id: UInt16
+    }
+
+    struct PendingQuery {
+        var ref: PacketRef
+        var time: Double
+        var type: UInt16
+        var name: UInt64
+    }
+
+    mutating func observe(_ observation: Observation, _ bytes: RawSpan, anomalies: inout Anomalies) {
+        let packet = observation.packet
+        guard case .dns(let offset, let length)? = packet.application, let network = packet.network else {
+            return
+        }
+        let span = bytes.extracting(offset..<(offset + length))
+        let message: DNSMessage
+        do throws(DecodeError) {
+            message = try DNSMessage(span)
+        } catch {
+            anomalies.record(error, in: observation)
+            return
+        }
+        messages += 1
+        let ports: (source: UInt16, destination: UInt16)
+        switch packet.transport {
+        case .udp(let udp): ports = (udp.sourcePort, udp.destinationPort)
+        case .tcp(let tcp): ports = (tcp.sourcePort, tcp.destinationPort)
+        default: return
+        }
+        guard let question = message.question else { return }
+        if !message.isResponse {
+            queries += 1
+            if question.type == DNSMessage.RecordType.a { aQueries += 1 }
+            if question.type == DNSMessage.RecordType.aaaa { aaaaQueries += 1 }
+            rememberName(question, span)
+            if ports.destination == 53 {
+                pending.update(
+                    PendingKey(client: network.source, port: ports.source, id: message.id),
+                    default: PendingQuery(
+                        ref: observation.ref, time: observation.time, type: question.type,
+                        name: question.nameHash)
+                ) { _ in }
+            }
+            return
+        }
+        responses += 1
+        if ports.source == 53 {
+            pending.removeValue(
+                forKey: PendingKey(client: network.destination, port: ports.destination, id: message.id))
+        }
+        guard question.type == DNSMessage.RecordType.a || question.type == DNSMessage.RecordType.aaaa else {
+            return
+        }
+        var aaaaRecords = 0
+        do throws(DecodeError) {
+            try message.forEachRecord(span) { record in
+                guard record.section == .answer, let address = record.address(in: span) else { return }
+                addressNames.update(address, default: question.nameHash) { $0 = question.nameHash }
+                if case .v6(let v6) = address {
+                    aaaaRecords += 1
+                    if v6.kind == .nat64 {
+                        dns64Answers += 1
+                        if firstDNS64 == nil { firstDNS64 = observation.ref }
+                    }
+                }
+            }
+        } catch {
+            anomalies.record(error, in: observation)
+        }
+        if aaaaRecords > 0 { namesWithAAAA.update(question.nameHash, default: ()) { _ in } }
+        rememberName(question, span)
+        guard question.type == DNSMessage.RecordType.aaaa else { return }
+        if message.responseCode != 0 {
+            aaaaFailed += 1
+            if failures.count < 8 {
+                failures.append((question.nameHash, message.responseCode, observation.ref))
+            }
+        } else if aaaaRecords > 0 {
+            aaaaAnswered += 1
+        } else {
+            aaaaEmpty += 1
+        }
+    }
+
+    private mutating func rememberName(_ question: DNSMessage.Question, _ span: RawSpan) {
+        if names[question.nameHash] == nil, let text = try? DNSName.text(span, at: question.nameOffset) {
+            names.update(question.nameHash, default: text) { _ in }
+        }
+    }
+
+    /// Queries to port 53 with no response, leaving out those sent in the last `grace` seconds
+    /// of the capture (their answer may simply not have been captured).
+    func unanswered(endingAt end: Double, grace: Double) -> [PendingQuery] {
+        pending.entries.map(\.value).filter { $0.time <= end - grace }.sorted { $0.ref < $1.ref }
+    }
+
+    /// A name for evidence, or its hash when the text was not kept.
+    func name(_ hash: UInt64) -> String {
+        names[hash] ?? "name#\(String(hash, radix: 16))"
+    }
+
+    /// RFC 1035/6895 response code names.
+    static func responseCodeName(_ code: UInt8) -> String {
+        switch code {
+        case 0: "NOERROR"
+        case 1: "FORMERR"
+        case 2: "SERVFAIL"
+        case 3: "NXDOMAIN"
+        case 4: "NOTIMP"
+        case 5: "REFUSED"
+        default: "RCODE \(code)"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Packets
+
+/// One pass over any number of captures: every analyser sees every packet once, in bounded
+/// memory. Feed packets with `observe`, then ask for the `report`.
+public struct ProbeAnalysis {
+    var traffic = TrafficAnalyzer()
+    var hosts = HostAnalyzer()
+    var routers = RouterAdvertisementAnalyzer()
+    var dhcpv6 = DHCPv6Analyzer()
+    var dns = DNSAnalyzer()
+    var connectivity = ConnectivityAnalyzer()
+    var pmtu = PMTUAnalyzer()
+    var anomalies = Anomalies()
+    /// The captures read, in order.
+    public private(set) var files: [CaptureSummary] = []
+
+    public init() {}
+
+    /// Starts the next capture file; packets observed from now on belong to it.
+    public mutating func beginFile(path: String, linkType: LinkType) {
+        files.append(CaptureSummary(path: path, linkType: linkType.rawValue, packets: 0))
+    }
+
+    /// Analyses one decoded packet. `bytes` are its captured bytes, `number` its 1-based
+    /// position in the current file, `time` its capture time in seconds since the epoch.
+    public mutating func observe(
+        _ packet: DecodedPacket, bytes: RawSpan, number: Int, time: Double, wireLength: Int
+    ) {
+        if files.isEmpty { beginFile(path: "-", linkType: packet.linkType) }
+        files[files.count - 1].packets += 1
+        let observation = Observation(
+            packet: packet, ref: PacketRef(file: files.count - 1, number: number), time: time,
+            wireLength: wireLength)
+        if let error = packet.error {
+            if case .truncated = error, packet.capturedLength < wireLength {
+                anomalies.recordSnapTruncation()
+            } else {
+                anomalies.record(error, at: observation.ref)
+            }
+        }
+        traffic.observe(observation)
+        hosts.observe(observation)
+        switch packet.transport {
+        case .icmpv6:
+            routers.observe(observation, bytes, anomalies: &anomalies)
+            pmtu.observe(observation, bytes)
+        case .tcp:
+            connectivity.observe(observation)
+        default: break
+        }
+        switch packet.application {
+        case .dhcpv6?: dhcpv6.observe(observation, bytes, anomalies: &anomalies)
+        case .dns?: dns.observe(observation, bytes, anomalies: &anomalies)
+        case nil: break
+        }
+    }
+}
+
+/// One capture file the probe read.
+public struct CaptureSummary: Sendable, Hashable, Codable {
+    public var path: String
+    /// LINKTYPE_ number.
+    public var linkType: Int
+    public var packets: Int
+}

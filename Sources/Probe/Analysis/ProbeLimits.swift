@@ -1,0 +1,18 @@
+/// Capacities of the probe's tables. Each evicts its oldest entry when full and counts it, so a
+/// capture of any length runs in bounded memory (a few tens of MB at these sizes).
+public enum ProbeLimits {
+    /// Distinct flows remembered for flow counting (an evicted flow seen again counts again).
+    public static let flows = 262_144
+    /// Hosts (by MAC address, or by IP address on links without one).
+    public static let hosts = 65_536
+    /// IPv4 destinations whose traffic is summed for the busiest IPv4-only destinations.
+    public static let destinations = 65_536
+    /// Pending IPv6 TCP connection attempts, and IPv4 servers seen answering.
+    public static let connections = 131_072
+    /// Pending DNS queries, and addresses learnt from DNS answers.
+    public static let dnsEntries = 131_072
+    /// DNS names kept as text for evidence.
+    public static let names = 8_192
+    /// Distinct router advertisements, DHCPv6 exchanges and delegated prefixes listed in the report.
+    public static let listed = 256
+}

@@ -1,0 +1,36 @@
+import Packets
+
+/// Reads capture files through libpcap, decodes every packet and feeds the analysis: the
+/// probe's one pass.
+public enum CaptureReader {
+    /// Analyses `paths` in order (`-` is standard input), keeping only packets that match the
+    /// BPF `filter` when one is given.
+    public static func analyse(_ paths: [String], filter: String? = nil) throws(CaptureError) -> ProbeAnalysis
+    {
+        var analysis = ProbeAnalysis()
+        for path in paths {
+            try read(path, filter: filter, into: &analysis)
+        }
+        return analysis
+    }
+
+    /// Adds one capture to `analysis`.
+    public static func read(_ path: String, filter: String?, into analysis: inout ProbeAnalysis)
+        throws(CaptureError)
+    {
+        let handle = try PcapHandle(offline: path)
+        if let filter { try handle.setFilter(filter) }
+        let linkType = LinkType(rawValue: handle.linkType)
+        guard linkType.isSupported else {
+            throw .unsupportedLinkType(path: path, linkType: linkType.rawValue)
+        }
+        let dissector = Dissector(linkType: linkType)
+        analysis.beginFile(path: path, linkType: linkType)
+        try handle.forEachPacket { bytes, info in
+            let packet = dissector.decode(bytes, wireLength: info.wireLength)
+            analysis.observe(
+                packet, bytes: bytes, number: info.number,
+                time: Double(info.seconds) + Double(info.microseconds) / 1e6, wireLength: info.wireLength)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// One readiness check's verdict with the evidence behind it.
+public struct Check: Sendable, Hashable, Codable {
+    /// The verdict, ordered from best to worst (not-applicable aside).
+    public enum Status: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
+        case pass, warn, fail
+        case notApplicable = "n/a"
+
+        private var rank: Int {
+            switch self {
+            case .notApplicable: 0
+            case .pass: 1
+            case .warn: 2
+            case .fail: 3
+            }
+        }
+
+        public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// A stable identifier ("rogue-ra"), for JSON consumers and `--fail-on`.
+    public var id: String
+    public var title: String
+    public var status: Status
+    /// One sentence saying what was found, with the numbers.
+    public var summary: String
+    /// Packet numbers, addresses and counts behind the verdict (at most a few lines).
+    public var evidence: [String]
+
+    public init(id: String, title: String, status: Status, summary: String, evidence: [String] = []) {
+        self.id = id
+        self.title = title
+        self.status = status
+        self.summary = summary
+        self.evidence = evidence
+    }
+}

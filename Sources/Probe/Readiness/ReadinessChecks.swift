@@ -1,0 +1,494 @@
+import Packets
+
+/// The readiness checks, each computed from the analysers' state at the end of the pass.
+extension ProbeAnalysis {
+    /// Seconds at the end of a capture in which a query or SYN without answer is not judged:
+    /// its answer may simply fall after the capture.
+    static let grace = 3.0
+
+    var endTime: Double { traffic.lastTime }
+
+    func checks() -> [Check] {
+        [
+            ipv6TrafficCheck(), connectivityCheck(), routerAdvertisementCheck(), rogueRACheck(),
+            dnsConfigurationCheck(), dhcpv6Check(), prefixDelegationCheck(), hostAddressCheck(),
+            privacyCheck(),
+            dnsAAAACheck(), pathMTUCheck(), fragmentCheck(), transitionCheck(), malformedCheck(),
+        ]
+    }
+
+    private func percent(_ part: Int, of whole: Int) -> String {
+        let tenths = whole == 0 ? 0 : Int((1000 * Double(part) / Double(whole)).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    func ipv6TrafficCheck() -> Check {
+        let ip = traffic.packets - traffic.nonIPPackets
+        let title = "IPv6 carries traffic"
+        guard ip > 0 else {
+            return Check(id: "ipv6-traffic", title: title, status: .notApplicable, summary: "No IP packets.")
+        }
+        let share = traffic.ipv6Share
+        let summary =
+            "\(traffic.ipv6Packets) of \(ip) IP packets (\(percent(traffic.ipv6Packets, of: ip))) carry IPv6; "
+            + "\(traffic.ipv6Flows) IPv6 and \(traffic.ipv4Flows) IPv4 flows."
+        var evidence = topIPv4OnlyDestinations(limit: 3).map {
+            "IPv4-only destination \($0.address)\($0.name.map { " (\($0))" } ?? ""): \($0.packets) packets"
+        }
+        if traffic.tunnelledIPv6Packets > 0 {
+            evidence.append("\(traffic.tunnelledIPv6Packets) IPv6 packets travel tunnelled in IPv4")
+        }
+        let status: Check.Status = traffic.ipv6Packets == 0 ? .fail : share < 0.1 ? .warn : .pass
+        return Check(id: "ipv6-traffic", title: title, status: status, summary: summary, evidence: evidence)
+    }
+
+    func connectivityCheck() -> Check {
+        let title = "IPv6 connections are answered"
+        guard connectivity.ipv6SYNs > 0 else {
+            return Check(
+                id: "ipv6-connectivity", title: title, status: .notApplicable,
+                summary: "No IPv6 TCP connection attempts.")
+        }
+        let unanswered = connectivity.unanswered(endingAt: endTime, grace: Self.grace)
+        let attempts = connectivity.ipv6Attempts.count
+        guard !unanswered.isEmpty else {
+            return Check(
+                id: "ipv6-connectivity", title: title, status: .pass,
+                summary: "All \(connectivity.ipv6Answered) judged IPv6 connection attempts got an answer.")
+        }
+        var brokenNames = 0
+        var evidence: [String] = []
+        for (key, attempt) in unanswered {
+            let name = dns.addressNames[key.server]
+            let worksOverIPv4 =
+                name.map { name in
+                    connectivity.ipv4Answering.entries.contains { dns.addressNames[.v4($0.key)] == name }
+                } ?? false
+            if worksOverIPv4 { brokenNames += 1 }
+            if evidence.count < 5 {
+                let label = name.map { " (\(dns.name($0)))" } ?? ""
+                evidence.append(
+                    "\(attempt.first) \(key.client) -> [\(key.server)]:\(key.serverPort)\(label): "
+                        + "\(attempt.syns) SYN\(attempt.syns == 1 ? "" : "s"), no answer"
+                        + (worksOverIPv4 ? "; IPv4 to the same name was answered" : ""))
+            }
+        }
+        let summary =
+            "\(unanswered.count) of \(attempts) IPv6 connection attempts got no SYN-ACK or RST"
+            + (brokenNames > 0
+                ? "; for \(brokenNames) of them IPv4 to the same name works (clients fall back)." : ".")
+        return Check(
+            id: "ipv6-connectivity", title: title, status: brokenNames > 0 ? .fail : .warn, summary: summary,
+            evidence: evidence)
+    }
+
+    func routerAdvertisementCheck() -> Check {
+        let title = "Routers advertise IPv6"
+        let entries = routers.distinct
+        if entries.isEmpty {
+            if routers.solicitations > 0 {
+                return Check(
+                    id: "router-advertisements", title: title, status: .fail,
+                    summary: "\(routers.solicitations) router solicitations and no router advertisement.",
+                    evidence: routers.firstSolicitation.map { ["first solicitation \($0)"] } ?? [])
+            }
+            return Check(
+                id: "router-advertisements", title: title, status: .notApplicable,
+                summary: "No router solicitation or advertisement.")
+        }
+        let defaultRouters = entries.filter { $0.advertisement.routerLifetime > 0 }
+        let usable = entries.contains { entry in
+            entry.advertisement.managed
+                || entry.advertisement.prefixes.contains { $0.autonomous && $0.validLifetime > 0 }
+        }
+        var evidence = entries.prefix(4).map { entry in
+            let ra = entry.advertisement
+            let prefixes = ra.prefixes.map {
+                "\($0.prefix)\($0.autonomous ? " A" : "")\($0.onLink ? " L" : "")"
+            }
+            return
+                "\(entry.first) \(entry.router)\(entry.vlan.map { " vlan \($0)" } ?? ""): lifetime \(ra.routerLifetime) s, "
+                + "M=\(ra.managed ? 1 : 0) O=\(ra.otherConfiguration ? 1 : 0)"
+                + (prefixes.isEmpty ? ", no prefix" : ", " + prefixes.joined(separator: ", "))
+                + (ra.mtu.map { ", MTU \($0)" } ?? "")
+        }
+        if entries.count > 4 { evidence.append("... \(entries.count - 4) more distinct advertisements") }
+        let status: Check.Status
+        let summary: String
+        if defaultRouters.isEmpty {
+            status = .warn
+            summary =
+                "\(routers.advertisements) router advertisements, all with router lifetime 0: no default router."
+        } else if !usable {
+            status = .warn
+            summary =
+                "\(routers.advertisements) router advertisements, but none offers a prefix for SLAAC or DHCPv6 (M flag)."
+        } else {
+            status = .pass
+            summary =
+                "\(routers.advertisements) router advertisement\(routers.advertisements == 1 ? "" : "s") from "
+                + "\(Set(entries.map(\.router)).count) router(s); hosts can configure addresses."
+        }
+        return Check(
+            id: "router-advertisements", title: title, status: status, summary: summary, evidence: evidence)
+    }
+
+    func rogueRACheck() -> Check {
+        let title = "One router per link"
+        let links = routers.routersByLink()
+        guard !links.isEmpty else {
+            return Check(
+                id: "rogue-ra", title: title, status: .notApplicable, summary: "No router advertisements.")
+        }
+        var status = Check.Status.pass
+        var evidence: [String] = []
+        var crowded = 0
+        for (vlan, routerPrefixes) in links.sorted(by: { ($0.key ?? 0) < ($1.key ?? 0) }) {
+            let linkName = vlan.map { "vlan \($0)" } ?? "the untagged link"
+            let sixToFour = routerPrefixes.filter { $0.value.contains { $0.address.high >> 48 == 0x2002 } }
+            for (router, _) in sixToFour {
+                status = .fail
+                evidence.append(
+                    "\(router) on \(linkName) advertises a 6to4 prefix (2002::/16), the mark of a rogue router"
+                )
+            }
+            guard routerPrefixes.count > 1 else { continue }
+            crowded += 1
+            let distinctSets = Set(routerPrefixes.values)
+            if distinctSets.count > 1 {
+                status = .fail
+            } else if status == .pass {
+                status = .warn
+            }
+            for (router, prefixes) in routerPrefixes.sorted(by: { $0.key < $1.key }).prefix(4) {
+                let list = prefixes.sorted().map(\.description).joined(separator: ", ")
+                evidence.append(
+                    "\(linkName): \(router) advertises \(list.isEmpty ? "no SLAAC prefix" : list)")
+            }
+        }
+        let summary: String
+        switch status {
+        case .pass: summary = "Each link has one advertising router."
+        case .warn:
+            summary =
+                "\(crowded) link(s) with several routers advertising the same prefixes (a redundant pair, or a rogue copying them)."
+        default:
+            summary =
+                "Routers on one link disagree: a rogue or misconfigured router is advertising (RFC 6104)."
+        }
+        return Check(id: "rogue-ra", title: title, status: status, summary: summary, evidence: evidence)
+    }
+
+    func dnsConfigurationCheck() -> Check {
+        let title = "IPv6 DNS servers are offered"
+        let rdnss = routers.distinct.flatMap(\.advertisement.dnsServers)
+        let viaDHCP = dhcpv6.dnsServers
+        guard !routers.distinct.isEmpty || dhcpv6.messageTypes.contains(where: { $0 > 0 }) else {
+            return Check(
+                id: "dns-configuration", title: title, status: .notApplicable,
+                summary: "No RAs or DHCPv6 seen.")
+        }
+        var evidence: [String] = []
+        if !rdnss.isEmpty {
+            evidence.append("RDNSS: " + Set(rdnss).sorted().map(\.description).joined(separator: ", "))
+        }
+        if !viaDHCP.isEmpty {
+            evidence.append("DHCPv6: " + viaDHCP.map(\.description).joined(separator: ", "))
+        }
+        if !rdnss.isEmpty {
+            return Check(
+                id: "dns-configuration", title: title, status: .pass,
+                summary:
+                    "Router advertisements carry RDNSS (RFC 8106): every host learns an IPv6 DNS server.",
+                evidence: evidence)
+        }
+        if !viaDHCP.isEmpty {
+            return Check(
+                id: "dns-configuration", title: title, status: .warn,
+                summary:
+                    "DNS servers come only from DHCPv6; hosts without a DHCPv6 client (Android) get none over IPv6.",
+                evidence: evidence)
+        }
+        return Check(
+            id: "dns-configuration", title: title, status: .warn,
+            summary: "Neither RDNSS nor DHCPv6 offered a DNS server: hosts resolve over IPv4 only.")
+    }
+
+    func dhcpv6Check() -> Check {
+        let title = "DHCPv6 servers answer"
+        let total = dhcpv6.messageTypes.reduce(0, +)
+        guard total > 0 else {
+            return Check(id: "dhcpv6", title: title, status: .notApplicable, summary: "No DHCPv6 messages.")
+        }
+        let unanswered = dhcpv6.unansweredExchanges
+        let failures = dhcpv6.failures
+        var evidence = failures.prefix(4).map { "\($0.ref) status \(DHCPv6Analyzer.statusName($0.code))" }
+        evidence += unanswered.prefix(3).map { "\($0.first) client message without any answer" }
+        let answered =
+            dhcpv6.innerTypes[Int(DHCPv6Message.MessageType.advertise)]
+            + dhcpv6.innerTypes[Int(DHCPv6Message.MessageType.reply)]
+        if answered == 0 && !unanswered.isEmpty {
+            return Check(
+                id: "dhcpv6", title: title, status: .fail,
+                summary: "\(unanswered.count) DHCPv6 exchanges and no server answer.", evidence: evidence)
+        }
+        if !failures.isEmpty || !unanswered.isEmpty {
+            return Check(
+                id: "dhcpv6", title: title, status: .warn,
+                summary:
+                    "\(total) DHCPv6 messages; \(failures.count) error status codes, \(unanswered.count) unanswered exchanges.",
+                evidence: evidence)
+        }
+        return Check(
+            id: "dhcpv6", title: title, status: .pass,
+            summary: "\(total) DHCPv6 messages; every exchange was answered without an error status.",
+            evidence: evidence)
+    }
+
+    func prefixDelegationCheck() -> Check {
+        let title = "Prefixes are delegated"
+        let delegated = dhcpv6.delegatedPrefixes
+        guard dhcpv6.prefixRequests > 0 || !delegated.isEmpty else {
+            return Check(
+                id: "prefix-delegation", title: title, status: .notApplicable, summary: "No IA_PD requested.")
+        }
+        let evidence = delegated.prefix(5).map { "\($0.packet) \($0.prefix) valid \($0.validLifetime) s" }
+        if delegated.isEmpty {
+            let noPrefix = dhcpv6.failures.contains { $0.code == 6 }
+            return Check(
+                id: "prefix-delegation", title: title, status: .fail,
+                summary: "\(dhcpv6.prefixRequests) prefix requests and no prefix delegated"
+                    + (noPrefix ? " (NoPrefixAvail)." : "."),
+                evidence: dhcpv6.firstPrefixRequest.map { ["first request \($0)"] } ?? [])
+        }
+        let long = delegated.filter { $0.prefix.length > 60 }
+        if !long.isEmpty {
+            return Check(
+                id: "prefix-delegation", title: title, status: .warn,
+                summary: "\(long.count) of \(delegated.count) delegated prefixes are longer than /60: "
+                    + "too few subnets for a home network (RIPE-690 recommends /56).",
+                evidence: evidence)
+        }
+        let lengths = Set(delegated.map(\.prefix.length)).sorted().map { "/\($0)" }.joined(separator: ", ")
+        return Check(
+            id: "prefix-delegation", title: title, status: .pass,
+            summary: "\(delegated.count) prefix\(delegated.count == 1 ? "" : "es") delegated (\(lengths)).",
+            evidence: evidence)
+    }
+
+    func hostAddressCheck() -> Check {
+        let title = "Hosts get global IPv6 addresses"
+        let summary = hosts.summary()
+        guard summary.total > 0 else {
+            return Check(
+                id: "host-addresses", title: title, status: .notApplicable, summary: "No hosts seen.")
+        }
+        let withGlobal = summary.dualStack + summary.ipv6Only
+        let text =
+            "\(summary.total) hosts\(summary.byMAC ? "" : " (by address)"): \(summary.dualStack) dual-stack, "
+            + "\(summary.ipv6Only) IPv6-only, \(summary.ipv4Only) IPv4-only, "
+            + "\(summary.ipv4WithLinkLocalOnly + summary.linkLocalOnly) with only a link-local IPv6 address."
+        let starved = summary.ipv4WithLinkLocalOnly + summary.linkLocalOnly
+        let prefixesOffered = routers.distinct.contains { entry in
+            entry.advertisement.managed
+                || entry.advertisement.prefixes.contains { $0.autonomous && $0.validLifetime > 0 }
+        }
+        let status: Check.Status
+        if withGlobal == 0 {
+            // Hosts that should have configured an address from the advertised prefix and did not.
+            status = starved > 0 && prefixesOffered ? .fail : .warn
+        } else if starved > 0 || summary.ipv4Only > withGlobal {
+            status = .warn
+        } else {
+            status = .pass
+        }
+        let examples = hosts.endHosts.filter { !$0.value.global && $0.value.linkLocal }
+            .sorted { $0.value.first < $1.value.first }.prefix(3)
+            .map {
+                "\($0.value.first) \($0.value.exampleLinkLocal.map(\.description) ?? "?") has no global address"
+            }
+        return Check(
+            id: "host-addresses", title: title, status: status, summary: text, evidence: Array(examples))
+    }
+
+    func privacyCheck() -> Check {
+        let title = "Hosts use privacy addresses"
+        let summary = hosts.summary()
+        let withGlobal = summary.dualStack + summary.ipv6Only
+        guard withGlobal > 0 else {
+            return Check(
+                id: "address-privacy", title: title, status: .notApplicable,
+                summary: "No host with a global IPv6 address.")
+        }
+        let examples = hosts.endHosts.filter(\.value.eui64Global).sorted { $0.value.first < $1.value.first }
+            .prefix(3).map {
+                "\($0.value.first) \($0.value.exampleGlobal.map(\.description) ?? "?") embeds a MAC address"
+            }
+        if summary.eui64 > 0 {
+            return Check(
+                id: "address-privacy", title: title, status: .warn,
+                summary:
+                    "\(summary.eui64) of \(withGlobal) hosts send from EUI-64 addresses, which expose their MAC "
+                    + "address and let them be tracked (RFC 8981, RFC 7217).",
+                evidence: Array(examples))
+        }
+        return Check(
+            id: "address-privacy", title: title, status: .pass,
+            summary: "All \(withGlobal) hosts with a global address use random interface identifiers.")
+    }
+
+    func dnsAAAACheck() -> Check {
+        let title = "DNS answers AAAA queries"
+        let responses = dns.aaaaAnswered + dns.aaaaEmpty + dns.aaaaFailed
+        guard dns.aaaaQueries > 0 || responses > 0 else {
+            return Check(id: "dns-aaaa", title: title, status: .notApplicable, summary: "No AAAA queries.")
+        }
+        let unanswered = dns.unanswered(endingAt: endTime, grace: Self.grace).filter {
+            $0.type == DNSMessage.RecordType.aaaa
+        }
+        var evidence = dns.failures.prefix(4).map {
+            "\($0.ref) \(dns.name($0.name)): \(DNSAnalyzer.responseCodeName($0.code))"
+        }
+        evidence += unanswered.prefix(3).map { "\($0.ref) AAAA \(dns.name($0.name)) never answered" }
+        if dns.dns64Answers > 0 {
+            evidence.append("\(dns.dns64Answers) answers synthesised by DNS64 (64:ff9b::/96)")
+        }
+        let summary =
+            "\(dns.aaaaQueries) AAAA queries; responses: \(dns.aaaaAnswered) answered, \(dns.aaaaEmpty) empty, "
+            + "\(dns.aaaaFailed) failed; \(unanswered.count) never answered."
+        let failedShare = responses == 0 ? 0 : Double(dns.aaaaFailed) / Double(responses)
+        let status: Check.Status
+        if (failedShare > 0.2 && dns.aaaaFailed >= 5)
+            || (responses == 0 && !unanswered.isEmpty && dns.responses > 0)
+        {
+            status = .fail
+        } else if failedShare > 0.02
+            || (dns.responses > 0 && Double(unanswered.count) > 0.1 * Double(dns.aaaaQueries))
+        {
+            status = .warn
+        } else {
+            status = .pass
+        }
+        return Check(id: "dns-aaaa", title: title, status: status, summary: summary, evidence: evidence)
+    }
+
+    func pathMTUCheck() -> Check {
+        let title = "Path MTU"
+        let reports = pmtu.byMTU.values.sorted { $0.first < $1.first }
+        guard traffic.ipv6Packets > 0 else {
+            return Check(id: "path-mtu", title: title, status: .notApplicable, summary: "No IPv6 traffic.")
+        }
+        let raMTUs = Set(routers.distinct.compactMap(\.advertisement.mtu)).sorted()
+        var evidence = reports.prefix(5).map {
+            "\($0.first) MTU \($0.mtu) from \($0.sender)\($0.destination.map { " for \($0)" } ?? "") (\($0.count)x)"
+        }
+        if !raMTUs.isEmpty {
+            evidence.append("RA MTU option: " + raMTUs.map(String.init).joined(separator: ", "))
+        }
+        guard !reports.isEmpty else {
+            return Check(
+                id: "path-mtu", title: title, status: .pass, summary: "No ICMPv6 Packet Too Big seen.",
+                evidence: evidence)
+        }
+        let mtus = reports.map { String($0.mtu) }.joined(separator: ", ")
+        if reports.contains(where: { $0.mtu < 1280 }) {
+            return Check(
+                id: "path-mtu", title: title, status: .fail,
+                summary:
+                    "\(pmtu.total) Packet Too Big messages name MTUs \(mtus); below 1280 is invalid for IPv6 (RFC 8200).",
+                evidence: evidence)
+        }
+        return Check(
+            id: "path-mtu", title: title, status: .warn,
+            summary:
+                "\(pmtu.total) Packet Too Big messages name MTUs \(mtus): a link below 1500 (tunnel, PPPoE); "
+                + "ICMPv6 must reach hosts for Path MTU Discovery to work.",
+            evidence: evidence)
+    }
+
+    func fragmentCheck() -> Check {
+        let title = "IPv6 fragments"
+        guard traffic.ipv6Packets > 0 else {
+            return Check(id: "fragments", title: title, status: .notApplicable, summary: "No IPv6 traffic.")
+        }
+        let fragments = traffic.ipv6Fragments
+        let atomic = traffic.ipv6AtomicFragments
+        if fragments == 0 && atomic == 0 {
+            return Check(id: "fragments", title: title, status: .pass, summary: "No IPv6 fragments.")
+        }
+        var evidence: [String] = []
+        if let first = traffic.firstIPv6Fragment { evidence.append("first fragment \(first)") }
+        if atomic > 0 { evidence.append("\(atomic) atomic fragments (RFC 8021 deprecates them)") }
+        return Check(
+            id: "fragments", title: title, status: .warn,
+            summary:
+                "\(fragments) IPv6 fragments (\(percent(fragments, of: traffic.ipv6Packets)) of IPv6 packets): "
+                + "many paths drop them (RFC 7872); large DNS answers over UDP are the usual source.",
+            evidence: evidence)
+    }
+
+    func transitionCheck() -> Check {
+        let title = "Transition mechanisms"
+        let counts = Dictionary(
+            uniqueKeysWithValues: zip(TunnelSet.named.map(\.1), traffic.tunnelPackets))
+        let deprecated = ["6to4", "teredo", "ayiya"].filter { (counts[$0] ?? 0) > 0 }
+        let operated = ["6in4", "6rd", "ipv4-in-ipv6"].filter { (counts[$0] ?? 0) > 0 }
+        var evidence = (deprecated + operated).map { "\($0): \(counts[$0] ?? 0) packets" }
+        if dns.dns64Answers > 0 { evidence.append("DNS64: \(dns.dns64Answers) synthesised AAAA answers") }
+        let pref64 = Set(routers.distinct.compactMap(\.advertisement.pref64))
+        if !pref64.isEmpty {
+            evidence.append("PREF64 in RAs: " + pref64.sorted().map(\.description).joined(separator: ", "))
+        }
+        guard !deprecated.isEmpty || !operated.isEmpty || dns.dns64Answers > 0 || !pref64.isEmpty else {
+            return Check(
+                id: "transition", title: title, status: .notApplicable,
+                summary: "No IPv6 transition mechanism seen.")
+        }
+        if !deprecated.isEmpty {
+            return Check(
+                id: "transition", title: title, status: .warn,
+                summary:
+                    "Host-based tunnels in use (\(deprecated.joined(separator: ", "))): hosts lack native IPv6; "
+                    + "6to4 is deprecated (RFC 7526) and Teredo is a last resort.",
+                evidence: evidence)
+        }
+        let names = operated + (dns.dns64Answers > 0 || !pref64.isEmpty ? ["NAT64/DNS64"] : [])
+        return Check(
+            id: "transition", title: title, status: .pass,
+            summary: "Operator transition mechanisms seen: \(names.joined(separator: ", ")).",
+            evidence: evidence)
+    }
+
+    func malformedCheck() -> Check {
+        let title = "Well-formed packets"
+        guard traffic.packets > 0 else {
+            return Check(id: "malformed", title: title, status: .notApplicable, summary: "No packets.")
+        }
+        let count = anomalies.malformedPackets
+        var evidence = anomalies.sorted.prefix(4).map { "\($0.name): \($0.count) (first \($0.first))" }
+        if anomalies.snapTruncated > 0 {
+            evidence.append(
+                "\(anomalies.snapTruncated) frames cut by the snap length (not counted as malformed)")
+        }
+        let summary =
+            "\(count) of \(traffic.packets) packets (\(percent(count, of: traffic.packets))) are malformed."
+        let status: Check.Status =
+            count == 0 ? .pass : Double(count) > 0.01 * Double(traffic.packets) ? .fail : .warn
+        return Check(id: "malformed", title: title, status: status, summary: summary, evidence: evidence)
+    }
+
+    /// The busiest IPv4 destinations whose name (when DNS showed it) has no AAAA record.
+    func topIPv4OnlyDestinations(limit: Int) -> [ReadinessReport.DestinationSummary] {
+        traffic.ipv4Destinations.entries.compactMap { entry -> ReadinessReport.DestinationSummary? in
+            let name = dns.addressNames[.v4(entry.key)]
+            if let name, dns.namesWithAAAA[name] != nil { return nil }
+            // Multicast and broadcast are not destinations anyone could move to IPv6.
+            if entry.key.rawValue >> 28 == 0xE || entry.key.rawValue == .max { return nil }
+            return .init(
+                address: entry.key.description, name: name.map(dns.name), packets: entry.value.packets,
+                bytes: entry.value.bytes)
+        }
+        .sorted { ($0.bytes, $1.address) > ($1.bytes, $0.address) }
+        .prefix(limit).map { $0 }
+    }
+}

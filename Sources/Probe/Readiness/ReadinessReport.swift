@@ -1,0 +1,135 @@
+import Packets
+
+/// Everything the probe found, as the JSON report carries it (docs/probe.md describes each
+/// field), with the checks and the readiness score.
+public struct ReadinessReport: Sendable, Codable {
+    public var files: [CaptureSummary]
+    public var packets: Int
+    public var ipv4Packets: Int
+    /// Frames with at least one IPv6 header (tunnelled IPv6 included).
+    public var ipv6Packets: Int
+    public var nonIPPackets: Int
+    public var durationSeconds: Double
+    public var bytesByFamily: [String: Int]
+    public var flowsByFamily: [String: Int]
+    public var flowsEvicted: Int
+    /// Outermost ICMPv6 message of each frame, by type number.
+    public var icmpv6Types: [String: Int]
+    public var routerSolicitations: Int
+    public var routerAdvertisements: [RouterAdvertisementSummary]
+    public var dhcpv6: DHCPv6Summary
+    public var dns: DNSSummary
+    public var hosts: HostSummary
+    /// Frames per tunnel kind ("6in4", "6to4", "6rd", "teredo", "ipv4-in-ipv6", ...).
+    public var tunnels: [String: Int]
+    public var tunnelledIPv6Packets: Int
+    public var fragments: FragmentSummary
+    public var packetTooBig: [PacketTooBigSummary]
+    public var ipv6Connections: ConnectionSummary
+    public var ipv4Connections: ConnectionSummary
+    public var topIPv4OnlyDestinations: [DestinationSummary]
+    /// Packets with a decode error.
+    public var malformed: Int
+    /// Frames cut by the snap length (not malformed).
+    public var snapTruncated: Int
+    public var anomalies: [AnomalySummary]
+    public var checks: [Check]
+    /// 0-100, or nil when no check applied (docs/probe.md gives the formula).
+    public var score: Int?
+
+    /// One distinct router advertisement.
+    public struct RouterAdvertisementSummary: Sendable, Hashable, Codable {
+        public var router: String
+        public var vlan: Int?
+        public var firstPacket: PacketRef
+        public var count: Int
+        public var hopLimit: Int
+        public var managed: Bool
+        public var otherConfiguration: Bool
+        public var preference: Int
+        public var routerLifetime: Int
+        public var mtu: Int?
+        public var prefixes: [PrefixSummary]
+        public var dnsServers: [String]
+        public var searchDomains: [String]
+        public var routes: [String]
+        public var pref64: String?
+        public var sourceLinkLayerAddress: String?
+    }
+
+    /// A prefix information option.
+    public struct PrefixSummary: Sendable, Hashable, Codable {
+        public var prefix: String
+        public var onLink: Bool
+        public var autonomous: Bool
+        public var validLifetime: Int
+        public var preferredLifetime: Int
+    }
+
+    public struct DHCPv6Summary: Sendable, Hashable, Codable {
+        /// Outermost messages by type number.
+        public var messages: [String: Int]
+        /// Messages inside relay messages, by type number.
+        public var relayedMessages: [String: Int]
+        public var delegatedPrefixes: [Delegation]
+        public var addresses: [Delegation]
+        public var dnsServers: [String]
+        public var domains: [String]
+        public var failures: [StatusSummary]
+        /// Exchanges (by transaction id) where the client got no answer.
+        public var unansweredExchanges: Int
+    }
+
+    public struct StatusSummary: Sendable, Hashable, Codable {
+        public var status: String
+        public var packet: PacketRef
+    }
+
+    public struct DNSSummary: Sendable, Hashable, Codable {
+        public var messages: Int
+        public var queries: Int
+        public var responses: Int
+        public var aQueries: Int
+        public var aaaaQueries: Int
+        public var aaaaAnswered: Int
+        public var aaaaEmpty: Int
+        public var aaaaFailed: Int
+        /// Queries to port 53 with no response (those in the last 3 s of the capture excepted).
+        public var unanswered: Int
+        public var dns64Answers: Int
+    }
+
+    public struct FragmentSummary: Sendable, Hashable, Codable {
+        public var ipv4: Int
+        public var ipv6: Int
+        public var ipv6Atomic: Int
+    }
+
+    public struct PacketTooBigSummary: Sendable, Hashable, Codable {
+        public var mtu: Int
+        public var count: Int
+        public var firstPacket: PacketRef
+        public var sender: String
+        public var destination: String?
+    }
+
+    public struct ConnectionSummary: Sendable, Hashable, Codable {
+        public var syns: Int
+        public var answered: Int
+        /// Connection attempts never answered (IPv6 only; those in the last 3 s excepted).
+        public var unanswered: Int?
+    }
+
+    public struct DestinationSummary: Sendable, Hashable, Codable {
+        public var address: String
+        public var name: String?
+        public var packets: Int
+        public var bytes: Int
+    }
+
+    public struct AnomalySummary: Sendable, Hashable, Codable {
+        public var name: String
+        public var count: Int
+        public var firstPacket: PacketRef
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Probe
+
+/// The level of finding that makes `metro6 probe` exit with 1.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case warn
+    case fail
+
+    var status: Check.Status { self == .warn ? .warn : .fail }
+}
+
+/// `metro6 probe`: how ready the network in a capture is for IPv6.
+struct ProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Read packet captures and report how ready the network is for IPv6.",
+        discussion: """
+            Reads pcap or pcapng files through libpcap (- reads standard input), decodes every \
+            packet once and checks router advertisements, DHCPv6, DNS, host addresses, IPv6 \
+            connectivity, path MTU, fragments, tunnels and malformed packets. Each check ends \
+            pass, warn, fail or n/a, with evidence (packet numbers, addresses); the score is \
+            0-100 (docs/probe.md). Exit status: 0 when no check reached the --fail-on level, \
+            1 when one did, 2 for bad input or usage.
+            """
+    )
+
+    @Argument(help: "Capture files (pcap or pcapng); - reads standard input.")
+    var files: [String] = []
+
+    @Option(help: "Keep only packets matching this BPF filter (tcpdump's syntax).")
+    var bpf: String?
+
+    @Option(help: "Output format: text or json.")
+    var format = OutputFormat.text
+
+    @Option(help: "Exit with 1 when a check ends at this level or worse: warn or fail.")
+    var failOn = FailLevel.fail
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one capture file (or - for standard input)") }
+    }
+
+    func run() throws {
+        let report: ReadinessReport
+        do {
+            report = try CaptureReader.analyse(files, filter: bpf).report()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .text:
+            print(report.text)
+        }
+        if report.checks.contains(where: { $0.status != .notApplicable && $0.status >= failOn.status }) {
+            throw ExitCode(1)
+        }
+    }
+}
