@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(
             name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel"], swiftSettings: common),
         .testTarget(
-            name: "ProbeTests", dependencies: ["Probe", "Packets", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: common
+            name: "ProbeTests", dependencies: ["Probe", "Packets", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: common
         ),
         .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
     ]

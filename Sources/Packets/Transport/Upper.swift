@@ -30,6 +30,9 @@ extension Dissection {
                     offset: payload + 2, length: Swift.min(messageLength, end - payload - 2))
             }
         case .udp:
+            guard end - offset >= 8 else {
+                throw .truncated(.udp, offset: offset, need: 8, have: Swift.max(0, end - offset))
+            }
             let header = try UDPHeader.decode(bytes, at: offset)
             packet.transport = .udp(header)
             // A first fragment's UDP length counts the whole datagram, beyond this fragment.
@@ -41,7 +44,8 @@ extension Dissection {
                     note(.invalid(.udp, .length))
                 }
             }
-            try udpPayload(bytes, header, at: offset + 8, end: payloadEnd)
+            let declaredEnd = header.length == 0 ? payloadEnd : offset + header.length
+            try udpPayload(bytes, header, at: offset + 8, end: payloadEnd, declaredEnd: declaredEnd)
         case .icmpv6:
             packet.transport = .icmpv6(try ICMPv6Header.decode(bytes, at: offset, end: end))
         case .icmp:
@@ -69,8 +73,9 @@ extension Dissection {
     }
 
     /// A UDP payload: DHCPv6, DNS, or a UDP tunnel (by port, or Teredo by shape).
+    /// `declaredEnd` is where the UDP length says the payload ends (past `end` in a cut frame).
     private mutating func udpPayload(
-        _ bytes: RawSpan, _ header: UDPHeader, at offset: Int, end: Int
+        _ bytes: RawSpan, _ header: UDPHeader, at offset: Int, end: Int, declaredEnd: Int
     ) throws(DecodeError) {
         let length = end - offset
         if header.uses(Port.dhcpv6Client) || header.uses(Port.dhcpv6Server) {
@@ -86,7 +91,8 @@ extension Dissection {
         } else if header.uses(Port.ayiya) {
             try ayiya(bytes, at: offset, end: end)
         } else {
-            try teredo(bytes, at: offset, end: end, onTeredoPort: header.uses(Port.teredo))
+            try teredo(
+                bytes, at: offset, end: end, declaredEnd: declaredEnd, onTeredoPort: header.uses(Port.teredo))
         }
     }
 }

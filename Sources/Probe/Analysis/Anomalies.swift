@@ -16,6 +16,7 @@ public struct Anomalies: Sendable {
     /// Frames whose decode ran out of captured bytes because of the snap length.
     public private(set) var snapTruncated = 0
     private var lastMalformed: PacketRef?
+    private var lastSnapTruncated: PacketRef?
 
     /// Counts `error` met in the packet at `ref`.
     mutating func record(_ error: DecodeError, at ref: PacketRef) {
@@ -38,13 +39,21 @@ public struct Anomalies: Sendable {
     /// Counts an application message's decode error, except running out of bytes in a first
     /// fragment: the message continues in fragments that follow, and is not malformed.
     mutating func record(_ error: DecodeError, in observation: Observation) {
-        if case .truncated = error, observation.packet.fragment?.moreFragments == true { return }
+        if case .truncated = error {
+            if observation.packet.fragment?.moreFragments == true { return }
+            if observation.packet.capturedLength < observation.wireLength {
+                recordSnapTruncation(at: observation.ref)
+                return
+            }
+        }
         record(error, at: observation.ref)
     }
 
-    /// Counts a frame cut by the snap length.
-    mutating func recordSnapTruncation() {
+    /// Counts a frame cut by the snap length (once per frame).
+    mutating func recordSnapTruncation(at ref: PacketRef) {
+        guard lastSnapTruncated != ref else { return }
         snapTruncated += 1
+        lastSnapTruncated = ref
     }
 
     /// Kinds of error, most frequent first.

@@ -33,7 +33,7 @@ public struct ProbeAnalysis {
             wireLength: wireLength)
         if let error = packet.error {
             if case .truncated = error, packet.capturedLength < wireLength {
-                anomalies.recordSnapTruncation()
+                anomalies.recordSnapTruncation(at: observation.ref)
             } else {
                 anomalies.record(error, at: observation.ref)
             }
