@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "MetroModel"], swiftSettings: common),
         .testTarget(
             name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel"], swiftSettings: common),
+        .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: common),
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe", "Packets", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: common

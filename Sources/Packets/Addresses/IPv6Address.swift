@@ -10,41 +10,39 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses RFC 4291 text ("2001:db8::1", "::ffff:192.0.2.1"); nil if it is not an address.
     public init?(_ text: some StringProtocol) {
-        var groups: [UInt16] = []
-        var gap: Int?
         let string = String(text)
         guard !string.isEmpty, string.count <= 45 else { return nil }
-        var pieces = string.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        if let last = pieces.last, last.contains(".") {
-            guard let v4 = IPv4Address(last) else { return nil }
-            pieces.removeLast()
-            pieces.append(String(v4.rawValue >> 16, radix: 16))
-            pieces.append(String(v4.rawValue & 0xFFFF, radix: 16))
-        }
-        var index = 0
-        while index < pieces.count {
-            let piece = pieces[index]
-            if piece.isEmpty {
-                // "::" appears as two empty pieces (one at either end of the text).
-                if gap == nil {
-                    gap = groups.count
-                    if index + 1 < pieces.count, pieces[index + 1].isEmpty { index += 1 }
-                } else if !(index == pieces.count - 1 && gap == groups.count) {
-                    return nil
+        let halves = string.split(separator: "::", omittingEmptySubsequences: false).map(String.init)
+        guard halves.count <= 2 else { return nil }
+        func groups(_ part: String, last: Bool) -> [UInt16]? {
+            guard !part.isEmpty else { return [] }
+            let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
+            var result: [UInt16] = []
+            for (index, piece) in pieces.enumerated() {
+                if last, index == pieces.count - 1, piece.contains(".") {
+                    guard let v4 = IPv4Address(piece) else { return nil }
+                    result += [UInt16(v4.rawValue >> 16), UInt16(v4.rawValue & 0xFFFF)]
+                } else {
+                    guard (1...4).contains(piece.count), let group = UInt16(piece, radix: 16) else {
+                        return nil
+                    }
+                    result.append(group)
                 }
-            } else {
-                guard piece.count <= 4, let group = UInt16(piece, radix: 16) else { return nil }
-                groups.append(group)
             }
-            index += 1
+            return result
         }
-        if let gap {
-            guard groups.count < 8 else { return nil }
-            groups.insert(contentsOf: repeatElement(0, count: 8 - groups.count), at: gap)
+        var all: [UInt16]
+        if halves.count == 2 {
+            guard let head = groups(halves[0], last: false), let tail = groups(halves[1], last: true),
+                head.count + tail.count <= 7
+            else { return nil }
+            all = head + [UInt16](repeating: 0, count: 8 - head.count - tail.count) + tail
+        } else {
+            guard let only = groups(halves[0], last: true), only.count == 8 else { return nil }
+            all = only
         }
-        guard groups.count == 8 else { return nil }
-        high = groups[0..<4].reduce(0) { $0 << 16 | UInt64($1) }
-        low = groups[4..<8].reduce(0) { $0 << 16 | UInt64($1) }
+        high = all[0..<4].reduce(0) { $0 << 16 | UInt64($1) }
+        low = all[4..<8].reduce(0) { $0 << 16 | UInt64($1) }
     }
 
     public static func < (lhs: IPv6Address, rhs: IPv6Address) -> Bool {
