@@ -50,7 +50,10 @@ let package = Package(
         .systemLibrary(
             name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .target(name: "Packets", swiftSettings: common),
-        .target(name: "Probe", dependencies: ["CPcap", "Packets"], swiftSettings: common),
+        .target(
+            name: "Probe",
+            dependencies: ["CPcap", "Packets", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: common),
         .target(
             name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore"],
             swiftSettings: common),

@@ -231,7 +231,7 @@ struct DissectorTests {
         #expect(message.type == 13 && message.peerAddress?.description == "fe80::2")
         let inner = message.innermost
         #expect(inner.type == 7 && inner.transactionID == 0xABCDEF)
-        #expect(inner.clientDUID == "00030001020000000001")
+        #expect(inner.clientDUIDHex == "00030001020000000001")
         #expect(inner.delegatedPrefixes.first?.prefixes.map(\.description) == ["2001:db8:ff00::/56"])
         #expect(inner.delegatedPrefixes.first?.validLifetimes == [3600])
         #expect(inner.dnsServers.map(\.description) == ["2001:db8::53", "2001:db8::54"])

@@ -9,8 +9,8 @@ public struct DHCPv6Message: Sendable, Hashable {
     public var transactionID: UInt32
     /// Option codes in the order met (top level only).
     public var optionCodes: [UInt16] = []
-    /// The client's DUID as hex, when option 1 is present.
-    public var clientDUID: String?
+    /// The client's DUID (option 1), when present.
+    public var clientDUID: [UInt8]?
     public var nonTemporaryAddresses: [IdentityAssociation] = []
     public var delegatedPrefixes: [IdentityAssociation] = []
     public var dnsServers: [IPv6Address] = []
@@ -76,7 +76,14 @@ public struct DHCPv6Message: Sendable, Hashable {
         for (code, offset, length) in options {
             optionCodes.append(code)
             switch code {
-            case 1: clientDUID = Self.hex(bytes, offset, length)
+            case 1:
+                // RFC 8415 caps a DUID at 130 bytes.
+                var duid: [UInt8] = []
+                duid.reserveCapacity(Swift.min(length, 130))
+                for index in 0..<Swift.min(length, 130) {
+                    duid.append(try bytes.uint8(at: offset + index, .dhcpv6))
+                }
+                clientDUID = duid
             case 3, 25:
                 var association = IdentityAssociation(iaid: try bytes.uint32(at: offset, .dhcpv6))
                 try bytes.require(12, at: offset, .dhcpv6)
@@ -151,13 +158,11 @@ public struct DHCPv6Message: Sendable, Hashable {
             offset += 4 + length
         }
     }
+}
 
-    private static func hex(_ bytes: RawSpan, _ offset: Int, _ length: Int) -> String {
-        var text = ""
-        for index in 0..<Swift.min(length, 130) {
-            guard let byte = try? bytes.uint8(at: offset + index, .dhcpv6) else { break }
-            text += (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }
-        return text
+extension DHCPv6Message {
+    /// The client's DUID as lower-case hex, for reports.
+    public var clientDUIDHex: String? {
+        clientDUID.map { duid in duid.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
     }
 }

@@ -38,10 +38,11 @@ public struct Anomalies: Sendable {
 
     /// Counts an application message's decode error, except running out of bytes in a first
     /// fragment: the message continues in fragments that follow, and is not malformed.
-    mutating func record(_ error: DecodeError, in observation: Observation) {
+    mutating func record(_ error: DecodeError, in packet: borrowing DecodedPacket, _ observation: Observation)
+    {
         if case .truncated = error {
-            if observation.packet.fragment?.moreFragments == true { return }
-            if observation.packet.capturedLength < observation.wireLength {
+            if packet.fragment?.moreFragments == true { return }
+            if packet.capturedLength < observation.wireLength {
                 recordSnapTruncation(at: observation.ref)
                 return
             }

@@ -19,8 +19,8 @@ struct ConnectivityAnalyzer {
     var ipv4SYNs = 0
     var ipv4Answered = 0
 
-    mutating func observe(_ observation: Observation) {
-        guard case .tcp(let tcp) = observation.packet.transport, let network = observation.packet.network
+    mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
+        guard case .tcp(let tcp) = packet.transport, let network = packet.network
         else {
             return
         }

@@ -25,8 +25,11 @@ struct DHCPv6Analyzer {
         var reply = false
     }
 
-    mutating func observe(_ observation: Observation, _ bytes: RawSpan, anomalies: inout Anomalies) {
-        guard case .dhcpv6(let offset, let length)? = observation.packet.application, length > 0 else {
+    mutating func observe(
+        _ packet: borrowing DecodedPacket, _ observation: Observation, _ bytes: RawSpan,
+        anomalies: inout Anomalies
+    ) {
+        guard case .dhcpv6(let offset, let length)? = packet.application, length > 0 else {
             return
         }
         let outer: DHCPv6Message
@@ -36,7 +39,7 @@ struct DHCPv6Analyzer {
             if let type = DHCPv6Message.messageType(bytes.extracting(offset..<(offset + length))) {
                 messageTypes[Int(type)] += 1
             }
-            anomalies.record(error, in: observation)
+            anomalies.record(error, in: packet, observation)
             return
         }
         messageTypes[Int(outer.type)] += 1
@@ -77,7 +80,7 @@ struct DHCPv6Analyzer {
             {
                 delegatedPrefixes.append(
                     Delegation(
-                        prefix: prefix, validLifetime: lifetime, client: message.clientDUID, packet: ref))
+                        prefix: prefix, validLifetime: lifetime, client: message.clientDUIDHex, packet: ref))
             }
         }
         for association in message.nonTemporaryAddresses {
@@ -86,7 +89,7 @@ struct DHCPv6Analyzer {
                 assignedAddresses.append(
                     Delegation(
                         prefix: IPv6Prefix(address, length: 128), validLifetime: lifetime,
-                        client: message.clientDUID, packet: ref))
+                        client: message.clientDUIDHex, packet: ref))
             }
         }
     }

@@ -29,11 +29,15 @@ struct DNSAnalyzer {
     private(set) var namesWithAAAA = BoundedTable<UInt64, Void>(capacity: ProbeLimits.dnsEntries)
     /// Name text, for evidence.
     private(set) var names = BoundedTable<UInt64, String>(capacity: ProbeLimits.names)
+    /// Name hashes seen lately (direct-mapped, 64 KiB), so repeated names skip the name table.
+    private var recentNames = [UInt64](repeating: 0, count: 1 << 13)
 
-    struct PendingKey: Hashable {
+    struct PendingKey: Hashable, TableKey {
         var client: IPAddress
         var port: UInt16
         var id: UInt16
+
+        var tableHash: UInt64 { mixHash(client.tableHash, UInt64(port) << 16 | UInt64(id)) }
     }
 
     struct PendingQuery {
@@ -43,8 +47,10 @@ struct DNSAnalyzer {
         var name: UInt64
     }
 
-    mutating func observe(_ observation: Observation, _ bytes: RawSpan, anomalies: inout Anomalies) {
-        let packet = observation.packet
+    mutating func observe(
+        _ packet: borrowing DecodedPacket, _ observation: Observation, _ bytes: RawSpan,
+        anomalies: inout Anomalies
+    ) {
         guard case .dns(let offset, let length)? = packet.application, let network = packet.network else {
             return
         }
@@ -53,7 +59,7 @@ struct DNSAnalyzer {
         do throws(DecodeError) {
             message = try DNSMessage(span)
         } catch {
-            anomalies.record(error, in: observation)
+            anomalies.record(error, in: packet, observation)
             return
         }
         messages += 1
@@ -101,7 +107,7 @@ struct DNSAnalyzer {
                 }
             }
         } catch {
-            anomalies.record(error, in: observation)
+            anomalies.record(error, in: packet, observation)
         }
         if aaaaRecords > 0 { namesWithAAAA.update(question.nameHash, default: ()) { _ in } }
         rememberName(question, span)
@@ -119,6 +125,9 @@ struct DNSAnalyzer {
     }
 
     private mutating func rememberName(_ question: DNSMessage.Question, _ span: RawSpan) {
+        let slot = Int(truncatingIfNeeded: question.nameHash >> 51)
+        if recentNames[slot] == question.nameHash { return }
+        recentNames[slot] = question.nameHash
         if names[question.nameHash] == nil, let text = try? DNSName.text(span, at: question.nameOffset) {
             names.update(question.nameHash, default: text) { _ in }
         }

@@ -4,9 +4,16 @@ import Packets
 /// identifier), link-local only. A host is a source MAC address where the link has them, else
 /// a source IP address (then IPv4 and IPv6 of one machine cannot be tied together).
 struct HostAnalyzer {
-    enum HostKey: Hashable {
+    enum HostKey: Hashable, TableKey {
         case mac(MACAddress)
         case address(IPAddress)
+
+        var tableHash: UInt64 {
+            switch self {
+            case .mac(let mac): mixHash(mac.rawValue, 0x3AC)
+            case .address(let address): address.tableHash
+            }
+        }
     }
 
     struct Host {
@@ -22,14 +29,16 @@ struct HostAnalyzer {
     }
 
     private(set) var hosts = BoundedTable<HostKey, Host>(capacity: ProbeLimits.hosts)
+    /// Hosts seen lately with the kinds of address they sent from, direct-mapped by hash: most
+    /// packets repeat what is recorded, and this 64 KiB cache answers them without the table.
+    private var recent = [UInt64](repeating: 0, count: 1 << 13)
     private(set) var keyedByMAC = 0
 
     /// Routers (senders of router advertisements), left out of the host counts: they speak
     /// from link-local addresses by design.
     private(set) var routers: Set<HostKey> = []
 
-    mutating func observe(_ observation: Observation) {
-        let packet = observation.packet
+    mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
         guard let outer = packet.outer else { return }
         let mac = packet.sourceMAC.flatMap { $0.isGroup ? nil : $0 }
         if case .icmpv6(let icmp) = packet.transport, icmp.type == .routerAdvertisement,
@@ -47,6 +56,21 @@ struct HostAnalyzer {
 
     private mutating func note(_ source: IPAddress, mac: MACAddress?, ref: PacketRef) {
         let key = mac.map(HostKey.mac) ?? .address(source)
+        let flag: UInt64
+        switch source {
+        case .v4: flag = 1
+        case .v6(let address): flag = address.kind == .linkLocal ? 2 : address.hasEUI64InterfaceID ? 4 : 8
+        }
+        // Entries hold the host's hash with the kinds of address seen in the low 8 bits.
+        let hash = key.tableHash
+        let slot = Int(truncatingIfNeeded: hash >> 51)
+        let entry = recent[slot]
+        if entry >> 8 == hash >> 8 {
+            if entry & flag != 0 { return }
+            recent[slot] = entry | flag
+        } else {
+            recent[slot] = hash & ~0xFF | flag
+        }
         switch source {
         case .v4(let address):
             guard address.rawValue != 0 else { return }

@@ -14,9 +14,9 @@ struct PMTUAnalyzer {
     private(set) var byMTU: [UInt32: Report] = [:]
     var total = 0
 
-    mutating func observe(_ observation: Observation, _ bytes: RawSpan) {
-        guard case .icmpv6(let icmp) = observation.packet.transport, icmp.type == .packetTooBig,
-            let network = observation.packet.network
+    mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation, _ bytes: RawSpan) {
+        guard case .icmpv6(let icmp) = packet.transport, icmp.type == .packetTooBig,
+            let network = packet.network
         else { return }
         total += 1
         if byMTU[icmp.mtu] != nil {

@@ -37,9 +37,8 @@ public struct PacketRef: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 }
 
-/// One packet as the analysers see it: its decode, position and capture time.
+/// Where and when a packet was seen, beside its decode.
 public struct Observation: Sendable {
-    public var packet: DecodedPacket
     public var ref: PacketRef
     /// Seconds since the epoch.
     public var time: Double

@@ -24,13 +24,12 @@ public struct ProbeAnalysis {
     /// Analyses one decoded packet. `bytes` are its captured bytes, `number` its 1-based
     /// position in the current file, `time` its capture time in seconds since the epoch.
     public mutating func observe(
-        _ packet: DecodedPacket, bytes: RawSpan, number: Int, time: Double, wireLength: Int
+        _ packet: borrowing DecodedPacket, bytes: RawSpan, number: Int, time: Double, wireLength: Int
     ) {
         if files.isEmpty { beginFile(path: "-", linkType: packet.linkType) }
         files[files.count - 1].packets += 1
         let observation = Observation(
-            packet: packet, ref: PacketRef(file: files.count - 1, number: number), time: time,
-            wireLength: wireLength)
+            ref: PacketRef(file: files.count - 1, number: number), time: time, wireLength: wireLength)
         if let error = packet.error {
             if case .truncated = error, packet.capturedLength < wireLength {
                 anomalies.recordSnapTruncation(at: observation.ref)
@@ -38,19 +37,19 @@ public struct ProbeAnalysis {
                 anomalies.record(error, at: observation.ref)
             }
         }
-        traffic.observe(observation)
-        hosts.observe(observation)
+        traffic.observe(packet, observation)
+        hosts.observe(packet, observation)
         switch packet.transport {
         case .icmpv6:
-            routers.observe(observation, bytes, anomalies: &anomalies)
-            pmtu.observe(observation, bytes)
+            routers.observe(packet, observation, bytes, anomalies: &anomalies)
+            pmtu.observe(packet, observation, bytes)
         case .tcp:
-            connectivity.observe(observation)
+            connectivity.observe(packet, observation)
         default: break
         }
         switch packet.application {
-        case .dhcpv6?: dhcpv6.observe(observation, bytes, anomalies: &anomalies)
-        case .dns?: dns.observe(observation, bytes, anomalies: &anomalies)
+        case .dhcpv6?: dhcpv6.observe(packet, observation, bytes, anomalies: &anomalies)
+        case .dns?: dns.observe(packet, observation, bytes, anomalies: &anomalies)
         case nil: break
         }
     }

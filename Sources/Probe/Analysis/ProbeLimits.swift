@@ -1,8 +1,6 @@
 /// Capacities of the probe's tables. Each evicts its oldest entry when full and counts it, so a
 /// capture of any length runs in bounded memory (a few tens of MB at these sizes).
 public enum ProbeLimits {
-    /// Distinct flows remembered for flow counting (an evicted flow seen again counts again).
-    public static let flows = 262_144
     /// Hosts (by MAC address, or by IP address on links without one).
     public static let hosts = 65_536
     /// IPv4 destinations whose traffic is summed for the busiest IPv4-only destinations.

@@ -20,8 +20,11 @@ struct RouterAdvertisementAnalyzer {
         var content: RouterAdvertisement
     }
 
-    mutating func observe(_ observation: Observation, _ bytes: RawSpan, anomalies: inout Anomalies) {
-        guard case .icmpv6(let icmp) = observation.packet.transport else { return }
+    mutating func observe(
+        _ packet: borrowing DecodedPacket, _ observation: Observation, _ bytes: RawSpan,
+        anomalies: inout Anomalies
+    ) {
+        guard case .icmpv6(let icmp) = packet.transport else { return }
         icmpv6Types[Int(icmp.type.rawValue)] += 1
         switch icmp.type {
         case .routerSolicitation:
@@ -29,17 +32,17 @@ struct RouterAdvertisementAnalyzer {
             if firstSolicitation == nil { firstSolicitation = observation.ref }
         case .routerAdvertisement:
             advertisements += 1
-            guard case .v6(let router)? = observation.packet.network?.source else { return }
+            guard case .v6(let router)? = packet.network?.source else { return }
             let advertisement: RouterAdvertisement
             do throws(DecodeError) {
                 advertisement = try RouterAdvertisement(
                     bytes.extracting(icmp.offset..<(icmp.offset + icmp.length)))
             } catch {
-                anomalies.record(error, in: observation)
+                anomalies.record(error, in: packet, observation)
                 return
             }
             let key = AdvertisementKey(
-                link: observation.packet.vlanID, router: router, content: advertisement)
+                link: packet.vlanID, router: router, content: advertisement)
             if let index = distinctIndex[key] {
                 distinct[index].count += 1
                 distinct[index].last = observation.ref
@@ -47,7 +50,7 @@ struct RouterAdvertisementAnalyzer {
                 distinctIndex[key] = distinct.count
                 distinct.append(
                     AdvertisementEntry(
-                        router: router, vlan: observation.packet.vlanID, first: observation.ref,
+                        router: router, vlan: packet.vlanID, first: observation.ref,
                         last: observation.ref, count: 1, advertisement: advertisement))
             } else {
                 unlisted += 1

@@ -12,16 +12,16 @@ struct TrafficAnalyzer {
     var nonIPBytes = 0
     /// Frames that carried tunnelled IPv6 (6in4, 6to4, 6rd, Teredo, AYIYA, ...).
     var tunnelledIPv6Packets = 0
-    private(set) var flows = BoundedTable<FlowKey, Void>(capacity: ProbeLimits.flows)
-    var ipv4Flows = 0
-    var ipv6Flows = 0
+    private var ipv4FlowCounter = FlowCounter()
+    private var ipv6FlowCounter = FlowCounter()
     /// Frames per tunnel kind, in `TunnelSet.named` order.
     var tunnelPackets = [Int](repeating: 0, count: TunnelSet.named.count)
     var ipv4Fragments = 0
     var ipv6Fragments = 0
     var ipv6AtomicFragments = 0
     var firstIPv6Fragment: PacketRef?
-    /// Traffic to each IPv4 destination (packets, bytes), for the busiest IPv4-only destinations.
+    /// Traffic of IPv4 flows that carry no IPv6, by server address: the busiest IPv4-only
+    /// destinations.
     private(set) var ipv4Destinations = BoundedTable<IPv4Address, Volume>(capacity: ProbeLimits.destinations)
     var firstTime: Double?
     var lastTime = 0.0
@@ -31,8 +31,8 @@ struct TrafficAnalyzer {
         var bytes = 0
     }
 
-    mutating func observe(_ observation: Observation) {
-        let packet = observation.packet
+    /// Counts the packet.
+    mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
         packets += 1
         if firstTime == nil { firstTime = observation.time }
         lastTime = Swift.max(lastTime, observation.time)
@@ -48,14 +48,6 @@ struct TrafficAnalyzer {
         } else {
             ipv4Bytes += observation.wireLength
             if packet.ipv6Headers > 0 { tunnelledIPv6Packets += 1 }
-            if case .v4(let destination) = outer.destination, !packet.tunnels.contains(.teredo),
-                packet.ipv6Headers == 0
-            {
-                ipv4Destinations.update(destination, default: Volume()) {
-                    $0.packets += 1
-                    $0.bytes += observation.wireLength
-                }
-            }
         }
         if !packet.tunnels.isEmpty {
             for (index, (kind, _)) in TunnelSet.named.enumerated() where packet.tunnels.contains(kind) {
@@ -74,19 +66,35 @@ struct TrafficAnalyzer {
                 ipv4Fragments += 1
             }
         }
-        if let network = packet.network {
-            let ports: (UInt16, UInt16)
-            switch packet.transport {
-            case .tcp(let tcp): ports = (tcp.sourcePort, tcp.destinationPort)
-            case .udp(let udp): ports = (udp.sourcePort, udp.destinationPort)
-            default: ports = (0, 0)
-            }
-            let key = FlowKey(network, sourcePort: ports.0, destinationPort: ports.1)
-            if flows.update(key, default: (), { _ in }) {
-                if key.isIPv6 { ipv6Flows += 1 } else { ipv4Flows += 1 }
+        guard let network = packet.network else { return }
+        let ports: (source: UInt16, destination: UInt16)
+        switch packet.transport {
+        case .tcp(let tcp): ports = (tcp.sourcePort, tcp.destinationPort)
+        case .udp(let udp): ports = (udp.sourcePort, udp.destinationPort)
+        default: ports = (0, 0)
+        }
+        let key = FlowKey(network, sourcePort: ports.source, destinationPort: ports.destination)
+        if key.isIPv6 {
+            ipv6FlowCounter.add(hash: key.tableHash)
+        } else {
+            ipv4FlowCounter.add(hash: key.tableHash)
+            // The server is the end with the lower port (services listen below the ephemeral range).
+            if packet.ipv6Headers == 0, case .v4(let source) = network.source,
+                case .v4(let destination) = network.destination
+            {
+                let server = ports.source != 0 && ports.source < ports.destination ? source : destination
+                let wireLength = observation.wireLength
+                ipv4Destinations.update(server, default: Volume()) {
+                    $0.packets += 1
+                    $0.bytes += wireLength
+                }
             }
         }
     }
+
+    /// Distinct IPv4 and IPv6 flows (estimated; see `FlowCounter`).
+    var ipv4Flows: Int { ipv4FlowCounter.estimate }
+    var ipv6Flows: Int { ipv6FlowCounter.estimate }
 
     /// The IP packets' share that is IPv6 (by frames with any IPv6 header).
     var ipv6Share: Double {

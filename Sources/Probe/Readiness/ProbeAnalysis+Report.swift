@@ -29,7 +29,7 @@ extension ProbeAnalysis {
                 "ipv4": traffic.ipv4Bytes, "ipv6": traffic.ipv6Bytes, "nonIP": traffic.nonIPBytes,
             ],
             flowsByFamily: ["ipv4": traffic.ipv4Flows, "ipv6": traffic.ipv6Flows],
-            flowsEvicted: traffic.flows.evictions, icmpv6Types: icmpv6Types,
+            icmpv6Types: icmpv6Types,
             routerSolicitations: routers.solicitations,
             routerAdvertisements: routers.distinct.map(Self.summary),
             dhcpv6: .init(

@@ -26,8 +26,7 @@ extension ReadinessReport {
                 + "other \(nonIPPackets)\(ipPackets > 0 ? "" : " (no IP)")")
         lines.append(
             "          bytes IPv6 \(bytesByFamily["ipv6"] ?? 0), IPv4 \(bytesByFamily["ipv4"] ?? 0); "
-                + "flows IPv6 \(flowsByFamily["ipv6"] ?? 0), IPv4 \(flowsByFamily["ipv4"] ?? 0)"
-                + (flowsEvicted > 0 ? " (\(flowsEvicted) evicted from the flow table)" : ""))
+                + "flows IPv6 \(flowsByFamily["ipv6"] ?? 0), IPv4 \(flowsByFamily["ipv4"] ?? 0)")
         if !tunnels.isEmpty {
             lines.append(
                 "Tunnels   "

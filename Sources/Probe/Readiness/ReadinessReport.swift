@@ -11,8 +11,8 @@ public struct ReadinessReport: Sendable, Codable {
     public var nonIPPackets: Int
     public var durationSeconds: Double
     public var bytesByFamily: [String: Int]
+    /// Distinct flows (protocol and both endpoints) by family, estimated within about 1%.
     public var flowsByFamily: [String: Int]
-    public var flowsEvicted: Int
     /// Outermost ICMPv6 message of each frame, by type number.
     public var icmpv6Types: [String: Int]
     public var routerSolicitations: Int
