@@ -7,11 +7,17 @@ protocol TableKey: Equatable {
     var tableHash: UInt64 { get }
 }
 
-/// Mixes two words into one (the wyhash "mum" step: a 128-bit product folded to 64 bits).
+/// Mixes two words into one: the wyhash "mum" step (a 128-bit product folded to 64 bits),
+/// then SplitMix64's finaliser, so every output bit depends on every input bit. (The product
+/// alone is weak when one word is constant: then it is a multiplication by a constant, whose
+/// high bits follow the input.)
 @inline(__always)
 func mixHash(_ a: UInt64, _ b: UInt64) -> UInt64 {
     let product = (a ^ 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: b ^ 0xD6E8_FEB8_6659_FD93)
-    return product.high ^ product.low
+    var hash = product.high ^ product.low
+    hash = (hash ^ hash >> 30) &* 0xBF58_476D_1CE4_E5B9
+    hash = (hash ^ hash >> 27) &* 0x94D0_49BB_1331_11EB
+    return hash ^ hash >> 31
 }
 
 /// A hash table with a fixed capacity that evicts its oldest entry (first inserted) to make

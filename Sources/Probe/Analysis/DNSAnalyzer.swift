@@ -29,8 +29,8 @@ struct DNSAnalyzer {
     private(set) var namesWithAAAA = BoundedTable<UInt64, Void>(capacity: ProbeLimits.dnsEntries)
     /// Name text, for evidence.
     private(set) var names = BoundedTable<UInt64, String>(capacity: ProbeLimits.names)
-    /// Name hashes seen lately (direct-mapped, 64 KiB), so repeated names skip the name table.
-    private var recentNames = [UInt64](repeating: 0, count: 1 << 13)
+    /// Name hashes seen lately (direct-mapped, 128 KiB), so repeated names skip the name table.
+    private var recentNames = [UInt64](repeating: 0, count: 1 << 14)
 
     struct PendingKey: Hashable, TableKey {
         var client: IPAddress
@@ -125,11 +125,16 @@ struct DNSAnalyzer {
     }
 
     private mutating func rememberName(_ question: DNSMessage.Question, _ span: RawSpan) {
-        let slot = Int(truncatingIfNeeded: question.nameHash >> 51)
+        let slot = Int(truncatingIfNeeded: question.nameHash >> 50)
         if recentNames[slot] == question.nameHash { return }
         recentNames[slot] = question.nameHash
         if names[question.nameHash] == nil, let text = try? DNSName.text(span, at: question.nameOffset) {
             names.update(question.nameHash, default: text) { _ in }
+            // An evicted name must be learnt again when it reappears.
+            if let (evicted, _) = names.lastEvicted {
+                let evictedSlot = Int(truncatingIfNeeded: evicted >> 50)
+                if recentNames[evictedSlot] == evicted { recentNames[evictedSlot] = 0 }
+            }
         }
     }
 

@@ -71,6 +71,14 @@ struct HostAnalyzer {
         } else {
             recent[slot] = hash & ~0xFF | flag
         }
+        defer {
+            // A host evicted from the table must be recorded again when it reappears.
+            if let (evicted, _) = hosts.lastEvicted {
+                let evictedHash = evicted.tableHash
+                let evictedSlot = Int(truncatingIfNeeded: evictedHash >> 51)
+                if recent[evictedSlot] >> 8 == evictedHash >> 8 { recent[evictedSlot] = 0 }
+            }
+        }
         switch source {
         case .v4(let address):
             guard address.rawValue != 0 else { return }

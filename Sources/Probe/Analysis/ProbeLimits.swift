@@ -10,7 +10,7 @@ public enum ProbeLimits {
     /// Pending DNS queries, and addresses learnt from DNS answers.
     public static let dnsEntries = 131_072
     /// DNS names kept as text for evidence.
-    public static let names = 8_192
+    public static let names = 32_768
     /// Distinct router advertisements, DHCPv6 exchanges and delegated prefixes listed in the report.
     public static let listed = 256
 }

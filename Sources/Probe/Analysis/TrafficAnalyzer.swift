@@ -21,13 +21,22 @@ struct TrafficAnalyzer {
     var ipv6AtomicFragments = 0
     var firstIPv6Fragment: PacketRef?
     /// Traffic of IPv4 flows that carry no IPv6, by server address: the busiest IPv4-only
-    /// destinations.
-    private(set) var ipv4Destinations = BoundedTable<IPv4Address, Volume>(capacity: ProbeLimits.destinations)
+    /// destinations. Packets are summed first in `recentDestinations`, a direct-mapped
+    /// write-back cache (64 KiB) that meets most packets, and reach the table on eviction.
+    private var destinationTable = BoundedTable<IPv4Address, Volume>(capacity: ProbeLimits.destinations)
+    private var recentDestinations = [RecentVolume](repeating: RecentVolume(), count: 1 << 11)
     var firstTime: Double?
     var lastTime = 0.0
 
     struct Volume {
         var packets = 0
+        var bytes = 0
+    }
+
+    struct RecentVolume {
+        var server: UInt32 = 0
+        var used = false
+        var packets: UInt32 = 0
         var bytes = 0
     }
 
@@ -83,13 +92,34 @@ struct TrafficAnalyzer {
                 case .v4(let destination) = network.destination
             {
                 let server = ports.source != 0 && ports.source < ports.destination ? source : destination
-                let wireLength = observation.wireLength
-                ipv4Destinations.update(server, default: Volume()) {
-                    $0.packets += 1
-                    $0.bytes += wireLength
-                }
+                count(server, bytes: observation.wireLength)
             }
         }
+    }
+
+    private mutating func count(_ server: IPv4Address, bytes: Int) {
+        let slot = Int(truncatingIfNeeded: server.tableHash >> 53)
+        if recentDestinations[slot].used && recentDestinations[slot].server == server.rawValue {
+            recentDestinations[slot].packets += 1
+            recentDestinations[slot].bytes += bytes
+            return
+        }
+        if recentDestinations[slot].used { flush(recentDestinations[slot]) }
+        recentDestinations[slot] = RecentVolume(server: server.rawValue, used: true, packets: 1, bytes: bytes)
+    }
+
+    private mutating func flush(_ recent: RecentVolume) {
+        destinationTable.update(IPv4Address(rawValue: recent.server), default: Volume()) {
+            $0.packets += Int(recent.packets)
+            $0.bytes += recent.bytes
+        }
+    }
+
+    /// Traffic by IPv4 server address (flows carrying no IPv6).
+    var ipv4Destinations: [(key: IPv4Address, value: Volume)] {
+        var table = self
+        for recent in recentDestinations where recent.used { table.flush(recent) }
+        return table.destinationTable.entries
     }
 
     /// Distinct IPv4 and IPv6 flows (estimated; see `FlowCounter`).

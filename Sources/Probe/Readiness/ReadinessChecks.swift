@@ -479,7 +479,7 @@ extension ProbeAnalysis {
 
     /// The busiest IPv4 destinations whose name (when DNS showed it) has no AAAA record.
     func topIPv4OnlyDestinations(limit: Int) -> [ReadinessReport.DestinationSummary] {
-        traffic.ipv4Destinations.entries.compactMap { entry -> ReadinessReport.DestinationSummary? in
+        traffic.ipv4Destinations.compactMap { entry -> ReadinessReport.DestinationSummary? in
             let name = dns.addressNames[.v4(entry.key)]
             if let name, dns.namesWithAAAA[name] != nil { return nil }
             // Multicast and broadcast are not destinations anyone could move to IPv6.
