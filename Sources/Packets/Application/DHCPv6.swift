@@ -69,11 +69,8 @@ public struct DHCPv6Message: Sendable, Hashable {
             transactionID = try bytes.uint32(at: 0, .dhcpv6) & 0xFF_FFFF
             optionsStart = 4
         }
-        var options: [(UInt16, Int, Int)] = []
-        try Self.forEachOption(bytes, from: optionsStart, to: bytes.byteCount) { code, offset, length in
-            options.append((code, offset, length))
-        }
-        for (code, offset, length) in options {
+        var options = OptionCursor(offset: optionsStart, end: bytes.byteCount)
+        while let (code, offset, length) = try options.next(bytes) {
             optionCodes.append(code)
             switch code {
             case 1:
@@ -85,6 +82,7 @@ public struct DHCPv6Message: Sendable, Hashable {
                 }
                 clientDUID = duid
             case 3, 25:
+                guard length >= 12 else { throw .invalid(.dhcpv6, .optionLength) }
                 var association = IdentityAssociation(iaid: try bytes.uint32(at: offset, .dhcpv6))
                 try bytes.require(12, at: offset, .dhcpv6)
                 try Self.readAssociation(bytes, from: offset + 12, to: offset + length, into: &association)
@@ -96,7 +94,7 @@ public struct DHCPv6Message: Sendable, Hashable {
             case 9:
                 relayed.append(
                     try DHCPv6Message(bytes.extracting(offset..<(offset + length)), depth: depth + 1))
-            case 13: statusCode = try bytes.uint16(at: offset, .dhcpv6)
+            case 13 where length >= 2: statusCode = try bytes.uint16(at: offset, .dhcpv6)
             case 23:
                 var cursor = offset
                 while cursor + 16 <= offset + length {
@@ -122,31 +120,35 @@ public struct DHCPv6Message: Sendable, Hashable {
     private static func readAssociation(
         _ bytes: RawSpan, from start: Int, to end: Int, into association: inout IdentityAssociation
     ) throws(DecodeError) {
-        try forEachOption(bytes, from: start, to: end) { code, offset, length throws(DecodeError) in
+        var options = OptionCursor(offset: start, end: end)
+        while let (code, offset, length) = try options.next(bytes) {
             switch code {
             case 5:
+                guard length >= 24 else { throw .invalid(.dhcpv6, .optionLength) }
                 association.addresses.append(try bytes.ipv6Address(at: offset, .dhcpv6))
                 association.validLifetimes.append(try bytes.uint32(at: offset + 20, .dhcpv6))
             case 26:
+                guard length >= 25 else { throw .invalid(.dhcpv6, .optionLength) }
                 let prefixLength = Int(try bytes.uint8(at: offset + 8, .dhcpv6))
                 guard prefixLength <= 128 else { throw .invalid(.dhcpv6, .length) }
                 association.prefixes.append(
                     IPv6Prefix(try bytes.ipv6Address(at: offset + 9, .dhcpv6), length: prefixLength))
                 association.validLifetimes.append(try bytes.uint32(at: offset + 4, .dhcpv6))
-            case 13: association.statusCode = try bytes.uint16(at: offset, .dhcpv6)
+            case 13 where length >= 2: association.statusCode = try bytes.uint16(at: offset, .dhcpv6)
             default: break
             }
         }
     }
 
-    /// Walks the options between `start` and `end`: code, offset of the data, data length.
-    private static func forEachOption(
-        _ bytes: RawSpan, from start: Int, to end: Int,
-        _ body: (UInt16, Int, Int) throws(DecodeError) -> Void
-    ) throws(DecodeError) {
-        var offset = start
+    /// Steps through the options between `offset` and `end`: code, offset of the data, data
+    /// length; at most `Limits.options` of them, each checked to fit.
+    struct OptionCursor {
+        var offset: Int
+        let end: Int
         var count = 0
-        while offset < end {
+
+        mutating func next(_ bytes: RawSpan) throws(DecodeError) -> (UInt16, Int, Int)? {
+            guard offset < end else { return nil }
             count += 1
             guard count <= Limits.options else { throw .limitExceeded(.dhcpv6, .options) }
             let code = try bytes.uint16(at: offset, .dhcpv6)
@@ -154,8 +156,8 @@ public struct DHCPv6Message: Sendable, Hashable {
             guard offset + 4 + length <= end else {
                 throw .truncated(.dhcpv6, offset: offset, need: 4 + length, have: end - offset)
             }
-            try body(code, offset + 4, length)
-            offset += 4 + length
+            defer { offset += 4 + length }
+            return (code, offset + 4, length)
         }
     }
 }

@@ -27,7 +27,8 @@ public struct DNSMessage: Sendable, Hashable {
     public struct Record: Sendable, Hashable {
         public enum Section: Sendable, Hashable { case answer, authority, additional }
         public var section: Section
-        public var nameHash: UInt64
+        /// Where the owner name starts (often a pointer to the question's name).
+        public var nameOffset: Int
         public var type: UInt16
         public var timeToLive: UInt32
         public var dataOffset: Int
@@ -87,7 +88,7 @@ public struct DNSMessage: Sendable, Hashable {
         guard total <= Limits.records else { throw .limitExceeded(.dns, .records) }
         var offset = recordsOffset
         for index in 0..<total {
-            let (hash, end) = try DNSName.hash(message, at: offset)
+            let end = try DNSName.skip(message, at: offset)
             let length = Int(try message.uint16(at: end + 8, .dns))
             try message.require(length, at: end + 10, .dns)
             let section: Record.Section =
@@ -95,7 +96,7 @@ public struct DNSMessage: Sendable, Hashable {
                 ? .answer : index < answerCount + authorityCount ? .authority : .additional
             body(
                 Record(
-                    section: section, nameHash: hash, type: try message.uint16(at: end, .dns),
+                    section: section, nameOffset: offset, type: try message.uint16(at: end, .dns),
                     timeToLive: try message.uint32(at: end + 4, .dns), dataOffset: end + 10,
                     dataLength: length))
             offset = end + 10 + length

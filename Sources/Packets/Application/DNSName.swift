@@ -24,9 +24,27 @@ public enum DNSName {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The offset just after the name at `offset`.
-    public static func skip(_ message: RawSpan, at offset: Int) throws(DecodeError) -> Int {
-        try walk(message, at: offset) { _ in }
+    /// The offset just after the name at `offset` (labels are checked, not read; a pointer
+    /// ends the name where it is written, so its target is not followed).
+    public static func skip(_ message: RawSpan, at start: Int) throws(DecodeError) -> Int {
+        var offset = start
+        var labels = 0
+        while true {
+            let length = try message.uint8(at: offset, .dns)
+            switch length >> 6 {
+            case 0:
+                if length == 0 { return offset + 1 }
+                labels += 1
+                guard labels <= Limits.labels else { throw .limitExceeded(.dns, .labels) }
+                try message.require(Int(length) + 1, at: offset, .dns)
+                offset += Int(length) + 1
+            case 3:
+                try message.require(2, at: offset, .dns)
+                return offset + 2
+            default:
+                throw .invalid(.dns, .label)
+            }
+        }
     }
 
     /// Feeds the lower-cased label bytes, each label followed by a ".", to `body`.

@@ -82,4 +82,17 @@ extension RawSpan {
         let low = UInt64(unsafe unsafeLoadUnaligned(fromByteOffset: offset + 2, as: UInt32.self).bigEndian)
         return MACAddress(rawValue: high << 32 | low)
     }
+
+    /// Folds `count` bytes from `offset`, ASCII letters lower-cased, into an FNV-1a `hash`
+    /// (DNS names compare case-insensitively), with one bounds check for the run.
+    @inline(__always)
+    func hashLowercased(from offset: Int, count: Int, _ layer: Layer, into hash: inout UInt64)
+        throws(DecodeError)
+    {
+        try require(count, at: offset, layer)
+        for index in offset..<(offset + count) {
+            let byte = unsafe unsafeLoad(fromByteOffset: index, as: UInt8.self)
+            hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+        }
+    }
 }

@@ -3,7 +3,8 @@ import Packets
 extension ProbeAnalysis {
     /// The report of everything observed so far, with the checks and the score.
     public func report() -> ReadinessReport {
-        let checks = checks()
+        let hostSummary = hosts.summary()
+        let checks = checks(hostSummary: hostSummary)
         var icmpv6Types: [String: Int] = [:]
         for (type, count) in routers.icmpv6Types.enumerated() where count > 0 {
             icmpv6Types[String(type)] = count
@@ -46,7 +47,7 @@ extension ProbeAnalysis {
                 aQueries: dns.aQueries,
                 aaaaQueries: dns.aaaaQueries, aaaaAnswered: dns.aaaaAnswered, aaaaEmpty: dns.aaaaEmpty,
                 aaaaFailed: dns.aaaaFailed, unanswered: unansweredDNS, dns64Answers: dns.dns64Answers),
-            hosts: hosts.summary(), tunnels: tunnels, tunnelledIPv6Packets: traffic.tunnelledIPv6Packets,
+            hosts: hostSummary, tunnels: tunnels, tunnelledIPv6Packets: traffic.tunnelledIPv6Packets,
             fragments: .init(
                 ipv4: traffic.ipv4Fragments, ipv6: traffic.ipv6Fragments,
                 ipv6Atomic: traffic.ipv6AtomicFragments),

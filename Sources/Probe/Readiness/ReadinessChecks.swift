@@ -8,12 +8,12 @@ extension ProbeAnalysis {
 
     var endTime: Double { traffic.lastTime }
 
-    func checks() -> [Check] {
+    func checks(hostSummary: HostSummary) -> [Check] {
         [
             ipv6TrafficCheck(), connectivityCheck(), routerAdvertisementCheck(), rogueRACheck(),
-            dnsConfigurationCheck(), dhcpv6Check(), prefixDelegationCheck(), hostAddressCheck(),
-            privacyCheck(),
-            dnsAAAACheck(), pathMTUCheck(), fragmentCheck(), transitionCheck(), malformedCheck(),
+            dnsConfigurationCheck(), dhcpv6Check(), prefixDelegationCheck(), hostAddressCheck(hostSummary),
+            privacyCheck(hostSummary), dnsAAAACheck(), pathMTUCheck(), fragmentCheck(), transitionCheck(),
+            malformedCheck(),
         ]
     }
 
@@ -276,9 +276,8 @@ extension ProbeAnalysis {
             evidence: evidence)
     }
 
-    func hostAddressCheck() -> Check {
+    func hostAddressCheck(_ summary: HostSummary) -> Check {
         let title = "Hosts get global IPv6 addresses"
-        let summary = hosts.summary()
         guard summary.total > 0 else {
             return Check(
                 id: "host-addresses", title: title, status: .notApplicable, summary: "No hosts seen.")
@@ -311,9 +310,8 @@ extension ProbeAnalysis {
             id: "host-addresses", title: title, status: status, summary: text, evidence: Array(examples))
     }
 
-    func privacyCheck() -> Check {
+    func privacyCheck(_ summary: HostSummary) -> Check {
         let title = "Hosts use privacy addresses"
-        let summary = hosts.summary()
         let withGlobal = summary.dualStack + summary.ipv6Only
         guard withGlobal > 0 else {
             return Check(
