@@ -13,7 +13,9 @@ struct Metro6: ParsableCommand {
             Metro6 simulates a broadband metro network's move to IPv6 month by month and reports \
             when subscribers get working IPv6, what it costs and how much IPv4 and CGNAT are \
             still needed. Start with `metro6 run` (the bundled Shenzhen 2011 scenario); write \
-            your own scenario (docs/scenarios.md) and check it with `metro6 validate`.
+            your own scenario (docs/scenarios.md) and check it with `metro6 validate`. \
+            `metro6 probe` reads packet captures of a real network and reports how ready it is \
+            for IPv6 (docs/probe.md).
             """,
         version: version,
         subcommands: [

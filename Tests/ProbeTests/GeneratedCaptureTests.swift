@@ -284,11 +284,13 @@ struct GeneratedCaptureTests {
             outer: ("192.0.2.33", "192.88.99.1"), inner: ("2002:c000:221::1", "2001:db8:ffff::80"))
         let configured = tunnelled(
             outer: ("192.0.2.33", "203.0.113.1"), inner: ("2001:db8:5::2", "2001:db8:ffff::80"))
+        // Zeek's ping6-in-ipv4.pcap: 10.0.0.1 and 2001:db8:0:1::1 share "0.0.1" by chance, not 6rd.
+        let zeroes = tunnelled(outer: ("10.0.0.1", "10.0.0.2"), inner: ("2001:db8:0:1::1", "2001:db8:0:1::2"))
         let report = try Self.analyse(
-            "six-in-four", [(sixRD, 1), (sixRD24, 2), (sixToFour, 3), (configured, 4)])
-        #expect(report.tunnels == ["6rd": 2, "6to4": 1, "6in4": 1])
-        #expect(report.ipv6Packets == 4 && report.ipv4Packets == 4)
-        #expect(report.tunnelledIPv6Packets == 4)
+            "six-in-four", [(sixRD, 1), (sixRD24, 2), (sixToFour, 3), (configured, 4), (zeroes, 5)])
+        #expect(report.tunnels == ["6rd": 2, "6to4": 1, "6in4": 2])
+        #expect(report.ipv6Packets == 5 && report.ipv4Packets == 5)
+        #expect(report.tunnelledIPv6Packets == 5)
         let check = try Self.check(report, "transition")
         #expect(check.status == .warn)
         #expect(check.summary.contains("6to4"))

@@ -61,7 +61,8 @@ struct CommandLineTests {
                 reports when subscribers get working IPv6, what it costs and how much IPv4 and
                 CGNAT are still needed. Start with `metro6 run` (the bundled Shenzhen 2011
                 scenario); write your own scenario (docs/scenarios.md) and check it with
-                `metro6 validate`.
+                `metro6 validate`. `metro6 probe` reads packet captures of a real network and
+                reports how ready it is for IPv6 (docs/probe.md).
 
                 USAGE: metro6 <subcommand>
 
@@ -77,6 +78,8 @@ struct CommandLineTests {
                   schema                  Print the JSON Schema of scenario files (for editors).
                   compute                 Simulate the supercomputing centre's batch scheduler
                                           on a job trace.
+                  probe                   Read packet captures and report how ready the network
+                                          is for IPv6.
                   bench                   Measure the simulation engine.
 
                   See 'metro6 help <subcommand>' for detailed help.

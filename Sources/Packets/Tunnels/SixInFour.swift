@@ -6,7 +6,8 @@ extension Dissection {
     ///   after an ISP prefix of 8 to 40 bits, within the first 64 bits;
     /// - otherwise a configured 6in4 tunnel.
     /// 6rd cannot be told from 6in4 with certainty without the ISP's 6rd prefix; this heuristic
-    /// needs an exact 24- or 32-bit match, which a 6in4 address has by chance about once in 10^5.
+    /// needs an exact 32-bit match, or a 24-bit one with two non-zero octets (a 6in4 address full
+    /// of zero groups would match "0.0.1" by chance).
     func sixInFourKind(
         _ bytes: RawSpan, at offset: Int, _ source4: IPv4Address, _ destination4: IPv4Address
     ) -> TunnelSet {
@@ -20,12 +21,16 @@ extension Dissection {
         }
         for (address6, address4) in [(source6, source4), (destination6, destination4)]
         where address6.kind == .global || address6.kind == .documentation {
+            // The 24-bit form needs two non-zero octets: real IPv6 addresses are full of zero
+            // groups, and "0.0.1" would match them everywhere.
+            let low24 = address4.rawValue & 0x00FF_FFFF
+            let nonZeroOctets = [low24 >> 16, low24 >> 8 & 0xFF, low24 & 0xFF].filter { $0 != 0 }.count
             for prefixLength in 8...40 {
                 if prefixLength + 32 <= 64, address6.bits32(at: prefixLength) == address4.rawValue {
                     return .sixRD
                 }
-                if prefixLength + 24 <= 64,
-                    address6.bits32(at: prefixLength) >> 8 == address4.rawValue & 0x00FF_FFFF
+                if nonZeroOctets >= 2, prefixLength + 24 <= 64,
+                    address6.bits32(at: prefixLength) >> 8 == low24
                 {
                     return .sixRD
                 }

@@ -21,6 +21,12 @@ public struct ProbeAnalysis {
         files.append(CaptureSummary(path: path, linkType: linkType.rawValue, packets: 0))
     }
 
+    /// Records that the current file could not be read to its end (`reason` says where).
+    public mutating func endFileEarly(_ reason: String) {
+        guard !files.isEmpty else { return }
+        files[files.count - 1].error = reason
+    }
+
     /// Analyses one decoded packet. `bytes` are its captured bytes, `number` its 1-based
     /// position in the current file, `time` its capture time in seconds since the epoch.
     public mutating func observe(
@@ -61,4 +67,6 @@ public struct CaptureSummary: Sendable, Hashable, Codable {
     /// LINKTYPE_ number.
     public var linkType: Int
     public var packets: Int
+    /// Why reading stopped before the end of the file (a truncated file), if it did.
+    public var error: String?
 }

@@ -26,11 +26,17 @@ public enum CaptureReader {
         }
         let dissector = Dissector(linkType: linkType)
         analysis.beginFile(path: path, linkType: linkType)
-        try handle.forEachPacket { bytes, info in
-            let packet = dissector.decode(bytes, wireLength: info.wireLength)
-            analysis.observe(
-                packet, bytes: bytes, number: info.number,
-                time: Double(info.seconds) + Double(info.microseconds) / 1e6, wireLength: info.wireLength)
+        do {
+            try handle.forEachPacket { bytes, info in
+                let packet = dissector.decode(bytes, wireLength: info.wireLength)
+                analysis.observe(
+                    packet, bytes: bytes, number: info.number,
+                    time: Double(info.seconds) + Double(info.microseconds) / 1e6, wireLength: info.wireLength)
+            }
+        } catch {
+            // A file cut short (a capture killed mid-write) keeps what was read before the cut.
+            guard case .readFailed = error else { throw error }
+            analysis.endFileEarly(error.description)
         }
     }
 }

@@ -468,10 +468,14 @@ extension ProbeAnalysis {
             evidence.append(
                 "\(anomalies.snapTruncated) frames cut by the snap length (not counted as malformed)")
         }
+        let cut = files.compactMap(\.error)
+        evidence += cut
         let summary =
-            "\(count) of \(traffic.packets) packets (\(percent(count, of: traffic.packets))) are malformed."
-        let status: Check.Status =
+            "\(count) of \(traffic.packets) packets (\(percent(count, of: traffic.packets))) are malformed"
+            + (cut.isEmpty ? "." : "; \(cut.count) capture file(s) end in the middle of a packet.")
+        var status: Check.Status =
             count == 0 ? .pass : Double(count) > 0.01 * Double(traffic.packets) ? .fail : .warn
+        if !cut.isEmpty && status == .pass { status = .warn }
         return Check(id: "malformed", title: title, status: status, summary: summary, evidence: evidence)
     }
 

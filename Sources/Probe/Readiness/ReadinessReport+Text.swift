@@ -5,7 +5,9 @@ extension ReadinessReport {
     /// evidence), then the traffic, router, DHCPv6, DNS and host figures behind them.
     public var text: String {
         var lines: [String] = []
-        let fileList = files.map { "\($0.path) (\(Self.linkTypeName($0.linkType)), \($0.packets) packets)" }
+        let fileList = files.map {
+            "\($0.path) (\(Self.linkTypeName($0.linkType)), \($0.packets) packets\($0.error == nil ? "" : ", cut short"))"
+        }
         lines.append("metro6 probe: " + fileList.joined(separator: ", "))
         lines.append(
             "IPv6 readiness: " + (score.map { "\($0)/100" } ?? "no score (no check applied)")

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// `metro6 probe` end to end: reports, exit statuses, standard input, cut files.
+@Suite("metro6 probe command")
+struct ProbeCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .appendingPathComponent("ProbeTests/Fixtures")
+
+    static func capture(_ corpus: String, _ file: String) -> String {
+        fixtures.appendingPathComponent(corpus).appendingPathComponent(file).path
+    }
+
+    func run(_ arguments: [String], input: String? = nil) throws -> CommandLineTests.Outcome {
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        if let input { process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input)) }
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandLineTests.Outcome(
+            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+            error: String(decoding: errData, as: UTF8.self))
+    }
+
+    struct Report: Decodable {
+        struct File: Decodable {
+            var path: String
+            var linkType: Int
+            var packets: Int
+            var error: String?
+        }
+        struct Check: Decodable {
+            var id: String
+            var status: String
+            var evidence: [String]
+        }
+        struct DHCPv6: Decodable { var messages: [String: Int] }
+        struct DNS: Decodable { var aaaaQueries: Int }
+        var files: [File]
+        var packets: Int
+        var ipv6Packets: Int
+        var ipv4Packets: Int
+        var bytesByFamily: [String: Int]
+        var icmpv6Types: [String: Int]
+        var routerAdvertisements: [[String: AnyCodable]]
+        var dhcpv6: DHCPv6
+        var dns: DNS
+        var tunnels: [String: Int]
+        var malformed: Int
+        var checks: [Check]
+        var score: Int?
+    }
+
+    /// Accepts any JSON value (the report's nested objects are checked by the library tests).
+    struct AnyCodable: Decodable {
+        init(from decoder: any Decoder) throws {}
+    }
+
+    func report(_ outcome: CommandLineTests.Outcome) throws -> Report {
+        try JSONDecoder().decode(Report.self, from: Data(outcome.output.utf8))
+    }
+
+    @Test("JSON has the documented keys; the exit status follows the checks and --fail-on")
+    func jsonAndExitStatus() throws {
+        let path = Self.capture("tcpdump", "dhcpv6-ia-pd.pcap")
+        let outcome = try run(["probe", path, "--format", "json"])
+        let report = try report(outcome)
+        #expect(report.packets == 4 && report.ipv6Packets == 4 && report.ipv4Packets == 0)
+        #expect(report.dhcpv6.messages == ["1": 1, "2": 1, "3": 1, "7": 1])
+        #expect(report.files.map(\.linkType) == [1])
+        #expect(report.score != nil)
+        let statuses = Set(report.checks.map(\.status))
+        #expect(outcome.status == (statuses.contains("fail") ? 1 : 0))
+        #expect(report.checks.count == 14)
+        // With --fail-on warn, a warning is enough for 1.
+        let strict = try run(["probe", path, "--format", "json", "--fail-on", "warn"])
+        #expect(strict.status == (statuses.contains("fail") || statuses.contains("warn") ? 1 : 0))
+        #expect(statuses.contains("warn"))
+    }
+
+    @Test("text: findings first, then the figures; several files read as one")
+    func text() throws {
+        let files = [Self.capture("zeek", "Teredo.pcap"), Self.capture("tcpdump", "icmpv6.pcap")]
+        let outcome = try run(["probe"] + files)
+        #expect(outcome.status == 0 || outcome.status == 1)
+        let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            lines[0].hasPrefix("metro6 probe: ") && lines[0].contains("Teredo.pcap (Ethernet, 78 packets)"))
+        #expect(lines[1].hasPrefix("IPv6 readiness: ") && lines[1].contains("/100"))
+        let firstFinding = try #require(lines.dropFirst(3).first)
+        #expect(
+            firstFinding.hasPrefix("FAIL") || firstFinding.hasPrefix("WARN") || firstFinding.hasPrefix("pass")
+        )
+        #expect(outcome.output.contains("Traffic   83 packets"))
+        #expect(outcome.output.contains("Tunnels   teredo 29"))
+        // The second file's packets are numbered #2:N.
+        #expect(outcome.output.contains("#2:1"))
+    }
+
+    @Test("standard input, --bpf, and a file cut in the middle of a packet")
+    func inputs() throws {
+        let path = Self.capture("zeek", "ping6-in-ipv4.pcap")
+        let piped = try report(try run(["probe", "-", "--format", "json"], input: path))
+        #expect(piped.packets == 10 && piped.tunnels["6in4"] == 10)
+        #expect(piped.icmpv6Types == ["128": 5, "129": 5])
+        let filtered = try report(
+            try run(["probe", path, "--bpf", "ip proto 41 and src host 10.0.0.1", "--format", "json"]))
+        #expect(filtered.packets < 10)
+
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("metro6-cut-\(getpid()).pcap")
+        try data.prefix(data.count - 7).write(to: cut)
+        defer { try? FileManager.default.removeItem(at: cut) }
+        let outcome = try run(["probe", cut.path, "--format", "json"])
+        #expect(outcome.status == 0 || outcome.status == 1)
+        let report = try report(outcome)
+        #expect(report.packets == 9)
+        #expect(report.files[0].error?.contains("packet 10") == true)
+        let malformed = try #require(report.checks.first { $0.id == "malformed" })
+        #expect(malformed.status == "warn")
+    }
+
+    @Test("bad input and usage exit with 2 and say why on standard error")
+    func badInput() throws {
+        let missing = try run(["probe", "/nonexistent/capture.pcap"])
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("/nonexistent/capture.pcap: cannot open the capture"))
+        #expect(missing.output.isEmpty)
+        let notCapture = try run(["probe", #filePath])
+        #expect(notCapture.status == 2)
+        let badFilter = try run(["probe", Self.capture("tcpdump", "icmpv6.pcap"), "--bpf", "ip6 and and"])
+        #expect(badFilter.status == 2)
+        #expect(badFilter.error.contains("bad BPF filter 'ip6 and and'"))
+        let none = try run(["probe"])
+        #expect(none.status == 2)
+        #expect(none.error.contains("give at least one capture file"))
+        let badFormat = try run(["probe", Self.capture("tcpdump", "icmpv6.pcap"), "--format", "xml"])
+        #expect(badFormat.status == 2)
+    }
+
+    @Test("probe --help says what it reads, checks and exits with")
+    func help() throws {
+        let outcome = try run(["probe", "--help"])
+        #expect(outcome.status == 0)
+        #expect(
+            outcome.output == """
+                OVERVIEW: Read packet captures and report how ready the network is for IPv6.
+
+                Reads pcap or pcapng files through libpcap (- reads standard input), decodes
+                every packet once and checks router advertisements, DHCPv6, DNS, host
+                addresses, IPv6 connectivity, path MTU, fragments, tunnels and malformed
+                packets. Each check ends pass, warn, fail or n/a, with evidence (packet
+                numbers, addresses); the score is 0-100 (docs/probe.md). Exit status: 0 when no
+                check reached the --fail-on level, 1 when one did, 2 for bad input or usage.
+
+                USAGE: metro6 probe [<files> ...] [--bpf <bpf>] [--format <format>] [--fail-on <fail-on>]
+
+                ARGUMENTS:
+                  <files>                 Capture files (pcap or pcapng); - reads standard
+                                          input.
+
+                OPTIONS:
+                  --bpf <bpf>             Keep only packets matching this BPF filter (tcpdump's
+                                          syntax).
+                  --format <format>       Output format: text or json. (values: text, json;
+                                          default: text)
+                  --fail-on <fail-on>     Exit with 1 when a check ends at this level or worse:
+                                          warn or fail. (values: warn, fail; default: fail)
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+}
