@@ -23,6 +23,17 @@ let package = Package(
             path: "SimCoreBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "ProbeBenchmarks",
+            dependencies: [
+                .product(name: "Packets", package: "Metro6"),
+                .product(name: "Probe", package: "Metro6"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "ProbeBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -258,10 +258,19 @@ struct GeneratedCaptureTests {
         #expect(refused.dhcpv6.failures.map(\.status) == ["NoPrefixAvail", "NoPrefixAvail"])
         #expect(try Self.check(refused, "dhcpv6").status == .warn)
 
-        // Solicits nobody answers.
-        let silent = try Self.analyse("dhcp-silent", [Self.dhcpExchange(prefix: nil, length: 0)[0]])
+        // A Solicit sent twice that nobody answers, and the capture goes on for 8 s.
+        let solicit = Self.dhcpExchange(prefix: nil, length: 0)[0].frame
+        let later = Self.ipv6Frame(
+            source: "fe80::1:1", destination: "ff02::2", nextHeader: 58,
+            B.icmpv6(type: 133, body: [0, 0, 0, 0]))
+        let silent = try Self.analyse("dhcp-silent", [(solicit, 1), (solicit, 2), (later, 9)])
         #expect(try Self.check(silent, "dhcpv6").status == .fail)
+        #expect(silent.dhcpv6.unansweredExchanges == 1)
         #expect(try Self.check(silent, "prefix-delegation").status == .fail)
+        // Cut 2 s after the Solicit, the capture cannot tell: no verdict on the exchange.
+        let short = try Self.analyse("dhcp-short", [(solicit, 1), (solicit, 2)])
+        #expect(short.dhcpv6.unansweredExchanges == 0)
+        #expect(try Self.check(short, "dhcpv6").status == .notApplicable)
     }
 
     @Test("IPv6-in-IPv4 is told apart: 6in4, 6to4 (2002::/16) and 6rd (an ISP prefix with the IPv4 address)")

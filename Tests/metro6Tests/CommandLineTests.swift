@@ -16,7 +16,8 @@ struct CommandLineTests {
             .appendingPathComponent("metro6")
     }
 
-    func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs the binary with `arguments`, and with the file `input` on standard input if given.
+    func run(_ arguments: [String], input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -24,6 +25,7 @@ struct CommandLineTests {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        if let input { process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input)) }
         try process.run()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()

@@ -11,50 +11,48 @@ extension RawSpan {
         return unsafe unsafeLoad(fromByteOffset: offset, as: UInt8.self)
     }
 
+    /// The integer of type `T` at `offset`, big-endian unless `littleEndian`.
+    @inline(__always)
+    private func integer<T: FixedWidthInteger & BitwiseCopyable>(
+        _: T.Type, at offset: Int, _ layer: Layer, littleEndian: Bool = false
+    ) throws(DecodeError) -> T {
+        let size = MemoryLayout<T>.size
+        guard offset >= 0, byteCount - offset >= size else {
+            throw .truncated(layer, offset: offset, need: size, have: Swift.max(0, byteCount - offset))
+        }
+        let raw = unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: T.self)
+        return littleEndian ? T(littleEndian: raw) : T(bigEndian: raw)
+    }
+
     /// The big-endian (network order) UInt16 at `offset`.
     @inline(__always)
     func uint16(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt16 {
-        guard offset >= 0, byteCount - offset >= 2 else {
-            throw .truncated(layer, offset: offset, need: 2, have: Swift.max(0, byteCount - offset))
-        }
-        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt16.self).bigEndian
+        try integer(UInt16.self, at: offset, layer)
     }
 
     /// The big-endian UInt32 at `offset`.
     @inline(__always)
     func uint32(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt32 {
-        guard offset >= 0, byteCount - offset >= 4 else {
-            throw .truncated(layer, offset: offset, need: 4, have: Swift.max(0, byteCount - offset))
-        }
-        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt32.self).bigEndian
+        try integer(UInt32.self, at: offset, layer)
     }
 
     /// The big-endian UInt64 at `offset`.
     @inline(__always)
     func uint64(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt64 {
-        guard offset >= 0, byteCount - offset >= 8 else {
-            throw .truncated(layer, offset: offset, need: 8, have: Swift.max(0, byteCount - offset))
-        }
-        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self).bigEndian
+        try integer(UInt64.self, at: offset, layer)
     }
 
     /// The little-endian UInt16 at `offset` (NFLOG and BSD loopback headers use host order, which
     /// is little-endian on the machines that write them).
     @inline(__always)
     func uint16LE(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt16 {
-        guard offset >= 0, byteCount - offset >= 2 else {
-            throw .truncated(layer, offset: offset, need: 2, have: Swift.max(0, byteCount - offset))
-        }
-        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt16.self).littleEndian
+        try integer(UInt16.self, at: offset, layer, littleEndian: true)
     }
 
     /// The little-endian UInt32 at `offset`.
     @inline(__always)
     func uint32LE(at offset: Int, _ layer: Layer) throws(DecodeError) -> UInt32 {
-        guard offset >= 0, byteCount - offset >= 4 else {
-            throw .truncated(layer, offset: offset, need: 4, have: Swift.max(0, byteCount - offset))
-        }
-        return unsafe unsafeLoadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+        try integer(UInt32.self, at: offset, layer, littleEndian: true)
     }
 
     /// Throws unless `count` bytes are available at `offset`.

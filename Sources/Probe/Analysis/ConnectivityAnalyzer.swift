@@ -8,13 +8,17 @@ struct ConnectivityAnalyzer {
         var first: PacketRef
         var time: Double
         var syns = 1
-        var answered = false
     }
 
+    /// IPv6 connection attempts not answered yet (answered ones leave the table, so it holds
+    /// only what the report may name).
     private(set) var ipv6Attempts = BoundedTable<ConnectionKey, Attempt>(capacity: ProbeLimits.connections)
     /// IPv4 servers that answered a SYN.
     private(set) var ipv4Answering = BoundedTable<IPv4Address, PacketRef>(capacity: ProbeLimits.connections)
     var ipv6SYNs = 0
+    /// Distinct IPv6 connection attempts (client and server address and port), and how many
+    /// got a SYN-ACK or RST.
+    var ipv6AttemptCount = 0
     var ipv6Answered = 0
     var ipv4SYNs = 0
     var ipv4Answered = 0
@@ -34,23 +38,18 @@ struct ConnectivityAnalyzer {
                 let key = ConnectionKey(
                     client: network.source, server: network.destination, clientPort: tcp.sourcePort,
                     serverPort: tcp.destinationPort)
-                ipv6Attempts.update(
+                let isNew = ipv6Attempts.update(
                     key, default: Attempt(first: observation.ref, time: observation.time, syns: 0)
                 ) {
                     $0.syns += 1
                     $0.time = observation.time
                 }
+                if isNew { ipv6AttemptCount += 1 }
             } else if syn || reset {
                 let key = ConnectionKey(
                     client: network.destination, server: network.source, clientPort: tcp.destinationPort,
                     serverPort: tcp.sourcePort)
-                if ipv6Attempts[key] != nil {
-                    ipv6Attempts.update(key, default: Attempt(first: observation.ref, time: observation.time))
-                    {
-                        if !$0.answered { ipv6Answered += 1 }
-                        $0.answered = true
-                    }
-                }
+                if ipv6Attempts.removeValue(forKey: key) != nil { ipv6Answered += 1 }
             }
         } else if syn && !ack {
             ipv4SYNs += 1
@@ -63,7 +62,7 @@ struct ConnectivityAnalyzer {
     /// IPv6 connection attempts never answered, leaving out those whose last SYN came in the
     /// final `grace` seconds of the capture.
     func unanswered(endingAt end: Double, grace: Double) -> [(key: ConnectionKey, attempt: Attempt)] {
-        ipv6Attempts.entries.filter { !$0.value.answered && $0.value.time <= end - grace }
+        ipv6Attempts.entries.filter { $0.value.time <= end - grace }
             .map { ($0.key, $0.value) }.sorted { $0.attempt.first < $1.attempt.first }
     }
 }

@@ -7,7 +7,9 @@ struct DHCPv6Analyzer {
     var messageTypes = [Int](repeating: 0, count: 256)
     /// Relayed (innermost) client/server messages by type number.
     var innerTypes = [Int](repeating: 0, count: 256)
-    private(set) var exchanges = BoundedTable<UInt32, Exchange>(capacity: ProbeLimits.connections)
+    /// Client messages waiting for the server's answer, by transaction id.
+    private(set) var pending = BoundedTable<UInt32, Exchange>(capacity: ProbeLimits.connections)
+    var answeredExchanges = 0
     private(set) var delegatedPrefixes: [Delegation] = []
     private(set) var assignedAddresses: [Delegation] = []
     private(set) var dnsServers: [IPv6Address] = []
@@ -19,10 +21,7 @@ struct DHCPv6Analyzer {
 
     struct Exchange {
         var first: PacketRef
-        var solicit = false
-        var advertise = false
-        var request = false
-        var reply = false
+        var time: Double
     }
 
     mutating func observe(
@@ -46,15 +45,17 @@ struct DHCPv6Analyzer {
         let message = outer.innermost
         innerTypes[Int(message.type)] += 1
         let ref = observation.ref
-        exchanges.update(message.transactionID, default: Exchange(first: ref)) { exchange in
-            switch message.type {
-            case DHCPv6Message.MessageType.solicit: exchange.solicit = true
-            case DHCPv6Message.MessageType.advertise: exchange.advertise = true
-            case DHCPv6Message.MessageType.request, DHCPv6Message.MessageType.renew,
-                DHCPv6Message.MessageType.rebind:
-                exchange.request = true
-            case DHCPv6Message.MessageType.reply: exchange.reply = true
-            default: break
+        // An exchange is a client message and the server's answer with the same transaction id
+        // (RFC 8415 §16); answered ones leave the table.
+        switch message.type {
+        case DHCPv6Message.MessageType.advertise, DHCPv6Message.MessageType.reply:
+            if pending.removeValue(forKey: message.transactionID) != nil { answeredExchanges += 1 }
+        // Relay wrappers and Reconfigure (10, from the server) open no exchange.
+        case DHCPv6Message.MessageType.relayForward, DHCPv6Message.MessageType.relayReply, 10:
+            break
+        default:
+            pending.update(message.transactionID, default: Exchange(first: ref, time: observation.time)) {
+                _ in
             }
         }
         let fromServer =
@@ -103,10 +104,10 @@ struct DHCPv6Analyzer {
         }
     }
 
-    /// Exchanges where a client solicited or requested and no server answered.
-    var unansweredExchanges: [Exchange] {
-        exchanges.entries.map(\.value).filter { ($0.solicit || $0.request) && !$0.advertise && !$0.reply }
-            .sorted { $0.first < $1.first }
+    /// Exchanges where a client asked and no server answered, leaving out those begun in the
+    /// final `grace` seconds of the capture.
+    func unansweredExchanges(endingAt end: Double, grace: Double) -> [Exchange] {
+        pending.entries.map(\.value).filter { $0.time <= end - grace }.sorted { $0.first < $1.first }
     }
 
     /// RFC 8415 §21.13 status code names.

@@ -41,7 +41,7 @@ extension ProbeAnalysis {
                 failures: dhcpv6.failures.map {
                     .init(status: DHCPv6Analyzer.statusName($0.code), packet: $0.ref)
                 },
-                unansweredExchanges: dhcpv6.unansweredExchanges.count),
+                unansweredExchanges: dhcpv6.unansweredExchanges(endingAt: endTime, grace: Self.grace).count),
             dns: .init(
                 messages: dns.messages, queries: dns.queries, responses: dns.responses,
                 aQueries: dns.aQueries,

@@ -50,7 +50,7 @@ extension ProbeAnalysis {
                 summary: "No IPv6 TCP connection attempts.")
         }
         let unanswered = connectivity.unanswered(endingAt: endTime, grace: Self.grace)
-        let attempts = connectivity.ipv6Attempts.count
+        let attempts = connectivity.ipv6AttemptCount
         guard !unanswered.isEmpty else {
             return Check(
                 id: "ipv6-connectivity", title: title, status: .pass,
@@ -220,7 +220,7 @@ extension ProbeAnalysis {
         guard total > 0 else {
             return Check(id: "dhcpv6", title: title, status: .notApplicable, summary: "No DHCPv6 messages.")
         }
-        let unanswered = dhcpv6.unansweredExchanges
+        let unanswered = dhcpv6.unansweredExchanges(endingAt: endTime, grace: Self.grace)
         let failures = dhcpv6.failures
         var evidence = failures.prefix(4).map { "\($0.ref) status \(DHCPv6Analyzer.statusName($0.code))" }
         evidence += unanswered.prefix(3).map { "\($0.first) client message without any answer" }
@@ -238,6 +238,13 @@ extension ProbeAnalysis {
                 summary:
                     "\(total) DHCPv6 messages; \(failures.count) error status codes, \(unanswered.count) unanswered exchanges.",
                 evidence: evidence)
+        }
+        if answered == 0 {
+            return Check(
+                id: "dhcpv6", title: title, status: .notApplicable,
+                summary:
+                    "\(total) DHCPv6 client messages, sent 3 s or less before the capture ends: too late to judge."
+            )
         }
         return Check(
             id: "dhcpv6", title: title, status: .pass,
