@@ -169,14 +169,15 @@ struct BoundedTable<Key: TableKey, Value> {
         }
     }
 
-    /// Drops consumed and stale entries of `order` so it stays within a small multiple of
-    /// `capacity`.
+    /// Drops consumed and stale entries of `order` so it stays within a small multiple of the
+    /// live entries (tables where most keys are soon removed, like pending queries, would
+    /// otherwise keep a long tail of stale ones).
     private mutating func compactIfNeeded() {
         if head > 4096 && head * 2 > order.count {
             order.removeFirst(head)
             head = 0
         }
-        if order.count - head > 2 * capacity + 1024 {
+        if order.count - head > 2 * count + 4096 {
             order = order[head...].filter { entry in
                 find(entry.key).map { slots[$0]?.stamp == entry.stamp } ?? false
             }
