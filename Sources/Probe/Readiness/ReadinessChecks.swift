@@ -58,12 +58,12 @@ extension ProbeAnalysis {
         }
         var brokenNames = 0
         var evidence: [String] = []
+        // Names whose IPv4 servers answered a SYN.
+        let workingOverIPv4 = Set(
+            connectivity.ipv4Answering.entries.compactMap { dns.addressNames[.v4($0.key)] })
         for (key, attempt) in unanswered {
             let name = dns.addressNames[key.server]
-            let worksOverIPv4 =
-                name.map { name in
-                    connectivity.ipv4Answering.entries.contains { dns.addressNames[.v4($0.key)] == name }
-                } ?? false
+            let worksOverIPv4 = name.map(workingOverIPv4.contains) ?? false
             if worksOverIPv4 { brokenNames += 1 }
             if evidence.count < 5 {
                 let label = name.map { " (\(dns.name($0)))" } ?? ""
