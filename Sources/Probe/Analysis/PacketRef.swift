@@ -1,5 +1,3 @@
-import Packets
-
 /// Where a packet sits in the probe's input: which file and which packet of it (1-based, as
 /// Wireshark and tcpdump -# number them).
 public struct PacketRef: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
