@@ -7,8 +7,6 @@ public struct DHCPv6Message: Sendable, Hashable {
     public var type: UInt8
     /// The 24-bit transaction id (0 in relay messages).
     public var transactionID: UInt32
-    /// Option codes in the order met (top level only).
-    public var optionCodes: [UInt16] = []
     /// The client's DUID (option 1), when present.
     public var clientDUID: [UInt8]?
     public var nonTemporaryAddresses: [IdentityAssociation] = []
@@ -71,7 +69,6 @@ public struct DHCPv6Message: Sendable, Hashable {
         }
         var options = OptionCursor(offset: optionsStart, end: bytes.byteCount)
         while let (code, offset, length) = try options.next(bytes) {
-            optionCodes.append(code)
             switch code {
             case 1:
                 // RFC 8415 caps a DUID at 130 bytes.

@@ -9,16 +9,23 @@ public enum DNSName {
         hash: UInt64, end: Int
     ) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let end = try walk(message, at: offset) { byte in
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        let end = try walk(message, at: offset, followingPointers: true) { start, count throws(DecodeError) in
+            try message.hashLowercased(from: start, count: count, .dns, into: &hash)
+            hash = (hash ^ 0x2E) &* 0x100_0000_01b3
         }
         return (hash, end)
     }
 
-    /// The name at `offset` as dotted text ("www.example.org"; "." for the root).
+    /// The name at `offset` as dotted text ("www.example.org"; "." for the root), lower-cased.
     public static func text(_ message: RawSpan, at offset: Int) throws(DecodeError) -> String {
         var bytes: [UInt8] = []
-        _ = try walk(message, at: offset) { bytes.append($0) }
+        _ = try walk(message, at: offset, followingPointers: true) { start, count throws(DecodeError) in
+            for index in start..<(start + count) {
+                let byte = try message.uint8(at: index, .dns)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            bytes.append(0x2E)
+        }
         if bytes.isEmpty { return "." }
         bytes.removeLast()
         return String(decoding: bytes, as: UTF8.self)
@@ -26,30 +33,16 @@ public enum DNSName {
 
     /// The offset just after the name at `offset` (labels are checked, not read; a pointer
     /// ends the name where it is written, so its target is not followed).
-    public static func skip(_ message: RawSpan, at start: Int) throws(DecodeError) -> Int {
-        var offset = start
-        var labels = 0
-        while true {
-            let length = try message.uint8(at: offset, .dns)
-            switch length >> 6 {
-            case 0:
-                if length == 0 { return offset + 1 }
-                labels += 1
-                guard labels <= Limits.labels else { throw .limitExceeded(.dns, .labels) }
-                try message.require(Int(length) + 1, at: offset, .dns)
-                offset += Int(length) + 1
-            case 3:
-                try message.require(2, at: offset, .dns)
-                return offset + 2
-            default:
-                throw .invalid(.dns, .label)
-            }
-        }
+    public static func skip(_ message: RawSpan, at offset: Int) throws(DecodeError) -> Int {
+        try walk(message, at: offset, followingPointers: false) { _, _ in }
     }
 
-    /// Feeds the lower-cased label bytes, each label followed by a ".", to `body`.
+    /// Walks the name at `start`, calling `body` with each label's offset and length (checked to
+    /// be captured), and returns the offset just after the name where it is written. Pointers
+    /// are followed when `followingPointers`, else a pointer ends the walk.
     private static func walk(
-        _ message: RawSpan, at start: Int, _ body: (UInt8) -> Void
+        _ message: RawSpan, at start: Int, followingPointers: Bool,
+        _ body: (Int, Int) throws(DecodeError) -> Void
     ) throws(DecodeError) -> Int {
         var offset = start
         var end: Int?
@@ -63,20 +56,17 @@ public enum DNSName {
                 labels += 1
                 guard labels <= Limits.labels else { throw .limitExceeded(.dns, .labels) }
                 try message.require(Int(length) + 1, at: offset, .dns)
-                for index in 1...Int(length) {
-                    let byte = try message.uint8(at: offset + index, .dns)
-                    body(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                }
-                body(0x2E)
+                try body(offset + 1, Int(length))
                 offset += Int(length) + 1
             case 3:
+                try message.require(2, at: offset, .dns)
+                if end == nil { end = offset + 2 }
+                guard followingPointers else { return offset + 2 }
                 pointers += 1
                 guard pointers <= Limits.compressionPointers else {
                     throw .limitExceeded(.dns, .compressionPointers)
                 }
-                let target = Int(try message.uint16(at: offset, .dns) & 0x3FFF)
-                if end == nil { end = offset + 2 }
-                offset = target
+                offset = Int(try message.uint16(at: offset, .dns) & 0x3FFF)
             default:
                 throw .invalid(.dns, .label)
             }

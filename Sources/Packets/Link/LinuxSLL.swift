@@ -6,8 +6,9 @@ extension Dissection {
         if hardware == 1, try bytes.uint16(at: 4, .linuxSLL) == 6 {
             packet.sourceMAC = try bytes.macAddress(at: 6, .linuxSLL)
         }
-        try cookedPayload(
-            bytes, protocol: try bytes.uint16(at: 14, .linuxSLL), hardware: hardware, at: 16, end: end)
+        let type = try bytes.uint16(at: 14, .linuxSLL)
+        // Values up to 1500 are 802.2 frame lengths, not EtherTypes: nothing after them is decoded.
+        if type > 1500 { try etherPayload(bytes, type: type, at: 16, end: end) }
     }
 
     /// Linux cooked capture v2: protocol, interface index, ARPHRD type, packet type, address.
@@ -17,17 +18,9 @@ extension Dissection {
         if hardware == 1, try bytes.uint8(at: 11, .linuxSLL2) == 6 {
             packet.sourceMAC = try bytes.macAddress(at: 12, .linuxSLL2)
         }
-        try cookedPayload(
-            bytes, protocol: try bytes.uint16(at: 0, .linuxSLL2), hardware: hardware, at: 20, end: end)
-    }
-
-    /// The payload of a cooked capture: an EtherType, except on PPP links where it is the PPP frame.
-    private mutating func cookedPayload(
-        _ bytes: RawSpan, protocol type: UInt16, hardware: UInt16, at offset: Int, end: Int
-    ) throws(DecodeError) {
-        // ARPHRD_PPP (512) carries the IP packet directly with the protocol as EtherType.
-        guard type > 1500 else { return }
-        try etherPayload(bytes, type: type, at: offset, end: end)
+        let type = try bytes.uint16(at: 0, .linuxSLL2)
+        // Values up to 1500 are 802.2 frame lengths, not EtherTypes: nothing after them is decoded.
+        if type > 1500 { try etherPayload(bytes, type: type, at: 20, end: end) }
     }
 
     /// BSD loopback: a 4-byte address family in the writer's byte order (`loop`: network order).
