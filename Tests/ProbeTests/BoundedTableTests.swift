@@ -52,7 +52,7 @@ struct BoundedTableTests {
         #expect(Dictionary(uniqueKeysWithValues: table.entries.map { ($0.key, $0.value) }) == reference)
     }
 
-    @Test("HyperLogLog flow counts: exact for a handful, within 3 standard errors (2.5%) up to 10^6")
+    @Test("HyperLogLog flow counts: exact for a handful, within 3 standard errors (4.9%) up to 10^6")
     func flowCounter() {
         for count in [0, 1, 3, 17, 1_000, 20_000, 100_000, 1_000_000] {
             var counter = FlowCounter()
@@ -65,7 +65,7 @@ struct BoundedTableTests {
                 #expect(counter.estimate == count)
             } else {
                 let error = abs(Double(counter.estimate - count)) / Double(count)
-                #expect(error < 0.025, "\(count): estimate \(counter.estimate)")
+                #expect(error < 3 * 1.04 / 64, "\(count): estimate \(counter.estimate)")
             }
         }
     }

@@ -19,11 +19,9 @@ public enum DNSName {
     /// The name at `offset` as dotted text ("www.example.org"; "." for the root), lower-cased.
     public static func text(_ message: RawSpan, at offset: Int) throws(DecodeError) -> String {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
         _ = try walk(message, at: offset, followingPointers: true) { start, count throws(DecodeError) in
-            for index in start..<(start + count) {
-                let byte = try message.uint8(at: index, .dns)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
+            try message.appendLowercased(from: start, count: count, .dns, to: &bytes)
             bytes.append(0x2E)
         }
         if bytes.isEmpty { return "." }

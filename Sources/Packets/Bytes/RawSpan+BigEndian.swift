@@ -81,6 +81,19 @@ extension RawSpan {
         return MACAddress(rawValue: high << 32 | low)
     }
 
+    /// Appends `count` bytes from `offset`, ASCII letters lower-cased, to `text`, with one
+    /// bounds check for the run.
+    @inline(__always)
+    func appendLowercased(from offset: Int, count: Int, _ layer: Layer, to text: inout [UInt8])
+        throws(DecodeError)
+    {
+        try require(count, at: offset, layer)
+        for index in offset..<(offset + count) {
+            let byte = unsafe unsafeLoad(fromByteOffset: index, as: UInt8.self)
+            text.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+    }
+
     /// Folds `count` bytes from `offset`, ASCII letters lower-cased, into an FNV-1a `hash`
     /// (DNS names compare case-insensitively), with one bounds check for the run.
     @inline(__always)

@@ -14,8 +14,10 @@ struct DHCPv6Analyzer {
     private(set) var assignedAddresses: [Delegation] = []
     private(set) var dnsServers: [IPv6Address] = []
     private(set) var domains: [String] = []
-    /// Non-success status codes: (code, packet).
+    /// Non-success status codes, the first `ProbeLimits.listed` of them: (code, packet).
     private(set) var failures: [(code: UInt16, ref: PacketRef)] = []
+    /// All non-success status codes seen, by code.
+    private(set) var failureCounts: [UInt16: Int] = [:]
     var prefixRequests = 0
     var firstPrefixRequest: PacketRef?
 
@@ -65,9 +67,14 @@ struct DHCPv6Analyzer {
             prefixRequests += 1
             if firstPrefixRequest == nil { firstPrefixRequest = ref }
         }
-        if let code = message.statusCode, code != 0 { failures.append((code, ref)) }
-        for association in message.delegatedPrefixes + message.nonTemporaryAddresses {
-            if let code = association.statusCode, code != 0, fromServer { failures.append((code, ref)) }
+        if let code = message.statusCode, code != 0 { fail(code, ref) }
+        if fromServer {
+            for association in message.delegatedPrefixes {
+                if let code = association.statusCode, code != 0 { fail(code, ref) }
+            }
+            for association in message.nonTemporaryAddresses {
+                if let code = association.statusCode, code != 0 { fail(code, ref) }
+            }
         }
         guard message.type == DHCPv6Message.MessageType.reply else {
             if fromServer { note(servers: message.dnsServers, domains: message.domainList) }
@@ -93,6 +100,11 @@ struct DHCPv6Analyzer {
                         client: message.clientDUIDHex, packet: ref))
             }
         }
+    }
+
+    private mutating func fail(_ code: UInt16, _ ref: PacketRef) {
+        failureCounts[code, default: 0] += 1
+        if failures.count < ProbeLimits.listed { failures.append((code, ref)) }
     }
 
     private mutating func note(servers: [IPv6Address], domains: [String]) {

@@ -29,8 +29,8 @@ struct DNSAnalyzer {
     private(set) var namesWithAAAA = BoundedTable<UInt64, Void>(capacity: ProbeLimits.dnsEntries)
     /// Name text, for evidence.
     private(set) var names = BoundedTable<UInt64, String>(capacity: ProbeLimits.names)
-    /// Name hashes seen lately (direct-mapped, 128 KiB), so repeated names skip the name table.
-    private var recentNames = [UInt64](repeating: 0, count: 1 << 14)
+    /// Name hashes seen lately (32 KiB), so repeated names skip the name table.
+    private var recentNames = RecentHashes(sets: 1 << 12)
 
     struct PendingKey: Hashable, TableKey {
         var client: IPAddress
@@ -86,10 +86,13 @@ struct DNSAnalyzer {
             return
         }
         responses += 1
+        var asked: PendingQuery?
         if ports.source == 53 {
-            pending.removeValue(
+            asked = pending.removeValue(
                 forKey: PendingKey(client: network.destination, port: ports.destination, id: message.id))
         }
+        // The query's name was remembered when the query was seen.
+        if asked?.name != question.nameHash { rememberName(question, span) }
         guard question.type == DNSMessage.RecordType.a || question.type == DNSMessage.RecordType.aaaa else {
             return
         }
@@ -110,7 +113,6 @@ struct DNSAnalyzer {
             anomalies.record(error, in: packet, observation)
         }
         if aaaaRecords > 0 { namesWithAAAA.update(question.nameHash, default: ()) { _ in } }
-        rememberName(question, span)
         guard question.type == DNSMessage.RecordType.aaaa else { return }
         if message.responseCode != 0 {
             aaaaFailed += 1
@@ -125,16 +127,11 @@ struct DNSAnalyzer {
     }
 
     private mutating func rememberName(_ question: DNSMessage.Question, _ span: RawSpan) {
-        let slot = Int(truncatingIfNeeded: question.nameHash >> 50)
-        if recentNames[slot] == question.nameHash { return }
-        recentNames[slot] = question.nameHash
+        if recentNames.insert(question.nameHash) != nil { return }
         if names[question.nameHash] == nil, let text = try? DNSName.text(span, at: question.nameOffset) {
             names.update(question.nameHash, default: text) { _ in }
             // An evicted name must be learnt again when it reappears.
-            if let (evicted, _) = names.lastEvicted {
-                let evictedSlot = Int(truncatingIfNeeded: evicted >> 50)
-                if recentNames[evictedSlot] == evicted { recentNames[evictedSlot] = 0 }
-            }
+            if let (evicted, _) = names.lastEvicted { recentNames.remove(evicted) }
         }
     }
 

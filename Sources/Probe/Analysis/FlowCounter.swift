@@ -1,13 +1,13 @@
 import RealModule
 
-/// Counts distinct flows in 16 KiB whatever their number: a HyperLogLog sketch (Flajolet et
-/// al. 2007) with 2^14 registers, relative standard error 1.04/√16384 ≈ 0.81%. Below about
-/// 40,000 flows it uses linear counting, which is exact in practice for small captures (a
+/// Counts distinct flows in 4 KiB whatever their number: a HyperLogLog sketch (Flajolet et
+/// al. 2007) with 2^12 registers, relative standard error 1.04/√4096 ≈ 1.6%. Below about
+/// 10,000 flows it uses linear counting, which is exact in practice for small captures (a
 /// handful of flows is counted without error unless two hash into one register).
 ///
 /// A table of every flow would cost a cache miss per packet; the sketch stays in cache.
 struct FlowCounter {
-    private static let bits = 14
+    private static let bits = 12
     private var registers = [UInt8](repeating: 0, count: 1 << FlowCounter.bits)
     private var zeroRegisters = 1 << FlowCounter.bits
 

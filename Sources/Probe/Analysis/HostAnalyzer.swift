@@ -29,9 +29,9 @@ struct HostAnalyzer {
     }
 
     private(set) var hosts = BoundedTable<HostKey, Host>(capacity: ProbeLimits.hosts)
-    /// Hosts seen lately with the kinds of address they sent from, direct-mapped by hash: most
-    /// packets repeat what is recorded, and this 64 KiB cache answers them without the table.
-    private var recent = [UInt64](repeating: 0, count: 1 << 13)
+    /// Hosts seen lately with the kinds of address they sent from: most packets repeat what is
+    /// recorded, and this 64 KiB cache answers them without the table.
+    private var recent = RecentHashes(sets: 1 << 13)
     private(set) var keyedByMAC = 0
 
     /// Routers (senders of router advertisements), left out of the host counts: they speak
@@ -56,28 +56,16 @@ struct HostAnalyzer {
 
     private mutating func note(_ source: IPAddress, mac: MACAddress?, ref: PacketRef) {
         let key = mac.map(HostKey.mac) ?? .address(source)
-        let flag: UInt64
+        let flag: UInt8
         switch source {
         case .v4: flag = 1
         case .v6(let address): flag = address.kind == .linkLocal ? 2 : address.hasEUI64InterfaceID ? 4 : 8
         }
-        // Entries hold the host's hash with the kinds of address seen in the low 8 bits.
         let hash = key.tableHash
-        let slot = Int(truncatingIfNeeded: hash >> 51)
-        let entry = recent[slot]
-        if entry >> 8 == hash >> 8 {
-            if entry & flag != 0 { return }
-            recent[slot] = entry | flag
-        } else {
-            recent[slot] = hash & ~0xFF | flag
-        }
+        if let seen = recent.insert(hash, flags: flag), seen & flag != 0 { return }
         defer {
             // A host evicted from the table must be recorded again when it reappears.
-            if let (evicted, _) = hosts.lastEvicted {
-                let evictedHash = evicted.tableHash
-                let evictedSlot = Int(truncatingIfNeeded: evictedHash >> 51)
-                if recent[evictedSlot] >> 8 == evictedHash >> 8 { recent[evictedSlot] = 0 }
-            }
+            if let (evicted, _) = hosts.lastEvicted { recent.remove(evicted.tableHash) }
         }
         switch source {
         case .v4(let address):

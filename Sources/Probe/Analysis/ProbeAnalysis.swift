@@ -11,20 +11,30 @@ public struct ProbeAnalysis {
     var connectivity = ConnectivityAnalyzer()
     var pmtu = PMTUAnalyzer()
     var anomalies = Anomalies()
+    private var fileList: [CaptureSummary] = []
+    /// Packets of the last file, kept apart so that counting one touches no array.
+    private var lastFilePackets = 0
+
     /// The captures read, in order.
-    public private(set) var files: [CaptureSummary] = []
+    public var files: [CaptureSummary] {
+        var files = fileList
+        if !files.isEmpty { files[files.count - 1].packets = lastFilePackets }
+        return files
+    }
 
     public init() {}
 
     /// Starts the next capture file; packets observed from now on belong to it.
     public mutating func beginFile(path: String, linkType: LinkType) {
-        files.append(CaptureSummary(path: path, linkType: linkType.rawValue, packets: 0))
+        fileList = files
+        fileList.append(CaptureSummary(path: path, linkType: linkType.rawValue, packets: 0))
+        lastFilePackets = 0
     }
 
     /// Records that the current file could not be read to its end (`reason` says where).
     public mutating func endFileEarly(_ reason: String) {
-        guard !files.isEmpty else { return }
-        files[files.count - 1].error = reason
+        guard !fileList.isEmpty else { return }
+        fileList[fileList.count - 1].error = reason
     }
 
     /// Analyses one decoded packet. `bytes` are its captured bytes, `number` its 1-based
@@ -32,10 +42,10 @@ public struct ProbeAnalysis {
     public mutating func observe(
         _ packet: borrowing DecodedPacket, bytes: RawSpan, number: Int, time: Double, wireLength: Int
     ) {
-        if files.isEmpty { beginFile(path: "-", linkType: packet.linkType) }
-        files[files.count - 1].packets += 1
+        if fileList.isEmpty { beginFile(path: "-", linkType: packet.linkType) }
+        lastFilePackets += 1
         let observation = Observation(
-            ref: PacketRef(file: files.count - 1, number: number), time: time, wireLength: wireLength)
+            ref: PacketRef(file: fileList.count - 1, number: number), time: time, wireLength: wireLength)
         if let error = packet.error {
             if case .truncated = error, packet.capturedLength < wireLength {
                 anomalies.recordSnapTruncation(at: observation.ref)

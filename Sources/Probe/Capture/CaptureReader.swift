@@ -31,7 +31,8 @@ public enum CaptureReader {
                 let packet = dissector.decode(bytes, wireLength: info.wireLength)
                 analysis.observe(
                     packet, bytes: bytes, number: info.number,
-                    time: Double(info.seconds) + Double(info.microseconds) / 1e6, wireLength: info.wireLength)
+                    time: Double(info.seconds) + Double(info.microseconds) * 1e-6, wireLength: info.wireLength
+                )
             }
         } catch {
             // A file cut short (a capture killed mid-write) keeps what was read before the cut.

@@ -221,8 +221,10 @@ extension ProbeAnalysis {
             return Check(id: "dhcpv6", title: title, status: .notApplicable, summary: "No DHCPv6 messages.")
         }
         let unanswered = dhcpv6.unansweredExchanges(endingAt: endTime, grace: Self.grace)
-        let failures = dhcpv6.failures
-        var evidence = failures.prefix(4).map { "\($0.ref) status \(DHCPv6Analyzer.statusName($0.code))" }
+        let failures = dhcpv6.failureCounts.values.reduce(0, +)
+        var evidence = dhcpv6.failures.prefix(4).map {
+            "\($0.ref) status \(DHCPv6Analyzer.statusName($0.code))"
+        }
         evidence += unanswered.prefix(3).map { "\($0.first) client message without any answer" }
         let answered =
             dhcpv6.innerTypes[Int(DHCPv6Message.MessageType.advertise)]
@@ -232,11 +234,11 @@ extension ProbeAnalysis {
                 id: "dhcpv6", title: title, status: .fail,
                 summary: "\(unanswered.count) DHCPv6 exchanges and no server answer.", evidence: evidence)
         }
-        if !failures.isEmpty || !unanswered.isEmpty {
+        if failures > 0 || !unanswered.isEmpty {
             return Check(
                 id: "dhcpv6", title: title, status: .warn,
                 summary:
-                    "\(total) DHCPv6 messages; \(failures.count) error status codes, \(unanswered.count) unanswered exchanges.",
+                    "\(total) DHCPv6 messages; \(failures) error status codes, \(unanswered.count) unanswered exchanges.",
                 evidence: evidence)
         }
         if answered == 0 {
@@ -261,7 +263,7 @@ extension ProbeAnalysis {
         }
         let evidence = delegated.prefix(5).map { "\($0.packet) \($0.prefix) valid \($0.validLifetime) s" }
         if delegated.isEmpty {
-            let noPrefix = dhcpv6.failures.contains { $0.code == 6 }
+            let noPrefix = dhcpv6.failureCounts[6] != nil
             return Check(
                 id: "prefix-delegation", title: title, status: .fail,
                 summary: "\(dhcpv6.prefixRequests) prefix requests and no prefix delegated"
