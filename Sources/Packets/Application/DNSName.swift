@@ -2,18 +2,30 @@
 /// bounded by `Limits.compressionPointers` and `Limits.labels`, so a pointer loop ends in an
 /// error instead of a hang.
 public enum DNSName {
-    /// A case-insensitive 64-bit hash of the name at `offset` (FNV-1a over lower-cased labels)
-    /// and the offset just after the name where it is written (after the first pointer).
-    /// Names are compared by hash so the common path never builds a string.
+    /// A case-insensitive 64-bit hash of the name at `offset` and the offset just after the
+    /// name where it is written (after the first pointer). Names are compared by hash so the
+    /// common path never builds a string. Each label is folded eight bytes at a time, then its
+    /// length; the result is finalised with SplitMix64's mixer, so every bit depends on the
+    /// whole name.
     public static func hash(_ message: RawSpan, at offset: Int) throws(DecodeError) -> (
         hash: UInt64, end: Int
     ) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3
         let end = try walk(message, at: offset, followingPointers: true) { start, count throws(DecodeError) in
-            try message.hashLowercased(from: start, count: count, .dns, into: &hash)
-            hash = (hash ^ 0x2E) &* 0x100_0000_01b3
+            try message.forEachLowercasedWord(from: start, count: count, .dns) { word in
+                hash = fold(hash, word)
+            }
+            hash = fold(hash, UInt64(count))
         }
-        return (hash, end)
+        hash = (hash ^ hash >> 30) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ hash >> 27) &* 0x94D0_49BB_1331_11EB
+        return (hash ^ hash >> 31, end)
+    }
+
+    @inline(__always)
+    private static func fold(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return product << 29 | product >> 35
     }
 
     /// The name at `offset` as dotted text ("www.example.org"; "." for the root), lower-cased.

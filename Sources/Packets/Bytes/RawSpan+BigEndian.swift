@@ -94,16 +94,41 @@ extension RawSpan {
         }
     }
 
-    /// Folds `count` bytes from `offset`, ASCII letters lower-cased, into an FNV-1a `hash`
-    /// (DNS names compare case-insensitively), with one bounds check for the run.
+    /// Calls `body` with the `count` bytes from `offset` as little-endian 64-bit words, the last
+    /// one padded with zero bytes, ASCII letters lower-cased (DNS names compare
+    /// case-insensitively); one bounds check for the run.
     @inline(__always)
-    func hashLowercased(from offset: Int, count: Int, _ layer: Layer, into hash: inout UInt64)
-        throws(DecodeError)
-    {
+    func forEachLowercasedWord(
+        from offset: Int, count: Int, _ layer: Layer, _ body: (UInt64) -> Void
+    ) throws(DecodeError) {
         try require(count, at: offset, layer)
-        for index in offset..<(offset + count) {
-            let byte = unsafe unsafeLoad(fromByteOffset: index, as: UInt8.self)
-            hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+        var index = offset
+        let end = offset + count
+        while end - index >= 8 {
+            body(
+                Self.lowercasedASCII(
+                    UInt64(littleEndian: unsafe unsafeLoadUnaligned(fromByteOffset: index, as: UInt64.self))))
+            index += 8
         }
+        guard index < end else { return }
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < end {
+            word |= UInt64(unsafe unsafeLoad(fromByteOffset: index, as: UInt8.self)) << shift
+            shift += 8
+            index += 1
+        }
+        body(Self.lowercasedASCII(word))
+    }
+
+    /// `word` with every byte that is an ASCII capital letter lower-cased (eight at once: a byte
+    /// is a capital when its low seven bits lie in 0x41...0x5A and its top bit is clear).
+    @inline(__always)
+    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F  // 0x80 - 0x41 a byte: no carry out of a byte
+        let aboveZ = low7 &+ 0x2525_2525_2525_2525  // 0x80 - 0x5B
+        let capitals = atLeastA & ~aboveZ & ~word & 0x8080_8080_8080_8080
+        return word | capitals >> 2
     }
 }

@@ -12,7 +12,9 @@ public struct ProbeAnalysis {
     var pmtu = PMTUAnalyzer()
     var anomalies = Anomalies()
     private var fileList: [CaptureSummary] = []
-    /// Packets of the last file, kept apart so that counting one touches no array.
+    /// The last file's index in `fileList` (-1 before the first) and its packets, kept apart so
+    /// that a packet touches no array (whose storage would have left the cache).
+    private var lastFile = -1
     private var lastFilePackets = 0
 
     /// The captures read, in order.
@@ -28,6 +30,7 @@ public struct ProbeAnalysis {
     public mutating func beginFile(path: String, linkType: LinkType) {
         fileList = files
         fileList.append(CaptureSummary(path: path, linkType: linkType.rawValue, packets: 0))
+        lastFile = fileList.count - 1
         lastFilePackets = 0
     }
 
@@ -42,10 +45,10 @@ public struct ProbeAnalysis {
     public mutating func observe(
         _ packet: borrowing DecodedPacket, bytes: RawSpan, number: Int, time: Double, wireLength: Int
     ) {
-        if fileList.isEmpty { beginFile(path: "-", linkType: packet.linkType) }
+        if lastFile < 0 { beginFile(path: "-", linkType: packet.linkType) }
         lastFilePackets += 1
         let observation = Observation(
-            ref: PacketRef(file: fileList.count - 1, number: number), time: time, wireLength: wireLength)
+            ref: PacketRef(file: lastFile, number: number), time: time, wireLength: wireLength)
         if let error = packet.error {
             if case .truncated = error, packet.capturedLength < wireLength {
                 anomalies.recordSnapTruncation(at: observation.ref)

@@ -22,7 +22,7 @@ struct TrafficAnalyzer {
     var firstIPv6Fragment: PacketRef?
     /// Traffic of IPv4 flows that carry no IPv6, by server address: the busiest IPv4-only
     /// destinations. Packets are summed first in `recentDestinations`, a direct-mapped
-    /// write-back cache (64 KiB) that meets most packets, and reach the table on eviction.
+    /// write-back cache (32 KiB) that meets most packets, and reach the table on eviction.
     private var destinationTable = BoundedTable<IPv4Address, Volume>(capacity: ProbeLimits.destinations)
     private var recentDestinations = [RecentVolume](repeating: RecentVolume(), count: 1 << 11)
     var firstTime: Double?
@@ -33,11 +33,11 @@ struct TrafficAnalyzer {
         var bytes = 0
     }
 
+    /// 16 bytes; unused while `packets` is 0.
     struct RecentVolume {
         var server: UInt32 = 0
-        var used = false
         var packets: UInt32 = 0
-        var bytes = 0
+        var bytes: UInt64 = 0
     }
 
     /// Counts the packet.
@@ -99,26 +99,27 @@ struct TrafficAnalyzer {
 
     private mutating func count(_ server: IPv4Address, bytes: Int) {
         let slot = Int(truncatingIfNeeded: server.tableHash >> 53)
-        if recentDestinations[slot].used && recentDestinations[slot].server == server.rawValue {
+        let recent = recentDestinations[slot]
+        if recent.packets > 0 && recent.server == server.rawValue && recent.packets < UInt32.max {
             recentDestinations[slot].packets += 1
-            recentDestinations[slot].bytes += bytes
+            recentDestinations[slot].bytes += UInt64(bytes)
             return
         }
-        if recentDestinations[slot].used { flush(recentDestinations[slot]) }
-        recentDestinations[slot] = RecentVolume(server: server.rawValue, used: true, packets: 1, bytes: bytes)
+        if recent.packets > 0 { flush(recent) }
+        recentDestinations[slot] = RecentVolume(server: server.rawValue, packets: 1, bytes: UInt64(bytes))
     }
 
     private mutating func flush(_ recent: RecentVolume) {
         destinationTable.update(IPv4Address(rawValue: recent.server), default: Volume()) {
             $0.packets += Int(recent.packets)
-            $0.bytes += recent.bytes
+            $0.bytes += Int(recent.bytes)
         }
     }
 
     /// Traffic by IPv4 server address (flows carrying no IPv6).
     var ipv4Destinations: [(key: IPv4Address, value: Volume)] {
         var table = self
-        for recent in recentDestinations where recent.used { table.flush(recent) }
+        for recent in recentDestinations where recent.packets > 0 { table.flush(recent) }
         return table.destinationTable.entries
     }
 
