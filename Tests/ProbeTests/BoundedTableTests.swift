@@ -1,5 +1,7 @@
 import Testing
 
+import struct TestSupport.XorShift
+
 @testable import Probe
 
 /// The probe's bounded tables against a plain dictionary with a FIFO list, and the flow
@@ -10,13 +12,8 @@ struct BoundedTableTests {
         "random inserts, updates and removals match a dictionary with oldest-first eviction",
         arguments: 0..<8)
     func matchesReference(seed: UInt64) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        func next(_ bound: UInt64) -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state % bound
-        }
+        var random = XorShift(seed: seed)
+        func next(_ bound: UInt64) -> UInt64 { random.next(bound) }
         let capacity = 1 + Int(next(300))
         var table = BoundedTable<UInt64, Int>(capacity: capacity)
         var reference: [UInt64: Int] = [:]

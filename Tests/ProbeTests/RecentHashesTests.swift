@@ -1,5 +1,7 @@
 import Testing
 
+import struct TestSupport.XorShift
+
 @testable import Probe
 
 /// The analysers' small cache of recent hashes against a model of a two-way LRU cache: per set,
@@ -44,13 +46,8 @@ struct RecentHashesTests {
 
     @Test("random operations match the model", arguments: 0..<4)
     func matchesModel(seed: UInt64) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
-        func next(_ bound: UInt64) -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state % bound
-        }
+        var random = XorShift(seed: seed)
+        func next(_ bound: UInt64) -> UInt64 { random.next(bound) }
         let bits = 3
         var cache = RecentHashes(sets: 1 << bits)
         var model = [[(tag: UInt64, flags: UInt8)]](repeating: [], count: 1 << bits)
