@@ -44,7 +44,16 @@ struct DHCPv6Analyzer {
             return
         }
         messageTypes[Int(outer.type)] += 1
-        let message = outer.innermost
+        // Most messages are not relayed: they are read in place, not copied out of a relay chain.
+        if outer.relayed.isEmpty {
+            analyse(outer, observation)
+        } else {
+            analyse(outer.innermost, observation)
+        }
+    }
+
+    /// A client or server message (the innermost of a relay chain).
+    private mutating func analyse(_ message: borrowing DHCPv6Message, _ observation: Observation) {
         innerTypes[Int(message.type)] += 1
         let ref = observation.ref
         // An exchange is a client message and the server's answer with the same transaction id
