@@ -24,7 +24,9 @@ struct TrafficAnalyzer {
     /// destinations. Packets are summed first in `recentDestinations`, a direct-mapped
     /// write-back cache (32 KiB) that meets most packets, and reach the table on eviction.
     private var destinationTable = BoundedTable<IPv4Address, Volume>(capacity: ProbeLimits.destinations)
-    private var recentDestinations = [RecentVolume](repeating: RecentVolume(), count: 1 << 11)
+    private static let recentBits = 11
+    private var recentDestinations = [RecentVolume](
+        repeating: RecentVolume(), count: 1 << TrafficAnalyzer.recentBits)
     var firstTime: Double?
     var lastTime = 0.0
 
@@ -98,7 +100,7 @@ struct TrafficAnalyzer {
     }
 
     private mutating func count(_ server: IPv4Address, bytes: Int) {
-        let slot = Int(truncatingIfNeeded: server.tableHash >> 53)
+        let slot = Int(truncatingIfNeeded: server.tableHash >> UInt64(64 - Self.recentBits))
         let recent = recentDestinations[slot]
         if recent.packets > 0 && recent.server == server.rawValue && recent.packets < UInt32.max {
             recentDestinations[slot].packets += 1
