@@ -65,6 +65,7 @@ let package = Package(
                 "Scenario",
                 "Runner",
                 "MetroModel",
+                "Packets",
                 "Probe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -7,9 +7,12 @@
 public struct Dissector: Sendable {
     /// The link type of the capture the frames come from.
     public let linkType: LinkType
+    /// The operator's 6rd domain, when known: 6rd is then told from 6in4 exactly.
+    public let sixRD: SixRDDomain?
 
-    public init(linkType: LinkType) {
+    public init(linkType: LinkType, sixRD: SixRDDomain? = nil) {
         self.linkType = linkType
+        self.sixRD = sixRD
     }
 
     /// Decodes one frame. `wireLength` is the frame's length on the wire: when more than the
@@ -17,7 +20,7 @@ public struct Dissector: Sendable {
     /// malformed.
     public func decode(_ bytes: RawSpan, wireLength: Int) -> DecodedPacket {
         var state = Dissection(
-            packet: DecodedPacket(linkType: linkType), snapped: wireLength > bytes.byteCount)
+            packet: DecodedPacket(linkType: linkType), snapped: wireLength > bytes.byteCount, sixRD: sixRD)
         state.packet.capturedLength = bytes.byteCount
         do {
             try state.link(bytes, linkType)
@@ -33,6 +36,7 @@ struct Dissection {
     var packet: DecodedPacket
     /// Whether the capture kept fewer bytes than the wire carried.
     let snapped: Bool
+    let sixRD: SixRDDomain?
     var encapsulations = 0
 
     /// Keeps `error` unless an earlier one was met. Length fields that claim more bytes than were

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Packets
 import Probe
 
 /// The level of finding that makes `metro6 probe` exit with 1.
@@ -31,6 +32,22 @@ struct ProbeCommand: ParsableCommand {
     @Option(help: "Keep only packets matching this BPF filter (tcpdump's syntax).")
     var bpf: String?
 
+    @Option(
+        name: .customLong("6rd-prefix"),
+        help: ArgumentHelp(
+            "The operator's 6rd prefix, with its IPv4 mask length after a comma when not 0 (2001:db8::/32, 2001:db8:aa00::/40,8): 6rd is then told from 6in4 exactly.",
+            valueName: "prefix[,mask]"),
+        transform: { text in
+            guard let domain = SixRDDomain(text) else {
+                throw ValidationError(
+                    "expected an IPv6 prefix and an optional IPv4 mask length (0-32), "
+                        + "such as 2001:db8::/32 or 2001:db8:aa00::/40,8, whose prefix length plus 32 minus the "
+                        + "mask length is at most 64")
+            }
+            return domain
+        })
+    var sixRDPrefix: SixRDDomain?
+
     @Option(help: "Output format: text or json.")
     var format = OutputFormat.text
 
@@ -44,7 +61,7 @@ struct ProbeCommand: ParsableCommand {
     func run() throws {
         let report: ReadinessReport
         do {
-            report = try CaptureReader.analyse(files, filter: bpf).report()
+            report = try CaptureReader.analyse(files, filter: bpf, sixRD: sixRDPrefix).report()
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(2)

@@ -97,6 +97,11 @@ struct ProbeCommandTests {
         let piped = try report(try run(["probe", "-", "--format", "json"], input: path))
         #expect(piped.packets == 10 && piped.tunnels["6in4"] == 10)
         #expect(piped.icmpv6Types == ["128": 5, "129": 5])
+        // The operator's 6rd domain overrules the heuristic: 10.0.0.1 with IPv4MaskLen 16 leaves
+        // 0x0001, which 2001:db8:0:1::/64 holds right after 2001:db8::/48.
+        let sixRD = try report(
+            try run(["probe", path, "--6rd-prefix", "2001:db8::/48,16", "--format", "json"]))
+        #expect(sixRD.tunnels == ["6rd": 10])
         let filtered = try report(
             try run(["probe", path, "--bpf", "ip proto 41 and src host 10.0.0.1", "--format", "json"]))
         #expect(filtered.packets < 10)
@@ -130,6 +135,11 @@ struct ProbeCommandTests {
         #expect(none.error.contains("give at least one capture file"))
         let badFormat = try run(["probe", Self.capture("tcpdump", "icmpv6.pcap"), "--format", "xml"])
         #expect(badFormat.status == 2)
+        let badSixRD = try run([
+            "probe", Self.capture("tcpdump", "icmpv6.pcap"), "--6rd-prefix", "2001:db8::/40",
+        ])
+        #expect(badSixRD.status == 2)
+        #expect(badSixRD.error.contains("whose prefix length plus 32 minus the mask length is at most 64"))
     }
 
     @Test("probe --help says what it reads, checks and exits with")
@@ -147,7 +157,7 @@ struct ProbeCommandTests {
                 numbers, addresses); the score is 0-100 (docs/probe.md). Exit status: 0 when no
                 check reached the --fail-on level, 1 when one did, 2 for bad input or usage.
 
-                USAGE: metro6 probe [<files> ...] [--bpf <bpf>] [--format <format>] [--fail-on <fail-on>]
+                USAGE: metro6 probe [<files> ...] [--bpf <bpf>] [--6rd-prefix <prefix[,mask]>] [--format <format>] [--fail-on <fail-on>]
 
                 ARGUMENTS:
                   <files>                 Capture files (pcap or pcapng); - reads standard
@@ -156,6 +166,11 @@ struct ProbeCommandTests {
                 OPTIONS:
                   --bpf <bpf>             Keep only packets matching this BPF filter (tcpdump's
                                           syntax).
+                  --6rd-prefix <prefix[,mask]>
+                                          The operator's 6rd prefix, with its IPv4 mask length
+                                          after a comma when not 0 (2001:db8::/32,
+                                          2001:db8:aa00::/40,8): 6rd is then told from 6in4
+                                          exactly.
                   --format <format>       Output format: text or json. (values: text, json;
                                           default: text)
                   --fail-on <fail-on>     Exit with 1 when a check ends at this level or worse:

@@ -5,9 +5,10 @@ extension Dissection {
     /// - 6rd (RFC 5969): the whole IPv4 address, or its low 24 bits (IPv4MaskLen 8), right
     ///   after an ISP prefix of 8 to 40 bits, within the first 64 bits;
     /// - otherwise a configured 6in4 tunnel.
-    /// 6rd cannot be told from 6in4 with certainty without the ISP's 6rd prefix; this heuristic
-    /// needs an exact 32-bit match, or a 24-bit one with two non-zero octets (a 6in4 address full
-    /// of zero groups would match "0.0.1" by chance).
+    /// Given the operator's 6rd domain (`sixRD`), 6rd is exactly the addresses it embeds. Without
+    /// it, 6rd cannot be told from 6in4 with certainty, and a heuristic decides: an exact 32-bit
+    /// match, or a 24-bit one with two non-zero octets (a 6in4 address full of zero groups would
+    /// match "0.0.1" by chance).
     func sixInFourKind(
         _ bytes: RawSpan, at offset: Int, _ source4: IPv4Address, _ destination4: IPv4Address
     ) -> TunnelSet {
@@ -19,12 +20,17 @@ extension Dissection {
                 return .sixToFour
             }
         }
+        if let sixRD {
+            return sixRD.embeds(source4, in: source6) || sixRD.embeds(destination4, in: destination6)
+                ? .sixRD : .sixInFour
+        }
         for (address6, address4) in [(source6, source4), (destination6, destination4)]
         where address6.kind == .global || address6.kind == .documentation {
             // The 24-bit form needs two non-zero octets: real IPv6 addresses are full of zero
             // groups, and "0.0.1" would match them everywhere.
             let low24 = address4.rawValue & 0x00FF_FFFF
-            let nonZeroOctets = [low24 >> 16, low24 >> 8 & 0xFF, low24 & 0xFF].filter { $0 != 0 }.count
+            let nonZeroOctets =
+                (low24 >> 16 != 0 ? 1 : 0) + (low24 >> 8 & 0xFF != 0 ? 1 : 0) + (low24 & 0xFF != 0 ? 1 : 0)
             for prefixLength in 8...40 {
                 if prefixLength + 32 <= 64, address6.bits32(at: prefixLength) == address4.rawValue {
                     return .sixRD

@@ -4,27 +4,29 @@ import Packets
 /// probe's one pass.
 public enum CaptureReader {
     /// Analyses `paths` in order (`-` is standard input), keeping only packets that match the
-    /// BPF `filter` when one is given.
-    public static func analyse(_ paths: [String], filter: String? = nil) throws(CaptureError) -> ProbeAnalysis
-    {
+    /// BPF `filter` when one is given. With the operator's `sixRD` domain, 6rd is told from 6in4
+    /// exactly rather than by a heuristic.
+    public static func analyse(
+        _ paths: [String], filter: String? = nil, sixRD: SixRDDomain? = nil
+    ) throws(CaptureError) -> ProbeAnalysis {
         var analysis = ProbeAnalysis()
         for path in paths {
-            try read(path, filter: filter, into: &analysis)
+            try read(path, filter: filter, sixRD: sixRD, into: &analysis)
         }
         return analysis
     }
 
     /// Adds one capture to `analysis`.
-    public static func read(_ path: String, filter: String?, into analysis: inout ProbeAnalysis)
-        throws(CaptureError)
-    {
+    public static func read(
+        _ path: String, filter: String?, sixRD: SixRDDomain? = nil, into analysis: inout ProbeAnalysis
+    ) throws(CaptureError) {
         let handle = try PcapHandle(offline: path)
         if let filter { try handle.setFilter(filter) }
         let linkType = LinkType(rawValue: handle.linkType)
         guard linkType.isSupported else {
             throw .unsupportedLinkType(path: path, linkType: linkType.rawValue)
         }
-        let dissector = Dissector(linkType: linkType)
+        let dissector = Dissector(linkType: linkType, sixRD: sixRD)
         analysis.beginFile(path: path, linkType: linkType)
         do {
             try handle.forEachPacket { bytes, info in
