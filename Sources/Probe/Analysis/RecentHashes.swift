@@ -2,16 +2,16 @@
 /// analysers saw lately, so that a packet repeating it skips their larger tables.
 ///
 /// Small on purpose. Every captured byte streams through the processor's caches, so a table
-/// touched once a packet stays in cache only while it is small: at 4 bytes an entry, 16,384
-/// hosts take 64 KiB (a direct-mapped cache of 64-bit entries, twice the size, measured a cache
-/// miss a packet).
+/// touched once a packet stays in cache only while it is small. At 4 bytes an entry, 16,384
+/// hosts take 64 KiB; the direct-mapped cache of 8-byte entries it replaced missed the cache on
+/// most packets (the host analyser went from 7% of the probe's samples to 4.3%).
 ///
 /// A set's two entries sit side by side, the most recently used first; a new hash replaces the
 /// least recently used one. The set comes from the hash's top bits and the entry keeps 24 more
 /// of them (the top one forced on, so that 0 means empty): a hash that is not cached is taken
-/// for one that is with a chance of 2 in 2^23, about 1 in 4 million. Callers keep the truth in their own tables
-/// and use this only to skip work that would change nothing, so such a collision costs at most
-/// a missed update (a host's kind of address, a name's text).
+/// for one that is with a chance of 2 in 2^23, about 1 in 4 million. Callers keep the truth in
+/// their own tables and use this only to skip work that would change nothing, so such a
+/// collision costs at most a missed update (a host's kind of address, a name's text).
 struct RecentHashes {
     private var entries: [UInt32]
     private let shift: UInt64
