@@ -10,10 +10,12 @@ struct HostAnalyzer {
 
         var tableHash: UInt64 {
             switch self {
-            case .mac(let mac): mixHash(mac.rawValue, 0x3AC)
+            case .mac(let mac): Self.hash(mac: mac)
             case .address(let address): address.tableHash
             }
         }
+
+        static func hash(mac: MACAddress) -> UInt64 { mixHash(mac.rawValue, 0x3AC) }
     }
 
     struct Host {
@@ -55,14 +57,15 @@ struct HostAnalyzer {
     }
 
     private mutating func note(_ source: IPAddress, mac: MACAddress?, ref: PacketRef) {
-        let key = mac.map(HostKey.mac) ?? .address(source)
         let flag: UInt8
         switch source {
         case .v4: flag = 1
         case .v6(let address): flag = address.kind == .linkLocal ? 2 : address.hasEUI64InterfaceID ? 4 : 8
         }
-        let hash = key.tableHash
+        // The key's hash without building the key: most packets stop at the cache.
+        let hash = mac.map(HostKey.hash(mac:)) ?? source.tableHash
         if let seen = recent.insert(hash, flags: flag), seen & flag != 0 { return }
+        let key = mac.map(HostKey.mac) ?? .address(source)
         defer {
             // A host evicted from the table must be recorded again when it reappears.
             if let (evicted, _) = hosts.lastEvicted { recent.remove(evicted.tableHash) }

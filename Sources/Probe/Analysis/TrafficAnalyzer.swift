@@ -84,11 +84,11 @@ struct TrafficAnalyzer {
         case .udp(let udp): ports = (udp.sourcePort, udp.destinationPort)
         default: ports = (0, 0)
         }
-        let key = FlowKey(network, sourcePort: ports.source, destinationPort: ports.destination)
-        if key.isIPv6 {
-            ipv6FlowCounter.add(hash: key.tableHash)
+        let flow = network.flowHash(sourcePort: ports.source, destinationPort: ports.destination)
+        if network.isIPv6 {
+            ipv6FlowCounter.add(hash: flow)
         } else {
-            ipv4FlowCounter.add(hash: key.tableHash)
+            ipv4FlowCounter.add(hash: flow)
             // The server is the end with the lower port (services listen below the ephemeral range).
             if packet.ipv6Headers == 0, case .v4(let source) = network.source,
                 case .v4(let destination) = network.destination
