@@ -24,14 +24,12 @@ struct ConnectivityAnalyzer {
     var ipv4Answered = 0
 
     mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
-        guard case .tcp(let tcp) = packet.transport, let network = packet.network
-        else {
-            return
-        }
+        guard case .tcp(let tcp) = packet.transport else { return }
         let syn = tcp.flags.contains(.syn)
         let ack = tcp.flags.contains(.ack)
         let reset = tcp.flags.contains(.rst)
-        guard syn || reset else { return }
+        // Most segments carry data: they are done before the IP header is looked at.
+        guard syn || reset, let network = packet.network else { return }
         if network.isIPv6 {
             if syn && !ack {
                 ipv6SYNs += 1

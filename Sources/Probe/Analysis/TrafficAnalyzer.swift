@@ -49,12 +49,12 @@ struct TrafficAnalyzer {
         lastTime = Swift.max(lastTime, observation.time)
         if packet.ipv6Headers > 0 { ipv6Packets += 1 }
         if packet.ipv4Headers > 0 { ipv4Packets += 1 }
-        guard let outer = packet.outer else {
+        guard let outerIsIPv6 = packet.outer?.isIPv6 else {
             nonIPPackets += 1
             nonIPBytes += observation.wireLength
             return
         }
-        if outer.isIPv6 {
+        if outerIsIPv6 {
             ipv6Bytes += observation.wireLength
         } else {
             ipv4Bytes += observation.wireLength
