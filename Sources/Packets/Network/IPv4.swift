@@ -9,10 +9,14 @@ extension Dissection {
         let headerLength = Int(first & 0x0F) * 4
         guard headerLength >= 20 else { throw .invalid(.ipv4, .headerLength) }
         try bytes.require(headerLength, at: offset, .ipv4)
-        let totalLength = Int(try bytes.uint16(at: offset + 2, .ipv4))
-        let source = IPv4Address(rawValue: try bytes.uint32(at: offset + 12, .ipv4))
+        // Bytes 0-7 (lengths, identification, fragment field) and 8-15 (TTL, protocol, checksum,
+        // source) as big-endian words.
+        let lengths = try bytes.uint64(at: offset, .ipv4)
+        let routing = try bytes.uint64(at: offset + 8, .ipv4)
+        let totalLength = Int(lengths >> 32 & 0xFFFF)
+        let source = IPv4Address(rawValue: UInt32(truncatingIfNeeded: routing))
         let destination = IPv4Address(rawValue: try bytes.uint32(at: offset + 16, .ipv4))
-        let proto = IPProtocol(rawValue: try bytes.uint8(at: offset + 9, .ipv4))
+        let proto = IPProtocol(rawValue: UInt8(truncatingIfNeeded: routing >> 48))
         let info = IPHeaderInfo(
             source: .v4(source), destination: .v4(destination), upperProtocol: proto, offset: offset,
             declaredLength: totalLength)
@@ -29,13 +33,13 @@ extension Dissection {
                 note(.invalid(.ipv4, .totalLength))
             }
         }
-        let fragmentField = try bytes.uint16(at: offset + 6, .ipv4)
+        let fragmentField = UInt16(truncatingIfNeeded: lengths)
         let fragmentOffset = Int(fragmentField & 0x1FFF) * 8
         let moreFragments = fragmentField & 0x2000 != 0
         if fragmentOffset != 0 || moreFragments {
             packet.fragment = FragmentInfo(
                 isIPv6: false, offset: fragmentOffset, moreFragments: moreFragments,
-                identification: UInt32(try bytes.uint16(at: offset + 4, .ipv4)))
+                identification: UInt32(truncatingIfNeeded: lengths >> 16 & 0xFFFF))
             if fragmentOffset != 0 {
                 packet.transport = .other(proto)
                 return

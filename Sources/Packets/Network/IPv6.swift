@@ -6,8 +6,10 @@ extension Dissection {
         guard try bytes.uint8(at: offset, .ipv6) >> 4 == 6 else { throw .invalid(.ipv6, .version) }
         packet.ipv6Headers += 1
         try bytes.require(40, at: offset, .ipv6)
-        let payloadLength = Int(try bytes.uint16(at: offset + 4, .ipv6))
-        var next = IPProtocol(rawValue: try bytes.uint8(at: offset + 6, .ipv6))
+        // Version, traffic class, flow label, payload length, next header and hop limit.
+        let fixed = try bytes.uint64(at: offset, .ipv6)
+        let payloadLength = Int(fixed >> 16 & 0xFFFF)
+        var next = IPProtocol(rawValue: UInt8(truncatingIfNeeded: fixed >> 8))
         let source = try bytes.ipv6Address(at: offset + 8, .ipv6)
         let destination = try bytes.ipv6Address(at: offset + 24, .ipv6)
         var info = IPHeaderInfo(

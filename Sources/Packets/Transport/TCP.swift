@@ -22,17 +22,21 @@ public struct TCPHeader: Sendable, Hashable {
     /// Decodes the header at `offset`, whose segment ends at `end`; returns it and its length.
     static func decode(_ bytes: RawSpan, at offset: Int, end: Int) throws(DecodeError) -> (TCPHeader, Int) {
         try bytes.require(20, at: offset, .tcp)
-        let dataOffset = Int(try bytes.uint8(at: offset + 12, .tcp) >> 4) * 4
+        // The first 16 bytes as two big-endian words: ports and sequence number, then the
+        // acknowledgment number, data offset, flags and window.
+        let ports = try bytes.uint64(at: offset, .tcp)
+        let control = try bytes.uint64(at: offset + 8, .tcp)
+        let dataOffset = Int(control >> 28 & 0xF) * 4
         guard dataOffset >= 20 else { throw .invalid(.tcp, .dataOffset) }
         guard end - offset >= dataOffset else {
             throw .truncated(.tcp, offset: offset, need: dataOffset, have: end - offset)
         }
         let header = TCPHeader(
-            sourcePort: try bytes.uint16(at: offset, .tcp),
-            destinationPort: try bytes.uint16(at: offset + 2, .tcp),
-            sequence: try bytes.uint32(at: offset + 4, .tcp),
-            acknowledgment: try bytes.uint32(at: offset + 8, .tcp),
-            flags: Flags(rawValue: try bytes.uint8(at: offset + 13, .tcp) & 0x3F),
+            sourcePort: UInt16(truncatingIfNeeded: ports >> 48),
+            destinationPort: UInt16(truncatingIfNeeded: ports >> 32),
+            sequence: UInt32(truncatingIfNeeded: ports),
+            acknowledgment: UInt32(truncatingIfNeeded: control >> 32),
+            flags: Flags(rawValue: UInt8(truncatingIfNeeded: control >> 16) & 0x3F),
             payloadLength: end - offset - dataOffset)
         return (header, dataOffset)
     }
