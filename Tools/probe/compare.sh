@@ -40,6 +40,12 @@
 #               when it changed
 #   REPEAT      runs per measurement, the best is kept (default 2)
 #   TSHARK_MAX  largest N that tshark runs on (default 5000000)
+#   ROUNDS      when set, measure differently: ROUNDS interleaved rounds per N of the floor, then
+#               metro6 (then BASELINE, another metro6 binary, when set), one run each, and print
+#               each round's CPU seconds and ratios with their medians. On a machine whose speed
+#               drifts, ratios taken within one round are steadier than bests taken minutes apart.
+#               tcpdump and tshark are not run in this mode.
+#   BASELINE    a second metro6 binary for ROUNDS mode (e.g. the build before a change)
 #   OUT         also write the report to this file
 #   CC          C compiler for gencap and pcapfloor (default cc)
 set -euo pipefail
@@ -75,8 +81,15 @@ fi
 capdir="${CAPDIR:-/tmp/metro6-probe-bench}"
 repeat="${REPEAT:-2}"
 tshark_max="${TSHARK_MAX:-5000000}"
+rounds="${ROUNDS:-}"
+baseline="${BASELINE:-}"
 [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || fail "REPEAT must be a positive integer"
 [[ "$tshark_max" =~ ^[0-9]+$ ]] || fail "TSHARK_MAX must be a non-negative integer"
+[ -z "$rounds" ] || [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || fail "ROUNDS must be a positive integer"
+if [ -n "$rounds" ] && [ "$metro6" = skip ]; then fail "ROUNDS needs a metro6 binary"; fi
+if [ -n "$baseline" ]; then
+    [ -x "$baseline" ] || fail "BASELINE '$baseline' is not an executable"
+fi
 
 # ---------------------------------------------------------------- packages
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -137,6 +150,64 @@ for n in "${sizes[@]}"; do
 done
 
 # ---------------------------------------------------------------- measurements
+# cpu COMMAND...: one run's CPU seconds (user + sys), pinned; exit statuses 0 and 1 both count.
+cpu() {
+    local rc=0
+    /usr/bin/time -f '%U %S' -o "$work/time" "${pin[@]}" "$@" >/dev/null 2>"$work/stderr" || rc=$?
+    if [ "$rc" -gt 1 ]; then
+        tail -n 5 "$work/stderr" >&2
+        fail "exited with status $rc: $*"
+    fi
+    tail -n 1 "$work/time" | awk '{ printf "%.2f", $1 + $2 }'
+}
+
+if [ -n "$rounds" ]; then
+    {
+        echo "Interleaved rounds: $(date -u +%Y-%m-%d), $(nproc) CPUs$([ ${#pin[@]} -gt 0 ] && echo ', pinned to CPU 1'); CPU s = user + sys"
+        for n in "${sizes[@]}"; do
+            file="$(capture "$n")"
+            echo
+            echo "N = $n"
+            echo
+            if [ -n "$baseline" ]; then
+                echo "| round | floor | baseline | metro6 | metro6 / baseline (CPU) | metro6 / floor (packets per CPU-s) |"
+                echo "|---:|---:|---:|---:|---:|---:|"
+            else
+                echo "| round | floor | metro6 | metro6 / floor (packets per CPU-s) |"
+                echo "|---:|---:|---:|---:|"
+            fi
+            for ((round = 1; round <= rounds; round++)); do
+                echo "$me: N=$n round $round/$rounds" >&2
+                floor="$(cpu "$bin/pcapfloor" "$file")"
+                base=""
+                [ -z "$baseline" ] || base="$(cpu "$baseline" probe "$file" --format json)"
+                probe="$(cpu "$metro6" probe "$file" --format json)"
+                awk -v r="$round" -v f="$floor" -v b="$base" -v m="$probe" 'BEGIN {
+                    if (b != "") printf "| %d | %.2f | %.2f | %.2f | %.3f | %.3f |\n", r, f, b, m, m / b, f / m
+                    else printf "| %d | %.2f | %.2f | %.3f |\n", r, f, m, f / m }'
+            done | tee "$work/rounds"
+            echo
+            awk -F'|' -v has_base="$baseline" '
+                function median(a, k,   i, j, t) {
+                    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+                    return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+                }
+                { k++; floorRatio[k] = has_base != "" ? $7 + 0 : $5 + 0; if (has_base != "") baseRatio[k] = $6 + 0 }
+                END {
+                    printf "median metro6 / floor: %.3f", median(floorRatio, k)
+                    if (has_base != "") printf "; median metro6 / baseline CPU: %.3f", median(baseRatio, k)
+                    print ""
+                }' "$work/rounds"
+        done
+        echo
+        echo "- metro6: $metro6"
+        [ -z "$baseline" ] || echo "- baseline: $baseline"
+    } >"$work/report"
+    cat "$work/report"
+    [ -z "${OUT:-}" ] || cp "$work/report" "$OUT"
+    exit 0
+fi
+
 rows=() # "tool|N|cpu seconds|peak RSS KB", or "tool|N|failed" / "tool|N|skipped: why"
 failed=0
 
