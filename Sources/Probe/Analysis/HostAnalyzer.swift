@@ -34,6 +34,10 @@ struct HostAnalyzer {
     /// Hosts seen lately with the kinds of address they sent from: most packets repeat what is
     /// recorded, and this 64 KiB cache answers them without the table.
     private var recent = RecentHashes(sets: 1 << 13)
+    /// The last host noted and its kinds of address, in front of `recent`: on an access link half
+    /// the frames come from the gateway's MAC address, and this answers them from the struct.
+    private var lastHash: UInt64 = 0
+    private var lastFlags: UInt8 = 0
     private(set) var keyedByMAC = 0
 
     /// Routers (senders of router advertisements), left out of the host counts: they speak
@@ -64,11 +68,17 @@ struct HostAnalyzer {
         }
         // The key's hash without building the key: most packets stop at the cache.
         let hash = mac.map(HostKey.hash(mac:)) ?? source.tableHash
-        if let seen = recent.insert(hash, flags: flag), seen & flag != 0 { return }
+        if hash == lastHash, lastFlags & flag != 0 { return }
+        let seen = recent.insert(hash, flags: flag)
+        (lastHash, lastFlags) = (hash, (seen ?? 0) | flag)
+        if let seen, seen & flag != 0 { return }
         let key = mac.map(HostKey.mac) ?? .address(source)
         defer {
             // A host evicted from the table must be recorded again when it reappears.
-            if let (evicted, _) = hosts.lastEvicted { recent.remove(evicted.tableHash) }
+            if let (evicted, _) = hosts.lastEvicted {
+                recent.remove(evicted.tableHash)
+                if lastHash == evicted.tableHash { (lastHash, lastFlags) = (0, 0) }
+            }
         }
         switch source {
         case .v4(let address):
