@@ -260,14 +260,15 @@ for n in "${sizes[@]}"; do
 done
 
 # ---------------------------------------------------------------- report
+# An awk function both tables use: 1234567 -> 1,234,567.
+commas='function commas(x,   s) { s = sprintf("%.0f", x); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }'
 {
     cpu_model="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
     echo "Packet probe speed: $(date -u +%Y-%m-%d), ${cpu_model:-$(uname -m)}, $(nproc) CPUs$([ ${#pin[@]} -gt 0 ] && echo ', pinned to CPU 1'), best of $repeat run(s)"
     echo
     echo "| tool | N | CPU s | packets per CPU-second | peak RSS MB |"
     echo "|---|---:|---:|---:|---:|"
-    printf '%s\n' "${rows[@]}" | awk -F'|' '
-        function commas(x,   s) { s = sprintf("%.0f", x); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }
+    printf '%s\n' "${rows[@]}" | awk -F'|' "$commas"'
         $3 ~ /^[0-9.]+$/ {
             pps = $3 > 0 ? commas($2 / $3) : "-"
             printf "| %s | %s | %.2f | %s | %.1f |\n", $1, commas($2), $3, pps, $4 / 1024
@@ -279,8 +280,7 @@ done
     echo
     echo "| N | metro6 / floor | metro6 / tcpdump | metro6 / tshark |"
     echo "|---:|---:|---:|---:|"
-    printf '%s\n' "${rows[@]}" | awk -F'|' '
-        function commas(x,   s) { s = sprintf("%.0f", x); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }
+    printf '%s\n' "${rows[@]}" | awk -F'|' "$commas"'
         function ratio(n, tool) { return (n SUBSEP "metro6") in cpu && (n SUBSEP tool) in cpu && cpu[n, "metro6"] > 0 ? sprintf("%.2f", cpu[n, tool] / cpu[n, "metro6"]) : "-" }
         !($2 in seen) { seen[$2] = 1; order[++count] = $2 }
         $3 ~ /^[0-9.]+$/ { cpu[$2, $1] = $3 }

@@ -167,18 +167,24 @@ public struct IPv6Prefix: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public var description: String { "\(address)/\(length)" }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        let parts = text.split(separator: "/")
+    /// Parses "2001:db8::/32"; nil unless it is an IPv6 address, one slash and a length 0-128.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let address = IPv6Address(parts[0]), let length = Int(parts[1]),
             (0...128).contains(length)
-        else {
+        else { return nil }
+        self.init(address, length: length)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let prefix = IPv6Prefix(text) else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
                     debugDescription: "expected an IPv6 prefix, found '\(text)'"))
         }
-        self.init(address, length: length)
+        self = prefix
     }
 
     public func encode(to encoder: any Encoder) throws {

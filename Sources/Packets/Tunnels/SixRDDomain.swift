@@ -19,16 +19,13 @@ public struct SixRDDomain: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return nil }
-        let prefixParts = parts[0].split(separator: "/", omittingEmptySubsequences: false)
-        guard prefixParts.count == 2, let address = IPv6Address(prefixParts[0]),
-            let length = Int(prefixParts[1]), (0...128).contains(length)
-        else { return nil }
+        guard let prefix = IPv6Prefix(parts[0]) else { return nil }
         var mask = 0
         if parts.count == 2 {
             guard let value = Int(parts[1]) else { return nil }
             mask = value
         }
-        self.init(prefix: IPv6Prefix(address, length: length), ipv4MaskLength: mask)
+        self.init(prefix: prefix, ipv4MaskLength: mask)
     }
 
     /// Whether `address` is a 6rd address of this domain built on the IPv4 address `ipv4`.
