@@ -33,6 +33,22 @@ struct DNSNameTests {
         #expect(Set(hashes).count == neighbours.count - 2)  // a = A, z = Z
     }
 
+    @Test("a name hashes the same at the end of the bytes as before others (its last word read two ways)")
+    func hashAtTheEnd() throws {
+        for length in 1...20 {
+            let label = String(repeating: "Qz", count: 10).prefix(length)
+            // The name alone, ending the bytes: its last partial word is read byte by byte.
+            var name: [UInt8] = [UInt8(length)] + Array(label.utf8) + [0]
+            let alone = try DNSName.hash(name.span.bytes, at: 0)
+            #expect(alone.end == name.count)
+            // The same name followed by bytes that must not enter the hash: read as masked words.
+            name += [0xFF, 0xEE, 0xDD, 0xCC, 0xBB, 0xAA, 0x99, 0x88]
+            let followed = try DNSName.hash(name.span.bytes, at: 0)
+            #expect(followed.hash == alone.hash, "\(length)")
+            #expect(followed.end == alone.end)
+        }
+    }
+
     @Test("a compressed name hashes and reads like the same name written out")
     func compression() throws {
         // A response for www.example.org whose answer's owner is "www" + pointer to example.org.

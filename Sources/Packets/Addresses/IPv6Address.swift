@@ -88,7 +88,7 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
         if high == 0 && low == 0 { return .unspecified }
         if high == 0 && low == 1 { return .loopback }
         if high >> 56 == 0xFF { return .multicast }
-        if high & 0xFFC0_0000_0000_0000 == 0xFE80_0000_0000_0000 { return .linkLocal }
+        if isLinkLocal { return .linkLocal }
         if high >> 57 == 0x7E { return .uniqueLocal }
         if high == 0 && low >> 32 == 0xFFFF { return .ipv4Mapped }
         if high == 0x0064_FF9B_0000_0000 && low >> 32 == 0 { return .nat64 }
@@ -113,6 +113,9 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
             }
         }
     }
+
+    /// Whether the address is link-local unicast (fe80::/10): `kind == .linkLocal` with one test.
+    public var isLinkLocal: Bool { high & 0xFFC0_0000_0000_0000 == 0xFE80_0000_0000_0000 }
 
     /// Whether the interface identifier is a modified EUI-64 built from a MAC address (ff:fe in
     /// the middle), which exposes the hardware address and lets hosts be tracked (RFC 8981).

@@ -110,13 +110,23 @@ extension RawSpan {
                     UInt64(littleEndian: unsafe unsafeLoadUnaligned(fromByteOffset: index, as: UInt64.self))))
             index += 8
         }
-        guard index < end else { return }
+        let left = end - index
+        guard left > 0 else { return }
         var word: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < end {
-            word |= UInt64(unsafe unsafeLoad(fromByteOffset: index, as: UInt8.self)) << shift
-            shift += 8
-            index += 1
+        if byteCount - index >= 8 {
+            // A whole word is captured there: load it and clear the bytes past the run, with no
+            // branch on the run's length (names are mostly labels shorter than a word).
+            let mask = UInt64.max >> UInt64(64 - 8 * left)
+            word =
+                UInt64(littleEndian: unsafe unsafeLoadUnaligned(fromByteOffset: index, as: UInt64.self))
+                & mask
+        } else {
+            var shift: UInt64 = 0
+            while index < end {
+                word |= UInt64(unsafe unsafeLoad(fromByteOffset: index, as: UInt8.self)) << shift
+                shift += 8
+                index += 1
+            }
         }
         body(Self.lowercasedASCII(word))
     }

@@ -64,7 +64,7 @@ struct HostAnalyzer {
         let flag: UInt8
         switch source {
         case .v4: flag = 1
-        case .v6(let address): flag = address.kind == .linkLocal ? 2 : address.hasEUI64InterfaceID ? 4 : 8
+        case .v6(let address): flag = address.isLinkLocal ? 2 : address.hasEUI64InterfaceID ? 4 : 8
         }
         // The key's hash without building the key: most packets stop at the cache.
         let hash = mac.map(HostKey.hash(mac:)) ?? source.tableHash
