@@ -32,13 +32,21 @@ public enum DNSName {
     public static func text(_ message: RawSpan, at offset: Int) throws(DecodeError) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
-        _ = try walk(message, at: offset, followingPointers: true) { start, count throws(DecodeError) in
-            try message.appendLowercased(from: start, count: count, .dns, to: &bytes)
-            bytes.append(0x2E)
-        }
-        if bytes.isEmpty { return "." }
-        bytes.removeLast()
+        try appendText(message, at: offset, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the name at `offset` as dotted lower-cased UTF-8 text (as `text` gives it) to
+    /// `bytes`: with an array kept from call to call, no allocation per name.
+    public static func appendText(_ message: RawSpan, at offset: Int, to bytes: inout [UInt8])
+        throws(DecodeError)
+    {
+        let start = bytes.count
+        _ = try walk(message, at: offset, followingPointers: true) { label, count throws(DecodeError) in
+            if bytes.count > start { bytes.append(0x2E) }
+            try message.appendLowercased(from: label, count: count, .dns, to: &bytes)
+        }
+        if bytes.count == start { bytes.append(0x2E) }
     }
 
     /// The offset just after the name at `offset` (labels are checked, not read; a pointer

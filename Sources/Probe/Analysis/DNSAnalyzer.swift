@@ -25,12 +25,9 @@ struct DNSAnalyzer {
     private(set) var pending = BoundedTable<PendingKey, PendingQuery>(capacity: ProbeLimits.dnsEntries)
     /// Names each address was given in an A or AAAA answer (by question name).
     private(set) var addressNames = BoundedTable<IPAddress, UInt64>(capacity: ProbeLimits.dnsEntries)
-    /// Names that have at least one AAAA answer.
-    private(set) var namesWithAAAA = BoundedTable<UInt64, Void>(capacity: ProbeLimits.dnsEntries)
-    /// Name text, for evidence.
-    private(set) var names = BoundedTable<UInt64, String>(capacity: ProbeLimits.names)
-    /// Name hashes seen lately (32 KiB), so repeated names skip the name table.
-    private var recentNames = RecentHashes(sets: 1 << 12)
+    /// Names seen lately: their text, for evidence, and whether they had an AAAA answer.
+    private(set) var names = DNSNameStore(
+        sets: ProbeLimits.names / 4, ringBytes: ProbeLimits.nameTextBytes)
 
     struct PendingKey: Hashable, TableKey {
         var client: IPAddress
@@ -112,7 +109,7 @@ struct DNSAnalyzer {
         } catch {
             anomalies.record(error, in: packet, observation)
         }
-        if aaaaRecords > 0 { namesWithAAAA.update(question.nameHash, default: ()) { _ in } }
+        if aaaaRecords > 0 { names.markAAAA(question.nameHash) }
         guard question.type == DNSMessage.RecordType.aaaa else { return }
         if message.responseCode != 0 {
             aaaaFailed += 1
@@ -127,13 +124,13 @@ struct DNSAnalyzer {
     }
 
     private mutating func rememberName(_ question: DNSMessage.Question, _ span: RawSpan) {
-        if recentNames.insert(question.nameHash) != nil { return }
-        if names[question.nameHash] == nil, let text = try? DNSName.text(span, at: question.nameOffset) {
-            names.update(question.nameHash, default: text) { _ in }
-            // An evicted name must be learnt again when it reappears.
-            if let (evicted, _) = names.lastEvicted { recentNames.remove(evicted) }
+        names.remember(question.nameHash) { text throws(DecodeError) in
+            try DNSName.appendText(span, at: question.nameOffset, to: &text)
         }
     }
+
+    /// Whether an AAAA answer was seen for the name `hash`.
+    func hasAAAA(_ hash: UInt64) -> Bool { names.hasAAAA(hash) }
 
     /// Queries to port 53 with no response, leaving out those sent in the last `grace` seconds
     /// of the capture (their answer may simply not have been captured).
@@ -143,7 +140,7 @@ struct DNSAnalyzer {
 
     /// A name for evidence, or its hash when the text was not kept.
     func name(_ hash: UInt64) -> String {
-        names[hash] ?? "name#\(String(hash, radix: 16))"
+        names.text(hash) ?? "name#\(String(hash, radix: 16))"
     }
 
     /// RFC 1035/6895 response code names.

@@ -9,8 +9,11 @@ public enum ProbeLimits {
     public static let connections = 131_072
     /// Pending DNS queries, and addresses learnt from DNS answers.
     public static let dnsEntries = 131_072
-    /// DNS names kept as text for evidence.
-    public static let names = 32_768
+    /// DNS names kept (as text for evidence, and whether they had an AAAA answer): a multiple
+    /// of 4.
+    public static let names = 65_536
+    /// Bytes of the ring the names' texts are kept in (a power of two): 32 bytes a name.
+    public static let nameTextBytes = 1 << 21
     /// Distinct router advertisements, DHCPv6 exchanges and delegated prefixes listed in the report.
     public static let listed = 256
 }

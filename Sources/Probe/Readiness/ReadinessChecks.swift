@@ -492,7 +492,7 @@ extension ProbeAnalysis {
     func topIPv4OnlyDestinations(limit: Int) -> [ReadinessReport.DestinationSummary] {
         traffic.ipv4Destinations.compactMap { entry -> ReadinessReport.DestinationSummary? in
             let name = dns.addressNames[.v4(entry.key)]
-            if let name, dns.namesWithAAAA[name] != nil { return nil }
+            if let name, dns.hasAAAA(name) { return nil }
             // Multicast and broadcast are not destinations anyone could move to IPv6.
             if entry.key.rawValue >> 28 == 0xE || entry.key.rawValue == .max { return nil }
             return .init(
