@@ -1,7 +1,7 @@
 /// What the dissector learned about one frame: parsed fields and byte offsets, never the bytes
 /// themselves, so it can outlive the capture buffer. Decoding stops at the first error, which is
 /// kept in `error` beside every layer decoded before it.
-public struct DecodedPacket: Sendable {
+public struct DecodedPacket: Sendable, Equatable {
     /// The capture's link type.
     public var linkType: LinkType
     /// Bytes captured for this frame.

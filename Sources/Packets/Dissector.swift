@@ -19,6 +19,11 @@ public struct Dissector: Sendable {
     /// captured bytes (a snap length cut it), IP and UDP lengths beyond the capture are not
     /// malformed.
     public func decode(_ bytes: RawSpan, wireLength: Int) -> DecodedPacket {
+        decodeCommonTCP(bytes) ?? decodeInGeneral(bytes, wireLength: wireLength)
+    }
+
+    /// `decode` without the shortcut for common TCP segments (for the tests that compare them).
+    func decodeInGeneral(_ bytes: RawSpan, wireLength: Int) -> DecodedPacket {
         var state = Dissection(
             packet: DecodedPacket(linkType: linkType), snapped: wireLength > bytes.byteCount, sixRD: sixRD)
         state.packet.capturedLength = bytes.byteCount

@@ -1,0 +1,77 @@
+extension Dissector {
+    /// The most common frame on an access link, decoded straight through: Ethernet II, then
+    /// IPv4 without options or fragmentation, or IPv6 without extension headers, then TCP on
+    /// ports other than DNS's, every length consistent with the captured bytes. Returns nil for
+    /// any other frame, which the general path decodes; for these frames both give the same
+    /// result (the tests compare them on every corpus frame and on mutated ones).
+    ///
+    /// Three of four frames of a typical capture are such segments; the general path spends
+    /// most of its work telling them apart from everything else a frame can be.
+    @inline(__always)
+    func decodeCommonTCP(_ bytes: RawSpan) -> DecodedPacket? {
+        let end = bytes.byteCount
+        // Ethernet: destination and half the source, then the source and the type.
+        guard linkType == .ethernet, end >= 54, let first = try? bytes.uint64(at: 0, .ethernet),
+            let second = try? bytes.uint64(at: 6, .ethernet)
+        else { return nil }
+        let info: IPHeaderInfo
+        let tcpOffset: Int
+        let payloadEnd: Int
+        switch UInt16(truncatingIfNeeded: second) {
+        case 0x0800:
+            // Version 4 with a 20-byte header, not a fragment (DF may be set), carrying TCP.
+            guard let lengths = try? bytes.uint64(at: 14, .ipv4), lengths >> 56 == 0x45,
+                lengths & 0x3FFF == 0, let routing = try? bytes.uint64(at: 22, .ipv4),
+                routing >> 48 & 0xFF == 6, let destination = try? bytes.uint32(at: 30, .ipv4)
+            else { return nil }
+            let totalLength = Int(lengths >> 32 & 0xFFFF)
+            guard totalLength >= 40, 14 + totalLength <= end else { return nil }
+            info = IPHeaderInfo(
+                source: .v4(IPv4Address(rawValue: UInt32(truncatingIfNeeded: routing))),
+                destination: .v4(IPv4Address(rawValue: destination)), upperProtocol: .tcp, offset: 14,
+                declaredLength: totalLength)
+            tcpOffset = 34
+            payloadEnd = 14 + totalLength
+        case 0x86DD:
+            // Version 6 whose next header is TCP, with a payload length that fits the capture.
+            guard end >= 74, let fixed = try? bytes.uint64(at: 14, .ipv6), fixed >> 60 == 6,
+                fixed >> 8 & 0xFF == 6, let source = try? bytes.ipv6Address(at: 22, .ipv6),
+                let destination = try? bytes.ipv6Address(at: 38, .ipv6)
+            else { return nil }
+            let payloadLength = Int(fixed >> 16 & 0xFFFF)
+            guard payloadLength >= 20, 54 + payloadLength <= end else { return nil }
+            info = IPHeaderInfo(
+                source: .v6(source), destination: .v6(destination), upperProtocol: .tcp, offset: 14,
+                declaredLength: 40 + payloadLength)
+            tcpOffset = 54
+            payloadEnd = 54 + payloadLength
+        default:
+            return nil
+        }
+        // TCP: ports and sequence number, then acknowledgment, data offset and flags.
+        guard let ports = try? bytes.uint64(at: tcpOffset, .tcp),
+            let control = try? bytes.uint64(at: tcpOffset + 8, .tcp)
+        else { return nil }
+        let sourcePort = UInt16(truncatingIfNeeded: ports >> 48)
+        let destinationPort = UInt16(truncatingIfNeeded: ports >> 32)
+        let dataOffset = Int(control >> 28 & 0xF) * 4
+        guard dataOffset >= 20, payloadEnd - tcpOffset >= dataOffset, sourcePort != Dissection.Port.dns,
+            destinationPort != Dissection.Port.dns
+        else { return nil }
+        var packet = DecodedPacket(linkType: linkType)
+        packet.capturedLength = end
+        packet.destinationMAC = MACAddress(rawValue: first >> 16)
+        packet.sourceMAC = MACAddress(rawValue: second >> 16)
+        if info.isIPv6 { packet.ipv6Headers = 1 } else { packet.ipv4Headers = 1 }
+        packet.outer = info
+        packet.network = info
+        packet.transport = .tcp(
+            TCPHeader(
+                sourcePort: sourcePort, destinationPort: destinationPort,
+                sequence: UInt32(truncatingIfNeeded: ports),
+                acknowledgment: UInt32(truncatingIfNeeded: control >> 32),
+                flags: TCPHeader.Flags(rawValue: UInt8(truncatingIfNeeded: control >> 16) & 0x3F),
+                payloadLength: payloadEnd - tcpOffset - dataOffset))
+        return packet
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+
+import enum TestSupport.PacketBuilder
+
+@testable import Packets
+
+private typealias B = PacketBuilder
+
+/// The dissector's shortcut for plain TCP segments over Ethernet gives exactly what the general
+/// path gives, on every frame it takes and whatever was done to the frame.
+@Suite("Dissector shortcut for common TCP segments")
+struct CommonTCPPathTests {
+    /// Decodes `bytes` both ways, records a difference, and says whether the shortcut took it.
+    static func compare(_ bytes: [UInt8], _ linkType: LinkType, wireLength: Int) -> Bool {
+        let dissector = Dissector(linkType: linkType)
+        let span = bytes.span.bytes
+        let general = dissector.decodeInGeneral(span, wireLength: wireLength)
+        #expect(dissector.decode(span, wireLength: wireLength) == general, "\(bytes)")
+        guard let shortcut = dissector.decodeCommonTCP(span) else { return false }
+        #expect(shortcut == general, "\(bytes)")
+        #expect(general.error == nil)
+        return true
+    }
+
+    /// TCP segments over IPv4 and IPv6 with ports, flags, options, payloads and trailers varied.
+    static func segments() -> [[UInt8]] {
+        var frames: [[UInt8]] = []
+        for (index, (source, destination)) in [(40_000, 443), (443, 40_000), (53, 5_000), (5_000, 53)]
+            .enumerated()
+        {
+            for flags in [B.syn, B.ack, B.syn | B.ack, B.rst, 0x18, 0x3F, 0xFF] {
+                for (options, payload) in [(0, 0), (12, 0), (0, 100), (40, 1_400)] {
+                    var tcp = B.tcp(
+                        source: source, destination: destination, flags: flags, sequence: 7,
+                        acknowledgment: 9,
+                        payload: [UInt8](repeating: 0xAB, count: payload))
+                    tcp.insert(contentsOf: [UInt8](repeating: 1, count: options), at: 20)
+                    tcp[12] = UInt8((20 + options) / 4) << 4
+                    let v4 = B.ipv4Packet(
+                        source: "192.0.2.\(index + 1)", destination: "198.51.100.7", protocol: 6,
+                        fragmentField: [0, 0x4000][index % 2], payload: tcp)
+                    let v6 = B.ipv6Packet(
+                        source: "2001:db8::\(index + 1)", destination: "2001:db8:1::7", nextHeader: 6,
+                        payload: tcp)
+                    // With and without an Ethernet trailer (padding after the IP packet).
+                    for trailer in [0, 6] {
+                        frames.append(
+                            B.ethernet(type: 0x0800, payload: v4) + [UInt8](repeating: 0, count: trailer))
+                        frames.append(
+                            B.ethernet(type: 0x86DD, payload: v6) + [UInt8](repeating: 0, count: trailer))
+                    }
+                }
+            }
+        }
+        return frames
+    }
+
+    @Test("generated segments, each prefix of them and seeded mutations: the shortcut agrees")
+    func generated() {
+        let frames = Self.segments()
+        var taken = 0
+        for frame in frames where Self.compare(frame, .ethernet, wireLength: frame.count) { taken += 1 }
+        // Every segment not on port 53 is taken; those on it are left to the general path.
+        #expect(taken == frames.count / 2)
+        for frame in frames.prefix(56) {
+            for length in 0..<frame.count {
+                _ = Self.compare(Array(frame.prefix(length)), .ethernet, wireLength: frame.count)
+            }
+        }
+        var mutator = DecoderRobustnessTests.Mutator(state: 0x5EED_7C9)
+        var mutatedTaken = 0
+        for _ in 0..<20 {
+            for frame in frames {
+                let bytes = mutator.mutate(frame)
+                if Self.compare(bytes, .ethernet, wireLength: max(bytes.count, frame.count)) {
+                    mutatedTaken += 1
+                }
+            }
+        }
+        #expect(mutatedTaken > 1_000)
+    }
+
+    @Test("every corpus frame and seeded mutations of it: the shortcut agrees")
+    func corpus() throws {
+        let frames = try DecoderRobustnessTests.corpusFrames()
+        var taken = 0
+        for frame in frames where Self.compare(frame.bytes, frame.linkType, wireLength: frame.wireLength) {
+            taken += 1
+        }
+        #expect(taken > 100)
+        var mutator = DecoderRobustnessTests.Mutator(state: 0xC0FF_EE)
+        for _ in 0..<10 {
+            for frame in frames {
+                let bytes = mutator.mutate(frame.bytes)
+                _ = Self.compare(bytes, frame.linkType, wireLength: max(bytes.count, frame.wireLength))
+            }
+        }
+    }
+}
