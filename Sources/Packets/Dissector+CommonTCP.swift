@@ -7,8 +7,13 @@ extension Dissector {
     ///
     /// Three of four frames of a typical capture are such segments; the general path spends
     /// most of its work telling them apart from everything else a frame can be.
-    @inline(__always)
     func decodeCommonTCP(_ bytes: RawSpan) -> DecodedPacket? {
+        commonTCPSegment(bytes).map { DecodedPacket(linkType: linkType, $0) }
+    }
+
+    /// The fields of a common TCP segment (see `decodeCommonTCP`), or nil for another frame.
+    @inline(__always)
+    func commonTCPSegment(_ bytes: RawSpan) -> CommonTCPSegment? {
         let end = bytes.byteCount
         // Ethernet: destination and half the source, then the source and the type.
         guard linkType == .ethernet, end >= 54, let first = try? bytes.uint64(at: 0, .ethernet),
@@ -58,20 +63,39 @@ extension Dissector {
         guard dataOffset >= 20, payloadEnd - tcpOffset >= dataOffset, sourcePort != Dissection.Port.dns,
             destinationPort != Dissection.Port.dns
         else { return nil }
-        var packet = DecodedPacket(linkType: linkType)
-        packet.capturedLength = end
-        packet.destinationMAC = MACAddress(rawValue: first >> 16)
-        packet.sourceMAC = MACAddress(rawValue: second >> 16)
-        if info.isIPv6 { packet.ipv6Headers = 1 } else { packet.ipv4Headers = 1 }
-        packet.outer = info
-        packet.network = info
-        packet.transport = .tcp(
-            TCPHeader(
+        return CommonTCPSegment(
+            capturedLength: end, destinationMAC: MACAddress(rawValue: first >> 16),
+            sourceMAC: MACAddress(rawValue: second >> 16), ip: info,
+            tcp: TCPHeader(
                 sourcePort: sourcePort, destinationPort: destinationPort,
                 sequence: UInt32(truncatingIfNeeded: ports),
                 acknowledgment: UInt32(truncatingIfNeeded: control >> 32),
                 flags: TCPHeader.Flags(rawValue: UInt8(truncatingIfNeeded: control >> 16) & 0x3F),
                 payloadLength: payloadEnd - tcpOffset - dataOffset))
-        return packet
+    }
+}
+
+/// What a common TCP segment holds beyond what every decode starts from: small beside a whole
+/// `DecodedPacket`, so that the shortcut hands back little and the packet is built in place.
+struct CommonTCPSegment {
+    var capturedLength: Int
+    var destinationMAC: MACAddress
+    var sourceMAC: MACAddress
+    var ip: IPHeaderInfo
+    var tcp: TCPHeader
+}
+
+extension DecodedPacket {
+    /// The decode of a common TCP segment.
+    @inline(__always)
+    init(linkType: LinkType, _ segment: CommonTCPSegment) {
+        self.init(linkType: linkType)
+        capturedLength = segment.capturedLength
+        destinationMAC = segment.destinationMAC
+        sourceMAC = segment.sourceMAC
+        if segment.ip.isIPv6 { ipv6Headers = 1 } else { ipv4Headers = 1 }
+        outer = segment.ip
+        network = segment.ip
+        transport = .tcp(segment.tcp)
     }
 }

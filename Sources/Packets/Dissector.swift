@@ -19,10 +19,19 @@ public struct Dissector: Sendable {
     /// captured bytes (a snap length cut it), IP and UDP lengths beyond the capture are not
     /// malformed.
     public func decode(_ bytes: RawSpan, wireLength: Int) -> DecodedPacket {
-        decodeCommonTCP(bytes) ?? decodeInGeneral(bytes, wireLength: wireLength)
+        // Each path builds the result in place: merged here, the optimiser would copy it field
+        // by field (a hundred instructions a packet).
+        if let segment = commonTCPSegment(bytes) { return packet(segment) }
+        return decodeInGeneral(bytes, wireLength: wireLength)
+    }
+
+    @inline(never)
+    private func packet(_ segment: CommonTCPSegment) -> DecodedPacket {
+        DecodedPacket(linkType: linkType, segment)
     }
 
     /// `decode` without the shortcut for common TCP segments (for the tests that compare them).
+    @inline(never)
     func decodeInGeneral(_ bytes: RawSpan, wireLength: Int) -> DecodedPacket {
         var state = Dissection(
             packet: DecodedPacket(linkType: linkType), snapped: wireLength > bytes.byteCount, sixRD: sixRD)
