@@ -11,9 +11,10 @@ extension Dissector {
         commonTCPSegment(bytes).map { DecodedPacket(linkType: linkType, $0) }
     }
 
-    /// The fields of a common TCP segment (see `decodeCommonTCP`), or nil for another frame.
+    /// The fields of a common TCP segment (see `decodeCommonTCP`), or nil for another frame:
+    /// what `decode` would give for it, without building a whole `DecodedPacket`.
     @inline(__always)
-    func commonTCPSegment(_ bytes: RawSpan) -> CommonTCPSegment? {
+    public func commonTCPSegment(_ bytes: RawSpan) -> CommonTCPSegment? {
         let end = bytes.byteCount
         // Ethernet: destination and half the source, then the source and the type.
         guard linkType == .ethernet, end >= 54, let first = try? bytes.uint64(at: 0, .ethernet),
@@ -75,20 +76,22 @@ extension Dissector {
     }
 }
 
-/// What a common TCP segment holds beyond what every decode starts from: small beside a whole
-/// `DecodedPacket`, so that the shortcut hands back little and the packet is built in place.
-struct CommonTCPSegment {
-    var capturedLength: Int
-    var destinationMAC: MACAddress
-    var sourceMAC: MACAddress
-    var ip: IPHeaderInfo
-    var tcp: TCPHeader
+/// A plain TCP segment over Ethernet (see `Dissector.decodeCommonTCP`): what its decode holds
+/// beyond what every decode starts from. Its `DecodedPacket` has these MAC addresses, `ip` as
+/// both `outer` and `network`, one IP header of `ip`'s family, `.tcp(tcp)` as transport, and
+/// nothing else: no VLAN, tunnel, fragment, application message or error.
+public struct CommonTCPSegment: Sendable, Hashable {
+    public var capturedLength: Int
+    public var destinationMAC: MACAddress
+    public var sourceMAC: MACAddress
+    public var ip: IPHeaderInfo
+    public var tcp: TCPHeader
 }
 
 extension DecodedPacket {
     /// The decode of a common TCP segment.
     @inline(__always)
-    init(linkType: LinkType, _ segment: CommonTCPSegment) {
+    public init(linkType: LinkType, _ segment: CommonTCPSegment) {
         self.init(linkType: linkType)
         capturedLength = segment.capturedLength
         destinationMAC = segment.destinationMAC

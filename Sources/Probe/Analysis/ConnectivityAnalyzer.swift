@@ -25,11 +25,18 @@ struct ConnectivityAnalyzer {
 
     mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
         guard case .tcp(let tcp) = packet.transport else { return }
+        // Most segments carry data: they are done before the IP header is looked at.
+        guard tcp.flags.contains(.syn) || tcp.flags.contains(.rst), let network = packet.network else { return }
+        observe(tcp, network, observation)
+    }
+
+    /// Notes a TCP segment carried by the IP header `network`.
+    @inline(__always)
+    mutating func observe(_ tcp: TCPHeader, _ network: IPHeaderInfo, _ observation: Observation) {
         let syn = tcp.flags.contains(.syn)
         let ack = tcp.flags.contains(.ack)
         let reset = tcp.flags.contains(.rst)
-        // Most segments carry data: they are done before the IP header is looked at.
-        guard syn || reset, let network = packet.network else { return }
+        guard syn || reset else { return }
         if network.isIPv6 {
             if syn && !ack {
                 ipv6SYNs += 1

@@ -40,6 +40,18 @@ public struct ProbeAnalysis {
         fileList[fileList.count - 1].error = reason
     }
 
+    /// Analyses a common TCP segment (see `CommonTCPSegment`): what `observe` does for its
+    /// decode, without building it. The arguments are as `observe`'s.
+    public mutating func observe(_ segment: CommonTCPSegment, number: Int, time: Double, wireLength: Int) {
+        if lastFile < 0 { beginFile(path: "-", linkType: .ethernet) }
+        lastFilePackets += 1
+        let observation = Observation(
+            ref: PacketRef(file: lastFile, number: number), time: time, wireLength: wireLength)
+        traffic.observe(segment, observation)
+        hosts.observe(segment, observation)
+        connectivity.observe(segment.tcp, segment.ip, observation)
+    }
+
     /// Analyses one decoded packet. `bytes` are its captured bytes, `number` its 1-based
     /// position in the current file, `time` its capture time in seconds since the epoch.
     public mutating func observe(

@@ -42,11 +42,33 @@ struct TrafficAnalyzer {
         var bytes: UInt64 = 0
     }
 
-    /// Counts the packet.
-    mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
+    /// Counts a common TCP segment (see `CommonTCPSegment`): what `observe` does for its
+    /// decode, read from the few fields it has.
+    @inline(__always)
+    mutating func observe(_ segment: CommonTCPSegment, _ observation: Observation) {
+        countTime(observation)
+        if segment.ip.isIPv6 {
+            ipv6Packets += 1
+            ipv6Bytes += observation.wireLength
+        } else {
+            ipv4Packets += 1
+            ipv4Bytes += observation.wireLength
+        }
+        countFlow(
+            segment.ip, ports: (segment.tcp.sourcePort, segment.tcp.destinationPort), carriesIPv6: false,
+            wireLength: observation.wireLength)
+    }
+
+    @inline(__always)
+    private mutating func countTime(_ observation: Observation) {
         packets += 1
         if firstTime == nil { firstTime = observation.time }
         lastTime = Swift.max(lastTime, observation.time)
+    }
+
+    /// Counts the packet.
+    mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
+        countTime(observation)
         if packet.ipv6Headers > 0 { ipv6Packets += 1 }
         if packet.ipv4Headers > 0 { ipv4Packets += 1 }
         guard let outerIsIPv6 = packet.outer?.isIPv6 else {
@@ -84,17 +106,25 @@ struct TrafficAnalyzer {
         case .udp(let udp): ports = (udp.sourcePort, udp.destinationPort)
         default: ports = (0, 0)
         }
+        countFlow(network, ports: ports, carriesIPv6: packet.ipv6Headers > 0, wireLength: observation.wireLength)
+    }
+
+    /// Adds the flow of `network` to its family's counter and, for IPv4 carrying no IPv6, the
+    /// packet to its server's traffic.
+    @inline(__always)
+    private mutating func countFlow(
+        _ network: IPHeaderInfo, ports: (source: UInt16, destination: UInt16), carriesIPv6: Bool,
+        wireLength: Int
+    ) {
         let flow = network.flowHash(sourcePort: ports.source, destinationPort: ports.destination)
         if network.isIPv6 {
             ipv6FlowCounter.add(hash: flow)
         } else {
             ipv4FlowCounter.add(hash: flow)
             // The server is the end with the lower port (services listen below the ephemeral range).
-            if packet.ipv6Headers == 0, case .v4(let source) = network.source,
-                case .v4(let destination) = network.destination
-            {
+            if !carriesIPv6, case .v4(let source) = network.source, case .v4(let destination) = network.destination {
                 let server = ports.source != 0 && ports.source < ports.destination ? source : destination
-                count(server, bytes: observation.wireLength)
+                count(server, bytes: wireLength)
             }
         }
     }

@@ -30,11 +30,14 @@ public enum CaptureReader {
         analysis.beginFile(path: path, linkType: linkType)
         do {
             try handle.forEachPacket { bytes, info in
+                let time = Double(info.seconds) + Double(info.microseconds) * 1e-6
+                // Most frames are plain TCP segments: analysed from their few fields.
+                if let segment = dissector.commonTCPSegment(bytes) {
+                    analysis.observe(segment, number: info.number, time: time, wireLength: info.wireLength)
+                    return
+                }
                 let packet = dissector.decode(bytes, wireLength: info.wireLength)
-                analysis.observe(
-                    packet, bytes: bytes, number: info.number,
-                    time: Double(info.seconds) + Double(info.microseconds) * 1e-6, wireLength: info.wireLength
-                )
+                analysis.observe(packet, bytes: bytes, number: info.number, time: time, wireLength: info.wireLength)
             }
         } catch {
             // A file cut short (a capture killed mid-write) keeps what was read before the cut.
