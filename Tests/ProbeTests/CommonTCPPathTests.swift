@@ -1,6 +1,9 @@
+import Foundation
+import Probe
 import Testing
 
 import enum TestSupport.PacketBuilder
+import struct TestSupport.PcapWriter
 
 @testable import Packets
 
@@ -95,5 +98,39 @@ struct CommonTCPPathTests {
                 _ = Self.compare(bytes, frame.linkType, wireLength: max(bytes.count, frame.wireLength))
             }
         }
+    }
+
+    @Test("the probe's report is the same whether segments take the shortcut or the full path")
+    func analysisAgrees() throws {
+        // Ethernet frames of the corpus, the generated segments (SYNs, answers, resets and data
+        // both ways) and mangled copies of both, at rising times.
+        var frames = try DecoderRobustnessTests.corpusFrames().filter { $0.linkType == .ethernet }.map(
+            \.bytes)
+        frames += Self.segments()
+        var mutator = DecoderRobustnessTests.Mutator(state: 0xA11_CE)
+        frames += frames.map { mutator.mutate($0) }
+        var writer = PcapWriter()
+        for (index, frame) in frames.enumerated() { writer.append(frame, time: 1_000 + Double(index) / 100) }
+        let path = try writer.write(named: "common-tcp-analysis")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let shortcut = try CaptureReader.analyse([path]).report()
+        var full = ProbeAnalysis()
+        full.beginFile(path: path, linkType: .ethernet)
+        let dissector = Dissector(linkType: .ethernet)
+        var taken = 0
+        for (index, frame) in frames.enumerated() {
+            let span = frame.span.bytes
+            if dissector.commonTCPSegment(span) != nil { taken += 1 }
+            full.observe(
+                dissector.decodeInGeneral(span, wireLength: frame.count), bytes: span, number: index + 1,
+                time: 1_000 + Double(index) / 100, wireLength: frame.count)
+        }
+        #expect(taken > 500)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let expected = try encoder.encode(full.report())
+        let got = try encoder.encode(shortcut)
+        #expect(got == expected, "\(String(decoding: got, as: UTF8.self))")
     }
 }

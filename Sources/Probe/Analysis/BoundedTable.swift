@@ -178,9 +178,9 @@ struct BoundedTable<Key: TableKey, Value> {
             head = 0
         }
         if order.count - head > 2 * count + 4096 {
-            order = order[head...].filter { entry in
-                find(entry.key).map { slots[$0]?.stamp == entry.stamp } ?? false
-            }
+            // Rebuilt from the live entries in one pass over the buckets, in stamp order: a
+            // lookup per logged key would touch the table at random thousands of times.
+            order = slots.compactMap { $0.map { ($0.key, $0.stamp) } }.sorted { $0.stamp < $1.stamp }
             head = 0
         }
     }

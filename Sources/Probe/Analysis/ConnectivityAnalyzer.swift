@@ -26,7 +26,9 @@ struct ConnectivityAnalyzer {
     mutating func observe(_ packet: borrowing DecodedPacket, _ observation: Observation) {
         guard case .tcp(let tcp) = packet.transport else { return }
         // Most segments carry data: they are done before the IP header is looked at.
-        guard tcp.flags.contains(.syn) || tcp.flags.contains(.rst), let network = packet.network else { return }
+        guard tcp.flags.contains(.syn) || tcp.flags.contains(.rst), let network = packet.network else {
+            return
+        }
         observe(tcp, network, observation)
     }
 

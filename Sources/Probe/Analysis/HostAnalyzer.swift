@@ -63,7 +63,8 @@ struct HostAnalyzer {
     /// Notes the sender of a common TCP segment (see `CommonTCPSegment`), as `observe` does.
     @inline(__always)
     mutating func observe(_ segment: CommonTCPSegment, _ observation: Observation) {
-        note(segment.ip.source, mac: segment.sourceMAC.isGroup ? nil : segment.sourceMAC, ref: observation.ref)
+        note(
+            segment.ip.source, mac: segment.sourceMAC.isGroup ? nil : segment.sourceMAC, ref: observation.ref)
     }
 
     private mutating func note(_ source: IPAddress, mac: MACAddress?, ref: PacketRef) {

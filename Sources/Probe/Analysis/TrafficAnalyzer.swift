@@ -106,7 +106,8 @@ struct TrafficAnalyzer {
         case .udp(let udp): ports = (udp.sourcePort, udp.destinationPort)
         default: ports = (0, 0)
         }
-        countFlow(network, ports: ports, carriesIPv6: packet.ipv6Headers > 0, wireLength: observation.wireLength)
+        countFlow(
+            network, ports: ports, carriesIPv6: packet.ipv6Headers > 0, wireLength: observation.wireLength)
     }
 
     /// Adds the flow of `network` to its family's counter and, for IPv4 carrying no IPv6, the
@@ -122,7 +123,9 @@ struct TrafficAnalyzer {
         } else {
             ipv4FlowCounter.add(hash: flow)
             // The server is the end with the lower port (services listen below the ephemeral range).
-            if !carriesIPv6, case .v4(let source) = network.source, case .v4(let destination) = network.destination {
+            if !carriesIPv6, case .v4(let source) = network.source,
+                case .v4(let destination) = network.destination
+            {
                 let server = ports.source != 0 && ports.source < ports.destination ? source : destination
                 count(server, bytes: wireLength)
             }

@@ -37,7 +37,8 @@ public enum CaptureReader {
                     return
                 }
                 let packet = dissector.decode(bytes, wireLength: info.wireLength)
-                analysis.observe(packet, bytes: bytes, number: info.number, time: time, wireLength: info.wireLength)
+                analysis.observe(
+                    packet, bytes: bytes, number: info.number, time: time, wireLength: info.wireLength)
             }
         } catch {
             // A file cut short (a capture killed mid-write) keeps what was read before the cut.
