@@ -29,12 +29,15 @@ struct DNSAnalyzer {
     private(set) var names = DNSNameStore(
         sets: ProbeLimits.names / 4, ringBytes: ProbeLimits.nameTextBytes)
 
+    /// A query's client address, port and ID, kept as their 64-bit hash: an eighth of the
+    /// address and ports' size, and one comparison (two queries share a hash with a chance of
+    /// 2^-64).
     struct PendingKey: Hashable, TableKey {
-        var client: IPAddress
-        var port: UInt16
-        var id: UInt16
+        let tableHash: UInt64
 
-        var tableHash: UInt64 { mixHash(client.tableHash, UInt64(port) << 16 | UInt64(id)) }
+        init(client: IPAddress, port: UInt16, id: UInt16) {
+            tableHash = mixHash(client.tableHash, UInt64(port) << 16 | UInt64(id))
+        }
     }
 
     struct PendingQuery {
