@@ -91,7 +91,7 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
         if isLinkLocal { return .linkLocal }
         if high >> 57 == 0x7E { return .uniqueLocal }
         if high == 0 && low >> 32 == 0xFFFF { return .ipv4Mapped }
-        if high == 0x0064_FF9B_0000_0000 && low >> 32 == 0 { return .nat64 }
+        if isNAT64 { return .nat64 }
         if top16 == 0x2002 { return .sixToFour }
         if high >> 32 == 0x2001_0000 { return .teredo }
         if high >> 32 == 0x2001_0DB8 { return .documentation }
@@ -116,6 +116,10 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Whether the address is link-local unicast (fe80::/10): `kind == .linkLocal` with one test.
     public var isLinkLocal: Bool { high & 0xFFC0_0000_0000_0000 == 0xFE80_0000_0000_0000 }
+
+    /// Whether the address lies in the NAT64 well-known prefix 64:ff9b::/96 (RFC 6052), where
+    /// DNS64 synthesises AAAA records: `kind == .nat64` with one test.
+    public var isNAT64: Bool { high == 0x0064_FF9B_0000_0000 && low >> 32 == 0 }
 
     /// Whether the interface identifier is a modified EUI-64 built from a MAC address (ff:fe in
     /// the middle), which exposes the hardware address and lets hosts be tracked (RFC 8981).

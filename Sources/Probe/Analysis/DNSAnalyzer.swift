@@ -23,8 +23,9 @@ struct DNSAnalyzer {
     var firstDNS64: PacketRef?
     /// Queries to port 53 waiting for their response.
     private(set) var pending = BoundedTable<PendingKey, PendingQuery>(capacity: ProbeLimits.dnsEntries)
-    /// Names each address was given in an A or AAAA answer (by question name).
-    private(set) var addressNames = BoundedTable<IPAddress, UInt64>(capacity: ProbeLimits.dnsEntries)
+    /// The name (hash) each address was last given in an A or AAAA answer, by the address's
+    /// 64-bit hash (two addresses share one with a chance of 2^-64): 16 bytes an entry.
+    private var addressNames = BoundedTable<UInt64, UInt64>(capacity: ProbeLimits.dnsEntries)
     /// Names seen lately: their text, for evidence, and whether they had an AAAA answer.
     private(set) var names = DNSNameStore(
         sets: ProbeLimits.names / 4, ringBytes: ProbeLimits.nameTextBytes)
@@ -100,10 +101,10 @@ struct DNSAnalyzer {
         do throws(DecodeError) {
             try message.forEachRecord(span) { record in
                 guard record.section == .answer, let address = record.address(in: span) else { return }
-                addressNames.update(address, default: question.nameHash) { $0 = question.nameHash }
+                addressNames.update(address.tableHash, default: question.nameHash) { $0 = question.nameHash }
                 if case .v6(let v6) = address {
                     aaaaRecords += 1
-                    if v6.kind == .nat64 {
+                    if v6.isNAT64 {
                         dns64Answers += 1
                         if firstDNS64 == nil { firstDNS64 = observation.ref }
                     }
@@ -131,6 +132,9 @@ struct DNSAnalyzer {
             try DNSName.appendText(span, at: question.nameOffset, to: &text)
         }
     }
+
+    /// The hash of the name `address` was last given in an A or AAAA answer, if any.
+    func nameHash(of address: IPAddress) -> UInt64? { addressNames[address.tableHash] }
 
     /// Whether an AAAA answer was seen for the name `hash`.
     func hasAAAA(_ hash: UInt64) -> Bool { names.hasAAAA(hash) }

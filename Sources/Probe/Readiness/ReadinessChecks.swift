@@ -60,9 +60,9 @@ extension ProbeAnalysis {
         var evidence: [String] = []
         // Names whose IPv4 servers answered a SYN.
         let workingOverIPv4 = Set(
-            connectivity.ipv4Answering.entries.compactMap { dns.addressNames[.v4($0.key)] })
+            connectivity.ipv4Answering.entries.compactMap { dns.nameHash(of: .v4($0.key)) })
         for (key, attempt) in unanswered {
-            let name = dns.addressNames[key.server]
+            let name = dns.nameHash(of: key.server)
             let worksOverIPv4 = name.map(workingOverIPv4.contains) ?? false
             if worksOverIPv4 { brokenNames += 1 }
             if evidence.count < 5 {
@@ -491,7 +491,7 @@ extension ProbeAnalysis {
     /// The busiest IPv4 destinations whose name (when DNS showed it) has no AAAA record.
     func topIPv4OnlyDestinations(limit: Int) -> [ReadinessReport.DestinationSummary] {
         traffic.ipv4Destinations.compactMap { entry -> ReadinessReport.DestinationSummary? in
-            let name = dns.addressNames[.v4(entry.key)]
+            let name = dns.nameHash(of: .v4(entry.key))
             if let name, dns.hasAAAA(name) { return nil }
             // Multicast and broadcast are not destinations anyone could move to IPv6.
             if entry.key.rawValue >> 28 == 0xE || entry.key.rawValue == .max { return nil }
