@@ -22,7 +22,13 @@ public struct Dissector: Sendable {
         // Each path builds the result in place: merged here, the optimiser would copy it field
         // by field (a hundred instructions a packet).
         if let segment = commonTCPSegment(bytes) { return packet(segment) }
+        if let datagram = commonDNSDatagram(bytes) { return packet(datagram) }
         return decodeInGeneral(bytes, wireLength: wireLength)
+    }
+
+    @inline(never)
+    private func packet(_ datagram: CommonDNSDatagram) -> DecodedPacket {
+        DecodedPacket(linkType: linkType, datagram)
     }
 
     @inline(never)
@@ -30,7 +36,8 @@ public struct Dissector: Sendable {
         DecodedPacket(linkType: linkType, segment)
     }
 
-    /// `decode` without the shortcut for common TCP segments (for the tests that compare them).
+    /// `decode` without the shortcuts for common TCP segments and DNS messages (for the tests
+    /// that compare them).
     @inline(never)
     func decodeInGeneral(_ bytes: RawSpan, wireLength: Int) -> DecodedPacket {
         var state = Dissection(

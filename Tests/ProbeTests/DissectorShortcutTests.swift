@@ -9,10 +9,10 @@ import struct TestSupport.PcapWriter
 
 private typealias B = PacketBuilder
 
-/// The dissector's shortcut for plain TCP segments over Ethernet gives exactly what the general
-/// path gives, on every frame it takes and whatever was done to the frame.
-@Suite("Dissector shortcut for common TCP segments")
-struct CommonTCPPathTests {
+/// The dissector's shortcuts for plain TCP segments and DNS messages over Ethernet give exactly
+/// what the general path gives, on every frame they take and whatever was done to the frame.
+@Suite("Dissector shortcuts for common TCP segments and DNS messages")
+struct DissectorShortcutTests {
     /// Decodes `bytes` both ways, records a difference, and says whether the shortcut took it.
     static func compare(_ bytes: [UInt8], _ linkType: LinkType, wireLength: Int) -> Bool {
         let dissector = Dissector(linkType: linkType)
@@ -56,6 +56,53 @@ struct CommonTCPPathTests {
             }
         }
         return frames
+    }
+
+    /// DNS messages over UDP, IPv4 and IPv6, with DNS on either side, on DHCPv6's ports too
+    /// (which win), and with the UDP length short of, equal to or beyond the IP packet's.
+    static func datagrams() -> [[UInt8]] {
+        var frames: [[UInt8]] = []
+        let message = B.dnsQuery(id: 7, name: "www.example.org", type: 28)
+        for (source, destination) in [(40_000, 53), (53, 40_000), (53, 547), (546, 53), (5_353, 5_353)] {
+            for lengthChange in [0, -4, 5] {
+                var udp = B.udp(source: source, destination: destination, payload: message)
+                let length = udp.count + lengthChange
+                udp[4] = UInt8(length >> 8)
+                udp[5] = UInt8(length & 0xFF)
+                frames.append(
+                    B.ethernet(
+                        type: 0x0800,
+                        payload: B.ipv4Packet(
+                            source: "192.0.2.1", destination: "192.0.2.53", protocol: 17, payload: udp)))
+                frames.append(
+                    B.ethernet(
+                        type: 0x86DD,
+                        payload: B.ipv6Packet(
+                            source: "2001:db8::1", destination: "2001:db8::53", nextHeader: 17, payload: udp))
+                )
+            }
+        }
+        return frames
+    }
+
+    @Test("DNS datagrams: the shortcut takes those on port 53 with a consistent length, and agrees")
+    func dnsDatagrams() {
+        let dissector = Dissector(linkType: .ethernet)
+        var taken = 0
+        for frame in Self.datagrams() {
+            _ = Self.compare(frame, .ethernet, wireLength: frame.count)
+            let span = frame.span.bytes
+            if let packet = dissector.decodeCommonDNS(span) {
+                taken += 1
+                #expect(packet == dissector.decodeInGeneral(span, wireLength: frame.count))
+                guard case .dns? = packet.application else {
+                    Issue.record("not a DNS message: \(packet)")
+                    continue
+                }
+            }
+        }
+        // Ports (40000, 53) and (53, 40000), exact or short UDP lengths, both IP versions.
+        #expect(taken == 8)
     }
 
     @Test("generated segments, each prefix of them and seeded mutations: the shortcut agrees")
@@ -106,7 +153,7 @@ struct CommonTCPPathTests {
         // both ways) and mangled copies of both, at rising times.
         var frames = try DecoderRobustnessTests.corpusFrames().filter { $0.linkType == .ethernet }.map(
             \.bytes)
-        frames += Self.segments()
+        frames += Self.segments() + Self.datagrams()
         var mutator = DecoderRobustnessTests.Mutator(state: 0xA11_CE)
         frames += frames.map { mutator.mutate($0) }
         var writer = PcapWriter()
