@@ -16,26 +16,37 @@ extension Dissector {
     /// what `decode` would give for it, without building a whole `DecodedPacket`.
     @inline(__always)
     public func commonTCPSegment(_ bytes: RawSpan) -> CommonTCPSegment? {
-        guard let plain = plainIP(bytes, carrying: .tcp, headerLength: 20) else { return nil }
+        var segment = CommonTCPSegment()
+        return readCommonTCPSegment(bytes, into: &segment) ? segment : nil
+    }
+
+    /// `commonTCPSegment` writing into `segment` (left partly written when the frame is not a
+    /// common TCP segment): whether the frame is one. In a loop, with one segment kept from
+    /// frame to frame, no optional result is built and copied.
+    @inline(__always)
+    public func readCommonTCPSegment(_ bytes: RawSpan, into segment: inout CommonTCPSegment) -> Bool {
+        guard let plain = plainIP(bytes, carrying: .tcp, headerLength: 20) else { return false }
         // TCP: ports and sequence number, then acknowledgment, data offset and flags.
         guard let ports = try? bytes.uint64(at: plain.transport, .tcp),
             let control = try? bytes.uint64(at: plain.transport + 8, .tcp)
-        else { return nil }
+        else { return false }
         let sourcePort = UInt16(truncatingIfNeeded: ports >> 48)
         let destinationPort = UInt16(truncatingIfNeeded: ports >> 32)
         let dataOffset = Int(control >> 28 & 0xF) * 4
         guard dataOffset >= 20, plain.end - plain.transport >= dataOffset, sourcePort != Dissection.Port.dns,
             destinationPort != Dissection.Port.dns
-        else { return nil }
-        return CommonTCPSegment(
-            capturedLength: bytes.byteCount, destinationMAC: plain.destinationMAC, sourceMAC: plain.sourceMAC,
-            ip: plain.ip,
-            tcp: TCPHeader(
-                sourcePort: sourcePort, destinationPort: destinationPort,
-                sequence: UInt32(truncatingIfNeeded: ports),
-                acknowledgment: UInt32(truncatingIfNeeded: control >> 32),
-                flags: TCPHeader.Flags(rawValue: UInt8(truncatingIfNeeded: control >> 16) & 0x3F),
-                payloadLength: plain.end - plain.transport - dataOffset))
+        else { return false }
+        segment.capturedLength = bytes.byteCount
+        segment.destinationMAC = plain.destinationMAC
+        segment.sourceMAC = plain.sourceMAC
+        segment.ip = plain.ip
+        segment.tcp = TCPHeader(
+            sourcePort: sourcePort, destinationPort: destinationPort,
+            sequence: UInt32(truncatingIfNeeded: ports),
+            acknowledgment: UInt32(truncatingIfNeeded: control >> 32),
+            flags: TCPHeader.Flags(rawValue: UInt8(truncatingIfNeeded: control >> 16) & 0x3F),
+            payloadLength: plain.end - plain.transport - dataOffset)
+        return true
     }
 
     /// The second most common frame: a DNS message over UDP port 53 in the same plain
@@ -134,11 +145,18 @@ struct PlainIP {
 /// both `outer` and `network`, one IP header of `ip`'s family, `.tcp(tcp)` as transport, and
 /// nothing else: no VLAN, tunnel, fragment, application message or error.
 public struct CommonTCPSegment: Sendable, Hashable {
-    public var capturedLength: Int
-    public var destinationMAC: MACAddress
-    public var sourceMAC: MACAddress
-    public var ip: IPHeaderInfo
-    public var tcp: TCPHeader
+    public var capturedLength = 0
+    public var destinationMAC = MACAddress(rawValue: 0)
+    public var sourceMAC = MACAddress(rawValue: 0)
+    public var ip = IPHeaderInfo(
+        source: .v4(IPv4Address(rawValue: 0)), destination: .v4(IPv4Address(rawValue: 0)),
+        upperProtocol: .tcp,
+        offset: 0, declaredLength: 0)
+    public var tcp = TCPHeader(
+        sourcePort: 0, destinationPort: 0, sequence: 0, acknowledgment: 0, flags: [], payloadLength: 0)
+
+    /// An empty segment, for `Dissector.readCommonTCPSegment` to write into.
+    public init() {}
 }
 
 extension DecodedPacket {

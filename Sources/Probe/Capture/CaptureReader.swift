@@ -28,11 +28,12 @@ public enum CaptureReader {
         }
         let dissector = Dissector(linkType: linkType, sixRD: sixRD)
         analysis.beginFile(path: path, linkType: linkType)
+        var segment = CommonTCPSegment()
         do {
             try handle.forEachPacket { bytes, info in
                 let time = Double(info.seconds) + Double(info.microseconds) * 1e-6
                 // Most frames are plain TCP segments: analysed from their few fields.
-                if let segment = dissector.commonTCPSegment(bytes) {
+                if dissector.readCommonTCPSegment(bytes, into: &segment) {
                     analysis.observe(segment, number: info.number, time: time, wireLength: info.wireLength)
                     return
                 }
