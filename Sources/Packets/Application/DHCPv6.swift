@@ -1,6 +1,7 @@
 /// A DHCPv6 message (RFC 8415) with the options a readiness probe reads: identity associations
 /// (IA_NA addresses, IA_PD delegated prefixes), DNS servers and domain list (RFC 3646), status
-/// codes, and relayed messages. Decoded only for DHCPv6 packets, so it may allocate.
+/// codes, and relayed messages. Decoded only for DHCPv6 packets, so it may allocate; decoding
+/// into a kept message (`decode(_:)`) reuses its arrays' storage.
 public struct DHCPv6Message: Sendable, Hashable {
     /// Message type: 1 Solicit, 2 Advertise, 3 Request, 5 Renew, 7 Reply, 11 Information-request,
     /// 12 Relay-forward, 13 Relay-reply, ...
@@ -49,12 +50,41 @@ public struct DHCPv6Message: Sendable, Hashable {
         try? bytes.uint8(at: 0, .dhcpv6)
     }
 
-    /// Decodes the message in `bytes`.
-    public init(_ bytes: RawSpan) throws(DecodeError) {
-        try self.init(bytes, depth: 0)
+    /// An empty message (type 0), to `decode` into.
+    public init() {
+        type = 0
+        transactionID = 0
     }
 
-    private init(_ bytes: RawSpan, depth: Int) throws(DecodeError) {
+    /// Decodes the message in `bytes`.
+    public init(_ bytes: RawSpan) throws(DecodeError) {
+        self.init()
+        try decode(bytes, depth: 0)
+    }
+
+    /// Decodes the message in `bytes` into this one, reusing the storage of its arrays: a
+    /// reader of many messages that keeps one allocates nothing per message once the arrays
+    /// have grown. After an error the message holds what was read before it.
+    public mutating func decode(_ bytes: RawSpan) throws(DecodeError) {
+        try decode(bytes, depth: 0)
+    }
+
+    private mutating func decode(_ bytes: RawSpan, depth: Int) throws(DecodeError) {
+        // Emptied, not replaced, so that their storage is kept.
+        clientDUID?.removeAll(keepingCapacity: true)
+        var hasClientDUID = false
+        var addressAssociations = 0
+        var prefixAssociations = 0
+        dnsServers.removeAll(keepingCapacity: true)
+        domainList.removeAll(keepingCapacity: true)
+        statusCode = nil
+        peerAddress = nil
+        relayed.removeAll(keepingCapacity: true)
+        defer {
+            if !hasClientDUID { clientDUID = nil }
+            nonTemporaryAddresses.removeLast(nonTemporaryAddresses.count - addressAssociations)
+            delegatedPrefixes.removeLast(delegatedPrefixes.count - prefixAssociations)
+        }
         guard depth <= Limits.relayDepth else { throw .limitExceeded(.dhcpv6, .relayDepth) }
         type = try bytes.uint8(at: 0, .dhcpv6)
         let optionsStart: Int
@@ -72,21 +102,28 @@ public struct DHCPv6Message: Sendable, Hashable {
             switch code {
             case 1:
                 // RFC 8415 caps a DUID at 130 bytes.
-                var duid: [UInt8] = []
-                duid.reserveCapacity(Swift.min(length, 130))
+                if clientDUID == nil { clientDUID = [] }
+                clientDUID!.removeAll(keepingCapacity: true)
+                hasClientDUID = true
                 for index in 0..<Swift.min(length, 130) {
-                    duid.append(try bytes.uint8(at: offset + index, .dhcpv6))
+                    clientDUID!.append(try bytes.uint8(at: offset + index, .dhcpv6))
                 }
-                clientDUID = duid
             case 3, 25:
                 guard length >= 12 else { throw .invalid(.dhcpv6, .optionLength) }
-                var association = IdentityAssociation(iaid: try bytes.uint32(at: offset, .dhcpv6))
+                let iaid = try bytes.uint32(at: offset, .dhcpv6)
                 try bytes.require(12, at: offset, .dhcpv6)
-                try Self.readAssociation(bytes, from: offset + 12, to: offset + length, into: &association)
+                // The next association of its kind, reusing the one left from an earlier message.
                 if code == 3 {
-                    nonTemporaryAddresses.append(association)
+                    addressAssociations += 1
+                    try Self.readAssociation(
+                        bytes, iaid: iaid, from: offset + 12, to: offset + length,
+                        into: &nonTemporaryAddresses,
+                        at: addressAssociations - 1)
                 } else {
-                    delegatedPrefixes.append(association)
+                    prefixAssociations += 1
+                    try Self.readAssociation(
+                        bytes, iaid: iaid, from: offset + 12, to: offset + length, into: &delegatedPrefixes,
+                        at: prefixAssociations - 1)
                 }
             case 9:
                 relayed.append(
@@ -111,6 +148,29 @@ public struct DHCPv6Message: Sendable, Hashable {
             default: break
             }
         }
+    }
+
+    private init(_ bytes: RawSpan, depth: Int) throws(DecodeError) {
+        self.init()
+        try decode(bytes, depth: depth)
+    }
+
+    /// Reads an IA's options into `associations[index]`, emptied first (appended when the
+    /// array has no such element yet).
+    private static func readAssociation(
+        _ bytes: RawSpan, iaid: UInt32, from start: Int, to end: Int,
+        into associations: inout [IdentityAssociation], at index: Int
+    ) throws(DecodeError) {
+        if index == associations.count {
+            associations.append(IdentityAssociation(iaid: iaid))
+        } else {
+            associations[index].iaid = iaid
+            associations[index].addresses.removeAll(keepingCapacity: true)
+            associations[index].prefixes.removeAll(keepingCapacity: true)
+            associations[index].validLifetimes.removeAll(keepingCapacity: true)
+            associations[index].statusCode = nil
+        }
+        try readAssociation(bytes, from: start, to: end, into: &associations[index])
     }
 
     /// The IA Address (5), IA Prefix (26) and Status Code (13) options inside an IA.

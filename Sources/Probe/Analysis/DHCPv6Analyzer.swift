@@ -20,6 +20,9 @@ struct DHCPv6Analyzer {
     private(set) var failureCounts: [UInt16: Int] = [:]
     var prefixRequests = 0
     var firstPrefixRequest: PacketRef?
+    /// The message each packet is decoded into: its arrays keep their storage from message to
+    /// message, so decoding one allocates nothing in the common case.
+    private var scratch = DHCPv6Message()
 
     struct Exchange {
         var first: PacketRef
@@ -33,9 +36,12 @@ struct DHCPv6Analyzer {
         guard case .dhcpv6(let offset, let length)? = packet.application, length > 0 else {
             return
         }
-        let outer: DHCPv6Message
+        // Moved out of `self` for the call to `analyse` (which mutates `self`), and back.
+        var outer = DHCPv6Message()
+        swap(&outer, &scratch)
+        defer { swap(&outer, &scratch) }
         do throws(DecodeError) {
-            outer = try DHCPv6Message(bytes.extracting(offset..<(offset + length)))
+            try outer.decode(bytes.extracting(offset..<(offset + length)))
         } catch {
             if let type = DHCPv6Message.messageType(bytes.extracting(offset..<(offset + length))) {
                 messageTypes[Int(type)] += 1
