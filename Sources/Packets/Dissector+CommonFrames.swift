@@ -163,14 +163,26 @@ extension DecodedPacket {
     /// The decode of a common TCP segment.
     @inline(__always)
     public init(linkType: LinkType, _ segment: CommonTCPSegment) {
-        self.init(linkType: linkType)
-        capturedLength = segment.capturedLength
-        destinationMAC = segment.destinationMAC
-        sourceMAC = segment.sourceMAC
-        if segment.ip.isIPv6 { ipv6Headers = 1 } else { ipv4Headers = 1 }
-        outer = segment.ip
-        network = segment.ip
+        self.init(
+            linkType: linkType, capturedLength: segment.capturedLength,
+            destinationMAC: segment.destinationMAC,
+            sourceMAC: segment.sourceMAC, ip: segment.ip)
         transport = .tcp(segment.tcp)
+    }
+
+    /// A frame of plain Ethernet and one IP header `ip`, as the shortcuts find them.
+    @inline(__always)
+    init(
+        linkType: LinkType, capturedLength: Int, destinationMAC: MACAddress, sourceMAC: MACAddress,
+        ip: IPHeaderInfo
+    ) {
+        self.init(linkType: linkType)
+        self.capturedLength = capturedLength
+        self.destinationMAC = destinationMAC
+        self.sourceMAC = sourceMAC
+        if ip.isIPv6 { ipv6Headers = 1 } else { ipv4Headers = 1 }
+        outer = ip
+        network = ip
     }
 }
 
@@ -185,13 +197,10 @@ extension DecodedPacket {
     /// The decode of a common DNS datagram.
     @inline(__always)
     init(linkType: LinkType, _ datagram: CommonDNSDatagram) {
-        self.init(linkType: linkType)
-        capturedLength = datagram.capturedLength
-        destinationMAC = datagram.plain.destinationMAC
-        sourceMAC = datagram.plain.sourceMAC
-        if datagram.plain.ip.isIPv6 { ipv6Headers = 1 } else { ipv4Headers = 1 }
-        outer = datagram.plain.ip
-        network = datagram.plain.ip
+        self.init(
+            linkType: linkType, capturedLength: datagram.capturedLength,
+            destinationMAC: datagram.plain.destinationMAC, sourceMAC: datagram.plain.sourceMAC,
+            ip: datagram.plain.ip)
         transport = .udp(datagram.udp)
         application = .dns(offset: datagram.plain.transport + 8, length: datagram.udp.length - 8)
     }

@@ -37,7 +37,7 @@ public enum CaptureReader {
                     analysis.observe(segment, number: info.number, time: time, wireLength: info.wireLength)
                     return
                 }
-                let packet = dissector.decode(bytes, wireLength: info.wireLength)
+                let packet = dissector.decode(notCommonTCP: bytes, wireLength: info.wireLength)
                 analysis.observe(
                     packet, bytes: bytes, number: info.number, time: time, wireLength: info.wireLength)
             }
