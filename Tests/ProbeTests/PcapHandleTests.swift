@@ -96,9 +96,16 @@ struct PcapHandleTests {
         let cut = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID()).pcap")
         try data.prefix(data.count - 7).write(to: cut)
         defer { try? FileManager.default.removeItem(at: cut) }
-        let handle = try PcapHandle(offline: cut.path)
-        var seen = 0
-        #expect(throws: CaptureError.self) { try handle.forEachPacket { _, _ in seen += 1 } }
-        #expect(seen == entry.packets - 1)
+        var errors: [String] = []
+        for mapped in [true, false] {
+            let handle = try PcapHandle(offline: cut.path, mapped: mapped)
+            #expect(handle.isMapped == mapped)
+            var seen = 0
+            let error = #expect(throws: CaptureError.self) { try handle.forEachPacket { _, _ in seen += 1 } }
+            #expect(seen == entry.packets - 1)
+            errors.append(error?.description ?? "")
+        }
+        // Read from the mapping or through stdio, the cut is reported the same way.
+        #expect(errors[0] == errors[1] && errors[0].contains("reading packet \(entry.packets) failed"))
     }
 }

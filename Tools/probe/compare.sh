@@ -12,7 +12,12 @@
 # `/usr/bin/time -f '%U %S %M'` (user CPU s, system CPU s, peak RSS KB), pinned with
 # `taskset -c 1` when there are two CPUs or more, its standard output sent to /dev/null:
 #   libpcap floor  bin/pcapfloor FILE                     pcap_next_ex and nothing else: no reader
-#                                                         that goes through libpcap can beat it
+#                                                         that opens the file with pcap_open_offline
+#                                                         can beat it
+#   mapped floor   bin/pcapfloor --mapped FILE            the same, reading the way metro6 reads a
+#                                                         regular file (a memory mapping, no read(2)
+#                                                         copy): metro6 / mapped floor is metro6's
+#                                                         own work alone
 #   metro6         METRO6_BINARY probe FILE --format json (exit status 0 or 1: 1 = a check failed)
 #   tcpdump        TZ=UTC tcpdump -n -r FILE              decodes and prints one line a packet
 #   tshark         tshark -q -z io,phs -r FILE            full dissection, protocol hierarchy
@@ -169,22 +174,24 @@ if [ -n "$rounds" ]; then
             echo
             echo "N = $n"
             echo
+            # Ratios of packets per CPU-second: metro6 / floor, metro6 / mapped floor.
             if [ -n "$baseline" ]; then
-                echo "| round | floor | baseline | metro6 | metro6 / baseline (CPU) | metro6 / floor (packets per CPU-s) |"
-                echo "|---:|---:|---:|---:|---:|---:|"
+                echo "| round | floor | mapped floor | baseline | metro6 | metro6 / baseline (CPU) | metro6 / floor | metro6 / mapped floor |"
+                echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
             else
-                echo "| round | floor | metro6 | metro6 / floor (packets per CPU-s) |"
-                echo "|---:|---:|---:|---:|"
+                echo "| round | floor | mapped floor | metro6 | metro6 / floor | metro6 / mapped floor |"
+                echo "|---:|---:|---:|---:|---:|---:|"
             fi
             for ((round = 1; round <= rounds; round++)); do
                 echo "$me: N=$n round $round/$rounds" >&2
                 floor="$(cpu "$bin/pcapfloor" "$file")"
+                mapped="$(cpu "$bin/pcapfloor" --mapped "$file")"
                 base=""
                 [ -z "$baseline" ] || base="$(cpu "$baseline" probe "$file" --format json)"
                 probe="$(cpu "$metro6" probe "$file" --format json)"
-                awk -v r="$round" -v f="$floor" -v b="$base" -v m="$probe" 'BEGIN {
-                    if (b != "") printf "| %d | %.2f | %.2f | %.2f | %.3f | %.3f |\n", r, f, b, m, m / b, f / m
-                    else printf "| %d | %.2f | %.2f | %.3f |\n", r, f, m, f / m }'
+                awk -v r="$round" -v f="$floor" -v p="$mapped" -v b="$base" -v m="$probe" 'BEGIN {
+                    if (b != "") printf "| %d | %.2f | %.2f | %.2f | %.2f | %.3f | %.3f | %.3f |\n", r, f, p, b, m, m / b, f / m, p / m
+                    else printf "| %d | %.2f | %.2f | %.2f | %.3f | %.3f |\n", r, f, p, m, f / m, p / m }'
             done | tee "$work/rounds"
             echo
             awk -F'|' -v has_base="$baseline" '
@@ -192,9 +199,14 @@ if [ -n "$rounds" ]; then
                     for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
                     return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
                 }
-                { k++; floorRatio[k] = has_base != "" ? $7 + 0 : $5 + 0; if (has_base != "") baseRatio[k] = $6 + 0 }
+                {
+                    k++
+                    floorRatio[k] = $(NF - 2) + 0
+                    mappedRatio[k] = $(NF - 1) + 0
+                    if (has_base != "") baseRatio[k] = $(NF - 3) + 0
+                }
                 END {
-                    printf "median metro6 / floor: %.3f", median(floorRatio, k)
+                    printf "median metro6 / floor: %.3f; median metro6 / mapped floor: %.3f", median(floorRatio, k), median(mappedRatio, k)
                     if (has_base != "") printf "; median metro6 / baseline CPU: %.3f", median(baseRatio, k)
                     print ""
                 }' "$work/rounds"
@@ -246,6 +258,7 @@ for n in "${sizes[@]}"; do
         read -r got _ <"$work/floor"
         [ "$got" = "$n" ] || fail "pcapfloor read $got packets from $file, expected $n"
     fi
+    measure "mapped floor" "$n" 0 /dev/null "$bin/pcapfloor" --mapped "$file" || true
     if [ "$metro6" = skip ]; then
         rows+=("metro6|$n|skipped: METRO6_BINARY=skip")
     else
@@ -278,8 +291,8 @@ commas='function commas(x,   s) { s = sprintf("%.0f", x); while (s ~ /[0-9][0-9]
     echo
     echo "metro6's packets per CPU-second divided by each peer's (above 1: metro6 is faster):"
     echo
-    echo "| N | metro6 / floor | metro6 / tcpdump | metro6 / tshark |"
-    echo "|---:|---:|---:|---:|"
+    echo "| N | metro6 / floor | metro6 / mapped floor | metro6 / tcpdump | metro6 / tshark |"
+    echo "|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}" | awk -F'|' "$commas"'
         function ratio(n, tool) { return (n SUBSEP "metro6") in cpu && (n SUBSEP tool) in cpu && cpu[n, "metro6"] > 0 ? sprintf("%.2f", cpu[n, tool] / cpu[n, "metro6"]) : "-" }
         !($2 in seen) { seen[$2] = 1; order[++count] = $2 }
@@ -287,7 +300,7 @@ commas='function commas(x,   s) { s = sprintf("%.0f", x); while (s ~ /[0-9][0-9]
         END {
             for (i = 1; i <= count; i++) {
                 n = order[i]
-                printf "| %s | %s | %s | %s |\n", commas(n), ratio(n, "libpcap floor"), ratio(n, "tcpdump"), ratio(n, "tshark")
+                printf "| %s | %s | %s | %s | %s |\n", commas(n), ratio(n, "libpcap floor"), ratio(n, "mapped floor"), ratio(n, "tcpdump"), ratio(n, "tshark")
             }
         }'
     echo
