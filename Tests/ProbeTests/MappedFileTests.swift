@@ -70,6 +70,9 @@ struct MappedFileTests {
         #expect(mapped.packets.map(\.info.number) == Array(1...frames.count))
 
         let file = MappedFile(path: path)
+        let opened = file.stream
+        let stream = try #require(opened)
+        defer { fclose(stream) }
         let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(file.size == size && size > 4 * MappedFile.keptBehind)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))

@@ -11,7 +11,7 @@
 /// a mapping lets the kernel map the page cache instead. On the benchmark captures this takes
 /// libpcap's reading from ~0.32 to ~0.25 CPU seconds per million packets (see docs/probe.md).
 /// Mapped pages that have been read count in the process's resident memory, so the reader hands
-/// them back behind itself (`releaseBefore`) and memory stays flat however long the file is.
+/// them back behind itself (`release(from:before:)`) and memory stays flat however long the file is.
 ///
 /// Only regular, non-empty files are mapped; anything else (standard input, a pipe, a device)
 /// is read the ordinary way. A file that is truncated by another process while it is mapped
