@@ -305,6 +305,38 @@ struct GeneratedCaptureTests {
         #expect(check.summary.contains("6to4"))
     }
 
+    @Test(
+        "tables that fill up say so: 20,000 distinct DNS names overflow the name store's four-name sets"
+    )
+    func evictions() throws {
+        func queries(_ count: Int) -> [(frame: [UInt8], time: Double)] {
+            (0..<count).map { index in
+                (
+                    Self.ipv4Frame(
+                        source: "192.0.2.10", destination: "192.0.2.53", proto: 17,
+                        B.udp(
+                            source: 1024 + index % 60_000, destination: 53,
+                            payload: B.dnsQuery(id: index & 0xFFFF, name: "host-\(index).example", type: 1))),
+                    1_000 + Double(index) * 0.001
+                )
+            }
+        }
+        let small = try Self.analyse("evictions-small", queries(1_000))
+        #expect(small.evictions.total == 0)
+        #expect(!small.text.contains("Evicted"))
+
+        let large = try Self.analyse("evictions-large", queries(20_000))
+        #expect(large.dns.queries == 20_000)
+        // 20,000 names hashed into 16,384 sets of four: a set's count is Poisson with mean 1.22, and
+        // the names beyond four in a set are evicted: 16,384 x E[max(0, X - 4)] = 168, sd 16.
+        #expect((110...230).contains(large.evictions.dnsNames), "\(large.evictions.dnsNames)")
+        #expect(large.evictions.total == large.evictions.dnsNames)
+        #expect(large.text.contains("Evicted   DNS names \(large.evictions.dnsNames) (tables full"))
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(large)) as? [String: Any]
+        let evicted = try #require(json?["evictions"] as? [String: Int])
+        #expect(evicted.count == 8 && evicted["dnsNames"] == large.evictions.dnsNames)
+    }
+
     @Test("AAAA responses are answered, empty, failed or missing; DNS64 answers are recognised")
     func dnsAAAA() throws {
         let client = "2001:db8:1::10"

@@ -133,6 +133,9 @@ struct DNSAnalyzer {
         }
     }
 
+    /// Answer addresses dropped from their table to make room.
+    var addressEvictions: Int { addressNames.evictions }
+
     /// The hash of the name `address` was last given in an A or AAAA answer, if any.
     func nameHash(of address: IPAddress) -> UInt64? { addressNames[address.tableHash] }
 

@@ -152,10 +152,16 @@ struct TrafficAnalyzer {
     }
 
     /// Traffic by IPv4 server address (flows carrying no IPv6).
-    var ipv4Destinations: [(key: IPv4Address, value: Volume)] {
+    var ipv4Destinations: [(key: IPv4Address, value: Volume)] { flushed.destinationTable.entries }
+
+    /// IPv4 servers dropped from the destination table to make room.
+    var destinationEvictions: Int { flushed.destinationTable.evictions }
+
+    /// A copy with the recent-destination cache summed into the table.
+    private var flushed: TrafficAnalyzer {
         var table = self
         for recent in recentDestinations where recent.packets > 0 { table.flush(recent) }
-        return table.destinationTable.entries
+        return table
     }
 
     /// Distinct IPv4 and IPv6 flows (estimated; see `FlowCounter`).

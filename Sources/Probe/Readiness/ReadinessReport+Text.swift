@@ -94,6 +94,17 @@ extension ReadinessReport {
                         : ": " + anomalies.prefix(4).map { "\($0.name) \($0.count)" }.joined(separator: ", "))
                     + (snapTruncated > 0 ? "; \(snapTruncated) frames cut by the snap length" : ""))
         }
+        if evictions.total > 0 {
+            let full = [
+                ("hosts", evictions.hosts), ("IPv4 servers", evictions.ipv4Destinations),
+                ("IPv6 connection attempts", evictions.ipv6ConnectionAttempts),
+                ("IPv4 answering servers", evictions.ipv4AnsweringServers),
+                ("DHCPv6 exchanges", evictions.dhcpv6Exchanges), ("DNS queries", evictions.dnsQueries),
+                ("DNS answer addresses", evictions.dnsAnswerAddresses), ("DNS names", evictions.dnsNames),
+            ].filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
+            lines.append(
+                "Evicted   " + full.joined(separator: ", ") + " (tables full: counts are lower bounds)")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -33,6 +33,9 @@ public struct ReadinessReport: Sendable, Codable {
     /// Frames cut by the snap length (not malformed).
     public var snapTruncated: Int
     public var anomalies: [AnomalySummary]
+    /// Entries each bounded table dropped to make room: where not all zero, counts that depend
+    /// on those tables (hosts, unanswered attempts and queries, names) are lower bounds.
+    public var evictions: EvictionSummary
     public var checks: [Check]
     /// 0-100, or nil when no check applied (docs/probe.md gives the formula).
     public var score: Int?
@@ -125,6 +128,24 @@ public struct ReadinessReport: Sendable, Codable {
         public var name: String?
         public var packets: Int
         public var bytes: Int
+    }
+
+    /// Entries dropped from each bounded table (`ProbeLimits` gives the capacities).
+    public struct EvictionSummary: Sendable, Hashable, Codable {
+        public var hosts: Int
+        public var ipv4Destinations: Int
+        public var ipv6ConnectionAttempts: Int
+        public var ipv4AnsweringServers: Int
+        public var dhcpv6Exchanges: Int
+        public var dnsQueries: Int
+        public var dnsAnswerAddresses: Int
+        public var dnsNames: Int
+
+        /// All of them.
+        public var total: Int {
+            hosts + ipv4Destinations + ipv6ConnectionAttempts + ipv4AnsweringServers + dhcpv6Exchanges
+                + dnsQueries + dnsAnswerAddresses + dnsNames
+        }
     }
 
     public struct AnomalySummary: Sendable, Hashable, Codable {
