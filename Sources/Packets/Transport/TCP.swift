@@ -9,14 +9,16 @@ public struct TCPHeader: Sendable, Hashable {
     public var payloadLength: Int
 
     /// TCP control bits.
+    /// Inlinable constants, not stored ones: every segment tests three of them, and a stored
+    /// `static let` read from another module is a call to its one-time initialiser's guard.
     public struct Flags: OptionSet, Sendable, Hashable {
         public var rawValue: UInt8
-        public init(rawValue: UInt8) { self.rawValue = rawValue }
-        public static let fin = Flags(rawValue: 0x01)
-        public static let syn = Flags(rawValue: 0x02)
-        public static let rst = Flags(rawValue: 0x04)
-        public static let psh = Flags(rawValue: 0x08)
-        public static let ack = Flags(rawValue: 0x10)
+        @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+        @inlinable public static var fin: Flags { Flags(rawValue: 0x01) }
+        @inlinable public static var syn: Flags { Flags(rawValue: 0x02) }
+        @inlinable public static var rst: Flags { Flags(rawValue: 0x04) }
+        @inlinable public static var psh: Flags { Flags(rawValue: 0x08) }
+        @inlinable public static var ack: Flags { Flags(rawValue: 0x10) }
     }
 
     /// Decodes the header at `offset`, whose segment ends at `end`; returns it and its length.
