@@ -59,9 +59,17 @@ extension Dissector {
     /// The fields of a common DNS datagram (see `decodeCommonDNS`), or nil for another frame.
     @inline(__always)
     func commonDNSDatagram(_ bytes: RawSpan) -> CommonDNSDatagram? {
+        var datagram = CommonDNSDatagram()
+        return readCommonDNSDatagram(bytes, into: &datagram) ? datagram : nil
+    }
+
+    /// `commonDNSDatagram` writing into `datagram` (left partly written when the frame is not a
+    /// common DNS datagram): whether the frame is one. See `readCommonTCPSegment`.
+    @inline(__always)
+    public func readCommonDNSDatagram(_ bytes: RawSpan, into datagram: inout CommonDNSDatagram) -> Bool {
         guard let plain = plainIP(bytes, carrying: .udp, headerLength: 8),
             let header = try? bytes.uint64(at: plain.transport, .udp)
-        else { return nil }
+        else { return false }
         let sourcePort = UInt16(truncatingIfNeeded: header >> 48)
         let destinationPort = UInt16(truncatingIfNeeded: header >> 32)
         let length = Int(header >> 16 & 0xFFFF)
@@ -70,10 +78,14 @@ extension Dissector {
             sourcePort != Dissection.Port.dhcpv6Client, sourcePort != Dissection.Port.dhcpv6Server,
             destinationPort != Dissection.Port.dhcpv6Client, destinationPort != Dissection.Port.dhcpv6Server,
             length >= 8, plain.transport + length <= plain.end
-        else { return nil }
-        return CommonDNSDatagram(
-            capturedLength: bytes.byteCount, plain: plain,
-            udp: UDPHeader(sourcePort: sourcePort, destinationPort: destinationPort, length: length))
+        else { return false }
+        datagram.capturedLength = bytes.byteCount
+        datagram.destinationMAC = plain.destinationMAC
+        datagram.sourceMAC = plain.sourceMAC
+        datagram.ip = plain.ip
+        datagram.udp = UDPHeader(sourcePort: sourcePort, destinationPort: destinationPort, length: length)
+        datagram.messageOffset = plain.transport + 8
+        return true
     }
 
     /// Ethernet II carrying IPv4 without options or fragmentation, or IPv6 without extension
@@ -186,22 +198,36 @@ extension DecodedPacket {
     }
 }
 
-/// A DNS message over UDP in plain Ethernet and IP headers (see `Dissector.decodeCommonDNS`).
-struct CommonDNSDatagram {
-    var capturedLength: Int
-    var plain: PlainIP
-    var udp: UDPHeader
+/// A DNS message over UDP in plain Ethernet and IP headers (see `Dissector.decodeCommonDNS`):
+/// what its decode holds beyond what every decode starts from. Its `DecodedPacket` has these
+/// MAC addresses, `ip` as both `outer` and `network`, one IP header of `ip`'s family,
+/// `.udp(udp)` as transport, the DNS message at `messageOffset` (its length `udp.length - 8`)
+/// as application, and nothing else.
+public struct CommonDNSDatagram: Sendable, Hashable {
+    public var capturedLength = 0
+    public var destinationMAC = MACAddress(rawValue: 0)
+    public var sourceMAC = MACAddress(rawValue: 0)
+    public var ip = IPHeaderInfo(
+        source: .v4(IPv4Address(rawValue: 0)), destination: .v4(IPv4Address(rawValue: 0)),
+        upperProtocol: .udp,
+        offset: 0, declaredLength: 0)
+    public var udp = UDPHeader(sourcePort: 0, destinationPort: 0, length: 8)
+    /// Where the DNS message starts in the frame.
+    public var messageOffset = 0
+
+    /// An empty datagram, for `Dissector.readCommonDNSDatagram` to write into.
+    public init() {}
 }
 
 extension DecodedPacket {
     /// The decode of a common DNS datagram.
     @inline(__always)
-    init(linkType: LinkType, _ datagram: CommonDNSDatagram) {
+    public init(linkType: LinkType, _ datagram: CommonDNSDatagram) {
         self.init(
             linkType: linkType, capturedLength: datagram.capturedLength,
-            destinationMAC: datagram.plain.destinationMAC, sourceMAC: datagram.plain.sourceMAC,
-            ip: datagram.plain.ip)
+            destinationMAC: datagram.destinationMAC, sourceMAC: datagram.sourceMAC,
+            ip: datagram.ip)
         transport = .udp(datagram.udp)
-        application = .dns(offset: datagram.plain.transport + 8, length: datagram.udp.length - 8)
+        application = .dns(offset: datagram.messageOffset, length: datagram.udp.length - 8)
     }
 }

@@ -32,6 +32,12 @@ public struct Dissector: Sendable {
         return decodeInGeneral(bytes, wireLength: wireLength)
     }
 
+    /// `decode` for a frame that `readCommonTCPSegment` and `readCommonDNSDatagram` have both
+    /// turned down: the general path alone.
+    public func decode(uncommon bytes: RawSpan, wireLength: Int) -> DecodedPacket {
+        decodeInGeneral(bytes, wireLength: wireLength)
+    }
+
     @inline(never)
     private func packet(_ datagram: CommonDNSDatagram) -> DecodedPacket {
         DecodedPacket(linkType: linkType, datagram)

@@ -147,7 +147,8 @@ struct DissectorShortcutTests {
         }
     }
 
-    @Test("the probe's report is the same whether segments take the shortcut or the full path")
+    @Test(
+        "the probe's report is the same whether segments and DNS datagrams take their lanes or the full path")
     func analysisAgrees() throws {
         // Ethernet frames of the corpus, the generated segments (SYNs, answers, resets and data
         // both ways) and mangled copies of both, at rising times.
@@ -166,14 +167,17 @@ struct DissectorShortcutTests {
         full.beginFile(path: path, linkType: .ethernet)
         let dissector = Dissector(linkType: .ethernet)
         var taken = 0
+        var dnsTaken = 0
         for (index, frame) in frames.enumerated() {
             let span = frame.span.bytes
             if dissector.commonTCPSegment(span) != nil { taken += 1 }
+            if dissector.commonDNSDatagram(span) != nil { dnsTaken += 1 }
             full.observe(
                 dissector.decodeInGeneral(span, wireLength: frame.count), bytes: span, number: index + 1,
                 time: 1_000 + Double(index) / 100, wireLength: frame.count)
         }
         #expect(taken > 500)
+        #expect(dnsTaken > 8, "\(dnsTaken)")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let expected = try encoder.encode(full.report())

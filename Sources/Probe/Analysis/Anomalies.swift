@@ -40,9 +40,19 @@ public struct Anomalies: Sendable {
     /// fragment: the message continues in fragments that follow, and is not malformed.
     mutating func record(_ error: DecodeError, in packet: borrowing DecodedPacket, _ observation: Observation)
     {
+        record(
+            error, capturedLength: packet.capturedLength,
+            moreFragments: packet.fragment?.moreFragments == true,
+            observation)
+    }
+
+    /// `record(_:in:_:)` for a frame of `capturedLength` bytes, holding a fragment that more follow or not.
+    mutating func record(
+        _ error: DecodeError, capturedLength: Int, moreFragments: Bool, _ observation: Observation
+    ) {
         if case .truncated = error {
-            if packet.fragment?.moreFragments == true { return }
-            if packet.capturedLength < observation.wireLength {
+            if moreFragments { return }
+            if capturedLength < observation.wireLength {
                 recordSnapTruncation(at: observation.ref)
                 return
             }

@@ -55,21 +55,44 @@ struct DNSAnalyzer {
         guard case .dns(let offset, let length)? = packet.application, let network = packet.network else {
             return
         }
-        let span = bytes.extracting(offset..<(offset + length))
-        let message: DNSMessage
-        do throws(DecodeError) {
-            message = try DNSMessage(span)
-        } catch {
-            anomalies.record(error, in: packet, observation)
-            return
-        }
-        messages += 1
         let ports: (source: UInt16, destination: UInt16)
         switch packet.transport {
         case .udp(let udp): ports = (udp.sourcePort, udp.destinationPort)
         case .tcp(let tcp): ports = (tcp.sourcePort, tcp.destinationPort)
         default: return
         }
+        observe(
+            bytes.extracting(offset..<(offset + length)), network, ports: ports, observation,
+            capturedLength: packet.capturedLength, moreFragments: packet.fragment?.moreFragments == true,
+            anomalies: &anomalies)
+    }
+
+    /// Analyses the DNS message of a common DNS datagram (see `CommonDNSDatagram`) whose frame
+    /// is `bytes`, as `observe` does for its decode.
+    mutating func observe(
+        _ datagram: CommonDNSDatagram, _ observation: Observation, _ bytes: RawSpan,
+        anomalies: inout Anomalies
+    ) {
+        observe(
+            bytes.extracting(datagram.messageOffset..<(datagram.messageOffset + datagram.udp.length - 8)),
+            datagram.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation,
+            capturedLength: datagram.capturedLength, moreFragments: false, anomalies: &anomalies)
+    }
+
+    /// Analyses the DNS message `span`, carried by `network` between `ports`, in a frame of
+    /// `capturedLength` bytes that is or is not a fragment more follow (for the errors' sake).
+    private mutating func observe(
+        _ span: RawSpan, _ network: IPHeaderInfo, ports: (source: UInt16, destination: UInt16),
+        _ observation: Observation, capturedLength: Int, moreFragments: Bool, anomalies: inout Anomalies
+    ) {
+        let message: DNSMessage
+        do throws(DecodeError) {
+            message = try DNSMessage(span)
+        } catch {
+            anomalies.record(error, capturedLength: capturedLength, moreFragments: moreFragments, observation)
+            return
+        }
+        messages += 1
         guard let question = message.question else { return }
         if !message.isResponse {
             queries += 1
@@ -111,7 +134,7 @@ struct DNSAnalyzer {
                 }
             }
         } catch {
-            anomalies.record(error, in: packet, observation)
+            anomalies.record(error, capturedLength: capturedLength, moreFragments: moreFragments, observation)
         }
         if aaaaRecords > 0 { names.markAAAA(question.nameHash) }
         guard question.type == DNSMessage.RecordType.aaaa else { return }

@@ -60,11 +60,11 @@ struct HostAnalyzer {
         }
     }
 
-    /// Notes the sender of a common TCP segment (see `CommonTCPSegment`), as `observe` does.
+    /// Notes the sender of a frame of plain Ethernet and one IP header `ip` (a common TCP
+    /// segment or DNS datagram, see `CommonTCPSegment`), as `observe` does.
     @inline(__always)
-    mutating func observe(_ segment: CommonTCPSegment, _ observation: Observation) {
-        note(
-            segment.ip.source, mac: segment.sourceMAC.isGroup ? nil : segment.sourceMAC, ref: observation.ref)
+    mutating func observe(_ ip: IPHeaderInfo, sourceMAC: MACAddress, _ observation: Observation) {
+        note(ip.source, mac: sourceMAC.isGroup ? nil : sourceMAC, ref: observation.ref)
     }
 
     private mutating func note(_ source: IPAddress, mac: MACAddress?, ref: PacketRef) {

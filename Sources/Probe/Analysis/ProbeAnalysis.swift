@@ -47,9 +47,24 @@ public struct ProbeAnalysis {
         lastFilePackets += 1
         let observation = Observation(
             ref: PacketRef(file: lastFile, number: number), time: time, wireLength: wireLength)
-        traffic.observe(segment, observation)
-        hosts.observe(segment, observation)
+        traffic.observe(segment.ip, ports: (segment.tcp.sourcePort, segment.tcp.destinationPort), observation)
+        hosts.observe(segment.ip, sourceMAC: segment.sourceMAC, observation)
         connectivity.observe(segment.tcp, segment.ip, observation)
+    }
+
+    /// Analyses a common DNS datagram (see `CommonDNSDatagram`) whose frame is `bytes`: what
+    /// `observe` does for its decode, without building it. The other arguments are as `observe`'s.
+    public mutating func observe(
+        _ datagram: CommonDNSDatagram, bytes: RawSpan, number: Int, time: Double, wireLength: Int
+    ) {
+        if lastFile < 0 { beginFile(path: "-", linkType: .ethernet) }
+        lastFilePackets += 1
+        let observation = Observation(
+            ref: PacketRef(file: lastFile, number: number), time: time, wireLength: wireLength)
+        traffic.observe(
+            datagram.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation)
+        hosts.observe(datagram.ip, sourceMAC: datagram.sourceMAC, observation)
+        dns.observe(datagram, observation, bytes, anomalies: &anomalies)
     }
 
     /// Analyses one decoded packet. `bytes` are its captured bytes, `number` its 1-based

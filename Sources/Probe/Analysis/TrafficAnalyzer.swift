@@ -42,21 +42,22 @@ struct TrafficAnalyzer {
         var bytes: UInt64 = 0
     }
 
-    /// Counts a common TCP segment (see `CommonTCPSegment`): what `observe` does for its
-    /// decode, read from the few fields it has.
+    /// Counts a frame of plain Ethernet and one IP header `ip` with these transport ports (a
+    /// common TCP segment or DNS datagram, see `CommonTCPSegment`): what `observe` does for
+    /// its decode, read from the few fields it has.
     @inline(__always)
-    mutating func observe(_ segment: CommonTCPSegment, _ observation: Observation) {
+    mutating func observe(
+        _ ip: IPHeaderInfo, ports: (source: UInt16, destination: UInt16), _ observation: Observation
+    ) {
         countTime(observation)
-        if segment.ip.isIPv6 {
+        if ip.isIPv6 {
             ipv6Packets += 1
             ipv6Bytes += observation.wireLength
         } else {
             ipv4Packets += 1
             ipv4Bytes += observation.wireLength
         }
-        countFlow(
-            segment.ip, ports: (segment.tcp.sourcePort, segment.tcp.destinationPort), carriesIPv6: false,
-            wireLength: observation.wireLength)
+        countFlow(ip, ports: ports, carriesIPv6: false, wireLength: observation.wireLength)
     }
 
     @inline(__always)

@@ -29,6 +29,7 @@ public enum CaptureReader {
         let dissector = Dissector(linkType: linkType, sixRD: sixRD)
         analysis.beginFile(path: path, linkType: linkType)
         var segment = CommonTCPSegment()
+        var datagram = CommonDNSDatagram()
         do {
             try handle.forEachPacket { bytes, info in
                 let time = Double(info.seconds) + Double(info.microseconds) * 1e-6
@@ -37,7 +38,13 @@ public enum CaptureReader {
                     analysis.observe(segment, number: info.number, time: time, wireLength: info.wireLength)
                     return
                 }
-                let packet = dissector.decode(notCommonTCP: bytes, wireLength: info.wireLength)
+                // Most of the rest are DNS messages over UDP: the same, with the message read.
+                if dissector.readCommonDNSDatagram(bytes, into: &datagram) {
+                    analysis.observe(
+                        datagram, bytes: bytes, number: info.number, time: time, wireLength: info.wireLength)
+                    return
+                }
+                let packet = dissector.decode(uncommon: bytes, wireLength: info.wireLength)
                 analysis.observe(
                     packet, bytes: bytes, number: info.number, time: time, wireLength: info.wireLength)
             }
