@@ -331,7 +331,7 @@ struct GeneratedCaptureTests {
         // the names beyond four in a set are evicted: 16,384 x E[max(0, X - 4)] = 168, sd 16.
         #expect((110...230).contains(large.evictions.dnsNames), "\(large.evictions.dnsNames)")
         #expect(large.evictions.total == large.evictions.dnsNames)
-        #expect(large.text.contains("Evicted   DNS names \(large.evictions.dnsNames) (tables full"))
+        #expect(large.text.contains("Evicted   DNS names \(large.evictions.dnsNames) (tables were full"))
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(large)) as? [String: Any]
         let evicted = try #require(json?["evictions"] as? [String: Int])
         #expect(evicted.count == 8 && evicted["dnsNames"] == large.evictions.dnsNames)

@@ -8,9 +8,8 @@ public struct TCPHeader: Sendable, Hashable {
     /// Payload bytes captured after the header.
     public var payloadLength: Int
 
-    /// TCP control bits.
-    /// Inlinable constants, not stored ones: every segment tests three of them, and a stored
-    /// `static let` read from another module is a call to its one-time initialiser's guard.
+    /// TCP control bits. Inlinable constants, not stored ones: every segment tests three of
+    /// them, and a stored `static let` read from another module calls its initialiser's guard.
     public struct Flags: OptionSet, Sendable, Hashable {
         public var rawValue: UInt8
         @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }

@@ -103,7 +103,8 @@ extension ReadinessReport {
                 ("DNS answer addresses", evictions.dnsAnswerAddresses), ("DNS names", evictions.dnsNames),
             ].filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
             lines.append(
-                "Evicted   " + full.joined(separator: ", ") + " (tables full: counts are lower bounds)")
+                "Evicted   " + full.joined(separator: ", ")
+                    + " (tables were full: what rests on them is incomplete)")
         }
         return lines.joined(separator: "\n")
     }

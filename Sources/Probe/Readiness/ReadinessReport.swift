@@ -33,8 +33,8 @@ public struct ReadinessReport: Sendable, Codable {
     /// Frames cut by the snap length (not malformed).
     public var snapTruncated: Int
     public var anomalies: [AnomalySummary]
-    /// Entries each bounded table dropped to make room: where not all zero, counts that depend
-    /// on those tables (hosts, unanswered attempts and queries, names) are lower bounds.
+    /// Entries each bounded table dropped to make room: where not all zero, what rests on those
+    /// tables (host counts, unanswered attempts and queries, destinations' names) is incomplete.
     public var evictions: EvictionSummary
     public var checks: [Check]
     /// 0-100, or nil when no check applied (docs/probe.md gives the formula).
