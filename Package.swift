@@ -50,9 +50,13 @@ let package = Package(
         .systemLibrary(
             name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .target(name: "Packets", swiftSettings: common),
+        // The probe's SIGBUS guard for capture files truncated while mapped (a signal handler, so C).
+        .target(name: "CMappingGuard", path: "Sources/CMappingGuard"),
         .target(
             name: "Probe",
-            dependencies: ["CPcap", "Packets", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: [
+                "CPcap", "CMappingGuard", "Packets", .product(name: "RealModule", package: "swift-numerics"),
+            ],
             swiftSettings: common),
         .target(
             name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore"],

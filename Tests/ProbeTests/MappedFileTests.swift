@@ -86,6 +86,31 @@ struct MappedFileTests {
     }
 
     @Test(
+        "a capture truncated by another program while it is read from the mapping ends with an error, not SIGBUS"
+    )
+    func truncatedWhileRead() throws {
+        let (path, frames) = try Self.randomCapture(count: 6_500, seed: 13)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try PcapHandle(offline: path, mapped: true)
+        let mapped = handle.isMapped
+        #expect(mapped)
+        var seen = 0
+        var intact = true
+        let error = #expect(throws: CaptureError.self) {
+            try handle.forEachPacket { bytes, info in
+                if bytes.withUnsafeBytes({ Array($0) }) != frames[info.number - 1] { intact = false }
+                seen += 1
+                // What tcpdump's ring buffer does when it comes back to a file: O_TRUNC.
+                if seen == 2_000 { #expect(truncate(path, 4_096) == 0) }
+            }
+        }
+        // The packets handed out before the cut are the file's, and none after it.
+        #expect(intact)
+        #expect(seen >= 2_000 && seen < 2_100, "\(seen)")
+        #expect(error?.description.contains("truncated by another program while it was being read") == true)
+    }
+
+    @Test(
         "a named pipe and a directory are not mapped: the pipe is read through stdio, the directory is an error"
     )
     func notRegular() throws {

@@ -91,6 +91,12 @@ public struct PcapHandle: ~Copyable {
         var data: UnsafePointer<UInt8>?
         while true {
             let status = pcap_next_ex(raw, &header, &data)
+            // Checked before the packet is used: it may hold zeros where the file was cut.
+            if mapping.truncated {
+                throw .readFailed(
+                    path: path, packet: number + 1,
+                    reason: "the file was truncated by another program while it was being read")
+            }
             if status == -2 { return number }
             if status == 0 { continue }
             guard status == 1, let header, let data else {
