@@ -36,10 +36,7 @@ extension Dissector {
         guard dataOffset >= 20, plain.end - plain.transport >= dataOffset, sourcePort != Dissection.Port.dns,
             destinationPort != Dissection.Port.dns
         else { return false }
-        segment.capturedLength = bytes.byteCount
-        segment.destinationMAC = plain.destinationMAC
-        segment.sourceMAC = plain.sourceMAC
-        segment.ip = plain.ip
+        segment.frame = plain.frame
         segment.tcp = TCPHeader(
             sourcePort: sourcePort, destinationPort: destinationPort,
             sequence: UInt32(truncatingIfNeeded: ports),
@@ -79,10 +76,7 @@ extension Dissector {
             destinationPort != Dissection.Port.dhcpv6Client, destinationPort != Dissection.Port.dhcpv6Server,
             length >= 8, plain.transport + length <= plain.end
         else { return false }
-        datagram.capturedLength = bytes.byteCount
-        datagram.destinationMAC = plain.destinationMAC
-        datagram.sourceMAC = plain.sourceMAC
-        datagram.ip = plain.ip
+        datagram.frame = plain.frame
         datagram.udp = UDPHeader(sourcePort: sourcePort, destinationPort: destinationPort, length: length)
         datagram.messageOffset = plain.transport + 8
         return true
@@ -136,34 +130,52 @@ extension Dissector {
             return nil
         }
         return PlainIP(
-            destinationMAC: MACAddress(rawValue: first >> 16), sourceMAC: MACAddress(rawValue: second >> 16),
-            ip: ip,
+            frame: PlainFrame(
+                capturedLength: end, destinationMAC: MACAddress(rawValue: first >> 16),
+                sourceMAC: MACAddress(rawValue: second >> 16), ip: ip),
             transport: transport, end: payloadEnd)
     }
 }
 
-/// What `plainIP` found: the hardware addresses, the IP header, where its payload starts and
-/// where it ends.
+/// What `plainIP` found: the frame's headers, where the IP payload starts and where it ends.
 struct PlainIP {
-    var destinationMAC: MACAddress
-    var sourceMAC: MACAddress
-    var ip: IPHeaderInfo
+    var frame: PlainFrame
     var transport: Int
     var end: Int
 }
 
+/// The Ethernet and IP headers of a common TCP segment or DNS datagram (see `CommonTCPSegment`
+/// and `CommonDNSDatagram`): the captured length, the hardware addresses and the one IP header.
+public struct PlainFrame: Sendable, Hashable {
+    public var capturedLength: Int
+    public var destinationMAC: MACAddress
+    public var sourceMAC: MACAddress
+    public var ip: IPHeaderInfo
+
+    /// An empty frame whose IP header carries `proto`, for the lanes to write into.
+    init(carrying proto: IPProtocol) {
+        self.init(
+            capturedLength: 0, destinationMAC: MACAddress(rawValue: 0), sourceMAC: MACAddress(rawValue: 0),
+            ip: IPHeaderInfo(
+                source: .v4(IPv4Address(rawValue: 0)), destination: .v4(IPv4Address(rawValue: 0)),
+                upperProtocol: proto, offset: 0, declaredLength: 0))
+    }
+
+    init(capturedLength: Int, destinationMAC: MACAddress, sourceMAC: MACAddress, ip: IPHeaderInfo) {
+        self.capturedLength = capturedLength
+        self.destinationMAC = destinationMAC
+        self.sourceMAC = sourceMAC
+        self.ip = ip
+    }
+}
+
 /// A plain TCP segment over Ethernet (see `Dissector.decodeCommonTCP`): what its decode holds
-/// beyond what every decode starts from. Its `DecodedPacket` has these MAC addresses, `ip` as
-/// both `outer` and `network`, one IP header of `ip`'s family, `.tcp(tcp)` as transport, and
-/// nothing else: no VLAN, tunnel, fragment, application message or error.
+/// beyond what every decode starts from. Its `DecodedPacket` has `frame`'s captured length and
+/// MAC addresses, its `ip` as both `outer` and `network`, one IP header of that family,
+/// `.tcp(tcp)` as transport, and nothing else: no VLAN, tunnel, fragment, application message
+/// or error.
 public struct CommonTCPSegment: Sendable, Hashable {
-    public var capturedLength = 0
-    public var destinationMAC = MACAddress(rawValue: 0)
-    public var sourceMAC = MACAddress(rawValue: 0)
-    public var ip = IPHeaderInfo(
-        source: .v4(IPv4Address(rawValue: 0)), destination: .v4(IPv4Address(rawValue: 0)),
-        upperProtocol: .tcp,
-        offset: 0, declaredLength: 0)
+    public var frame = PlainFrame(carrying: .tcp)
     public var tcp = TCPHeader(
         sourcePort: 0, destinationPort: 0, sequence: 0, acknowledgment: 0, flags: [], payloadLength: 0)
 
@@ -175,42 +187,29 @@ extension DecodedPacket {
     /// The decode of a common TCP segment.
     @inline(__always)
     public init(linkType: LinkType, _ segment: CommonTCPSegment) {
-        self.init(
-            linkType: linkType, capturedLength: segment.capturedLength,
-            destinationMAC: segment.destinationMAC,
-            sourceMAC: segment.sourceMAC, ip: segment.ip)
+        self.init(linkType: linkType, segment.frame)
         transport = .tcp(segment.tcp)
     }
 
-    /// A frame of plain Ethernet and one IP header `ip`, as the shortcuts find them.
+    /// A frame of plain Ethernet and one IP header, as the shortcuts find them.
     @inline(__always)
-    init(
-        linkType: LinkType, capturedLength: Int, destinationMAC: MACAddress, sourceMAC: MACAddress,
-        ip: IPHeaderInfo
-    ) {
+    init(linkType: LinkType, _ frame: PlainFrame) {
         self.init(linkType: linkType)
-        self.capturedLength = capturedLength
-        self.destinationMAC = destinationMAC
-        self.sourceMAC = sourceMAC
-        if ip.isIPv6 { ipv6Headers = 1 } else { ipv4Headers = 1 }
-        outer = ip
-        network = ip
+        capturedLength = frame.capturedLength
+        destinationMAC = frame.destinationMAC
+        sourceMAC = frame.sourceMAC
+        if frame.ip.isIPv6 { ipv6Headers = 1 } else { ipv4Headers = 1 }
+        outer = frame.ip
+        network = frame.ip
     }
 }
 
 /// A DNS message over UDP in plain Ethernet and IP headers (see `Dissector.decodeCommonDNS`):
-/// what its decode holds beyond what every decode starts from. Its `DecodedPacket` has these
-/// MAC addresses, `ip` as both `outer` and `network`, one IP header of `ip`'s family,
-/// `.udp(udp)` as transport, the DNS message at `messageOffset` (its length `udp.length - 8`)
-/// as application, and nothing else.
+/// what its decode holds beyond what every decode starts from. Its `DecodedPacket` is built
+/// from `frame` as a segment's is, with `.udp(udp)` as transport, the DNS message at
+/// `messageOffset` (its length `udp.length - 8`) as application, and nothing else.
 public struct CommonDNSDatagram: Sendable, Hashable {
-    public var capturedLength = 0
-    public var destinationMAC = MACAddress(rawValue: 0)
-    public var sourceMAC = MACAddress(rawValue: 0)
-    public var ip = IPHeaderInfo(
-        source: .v4(IPv4Address(rawValue: 0)), destination: .v4(IPv4Address(rawValue: 0)),
-        upperProtocol: .udp,
-        offset: 0, declaredLength: 0)
+    public var frame = PlainFrame(carrying: .udp)
     public var udp = UDPHeader(sourcePort: 0, destinationPort: 0, length: 8)
     /// Where the DNS message starts in the frame.
     public var messageOffset = 0
@@ -223,10 +222,7 @@ extension DecodedPacket {
     /// The decode of a common DNS datagram.
     @inline(__always)
     public init(linkType: LinkType, _ datagram: CommonDNSDatagram) {
-        self.init(
-            linkType: linkType, capturedLength: datagram.capturedLength,
-            destinationMAC: datagram.destinationMAC, sourceMAC: datagram.sourceMAC,
-            ip: datagram.ip)
+        self.init(linkType: linkType, datagram.frame)
         transport = .udp(datagram.udp)
         application = .dns(offset: datagram.messageOffset, length: datagram.udp.length - 8)
     }

@@ -22,12 +22,6 @@ public struct Dissector: Sendable {
         // Each path builds the result in place: merged here, the optimiser would copy it field
         // by field (a hundred instructions a packet).
         if let segment = commonTCPSegment(bytes) { return packet(segment) }
-        return decode(notCommonTCP: bytes, wireLength: wireLength)
-    }
-
-    /// `decode` for a frame `readCommonTCPSegment` has already turned down, so that a reader
-    /// trying that first does not test the frame for it twice.
-    public func decode(notCommonTCP bytes: RawSpan, wireLength: Int) -> DecodedPacket {
         if let datagram = commonDNSDatagram(bytes) { return packet(datagram) }
         return decodeInGeneral(bytes, wireLength: wireLength)
     }

@@ -75,8 +75,8 @@ struct DNSAnalyzer {
     ) {
         observe(
             bytes.extracting(datagram.messageOffset..<(datagram.messageOffset + datagram.udp.length - 8)),
-            datagram.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation,
-            capturedLength: datagram.capturedLength, moreFragments: false, anomalies: &anomalies)
+            datagram.frame.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation,
+            capturedLength: datagram.frame.capturedLength, moreFragments: false, anomalies: &anomalies)
     }
 
     /// Analyses the DNS message `span`, carried by `network` between `ports`, in a frame of

@@ -60,11 +60,11 @@ struct HostAnalyzer {
         }
     }
 
-    /// Notes the sender of a frame of plain Ethernet and one IP header `ip` (a common TCP
-    /// segment or DNS datagram, see `CommonTCPSegment`), as `observe` does.
+    /// Notes the sender of a plain frame (a common TCP segment or DNS datagram, see
+    /// `PlainFrame`), as `observe` does for its decode.
     @inline(__always)
-    mutating func observe(_ ip: IPHeaderInfo, sourceMAC: MACAddress, _ observation: Observation) {
-        note(ip.source, mac: sourceMAC.isGroup ? nil : sourceMAC, ref: observation.ref)
+    mutating func observe(_ frame: PlainFrame, _ observation: Observation) {
+        note(frame.ip.source, mac: frame.sourceMAC.isGroup ? nil : frame.sourceMAC, ref: observation.ref)
     }
 
     private mutating func note(_ source: IPAddress, mac: MACAddress?, ref: PacketRef) {

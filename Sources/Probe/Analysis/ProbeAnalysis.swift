@@ -47,9 +47,10 @@ public struct ProbeAnalysis {
         lastFilePackets += 1
         let observation = Observation(
             ref: PacketRef(file: lastFile, number: number), time: time, wireLength: wireLength)
-        traffic.observe(segment.ip, ports: (segment.tcp.sourcePort, segment.tcp.destinationPort), observation)
-        hosts.observe(segment.ip, sourceMAC: segment.sourceMAC, observation)
-        connectivity.observe(segment.tcp, segment.ip, observation)
+        traffic.observe(
+            segment.frame.ip, ports: (segment.tcp.sourcePort, segment.tcp.destinationPort), observation)
+        hosts.observe(segment.frame, observation)
+        connectivity.observe(segment.tcp, segment.frame.ip, observation)
     }
 
     /// Analyses a common DNS datagram (see `CommonDNSDatagram`) whose frame is `bytes`: what
@@ -62,8 +63,8 @@ public struct ProbeAnalysis {
         let observation = Observation(
             ref: PacketRef(file: lastFile, number: number), time: time, wireLength: wireLength)
         traffic.observe(
-            datagram.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation)
-        hosts.observe(datagram.ip, sourceMAC: datagram.sourceMAC, observation)
+            datagram.frame.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation)
+        hosts.observe(datagram.frame, observation)
         dns.observe(datagram, observation, bytes, anomalies: &anomalies)
     }
 
