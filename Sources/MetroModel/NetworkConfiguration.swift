@@ -41,8 +41,9 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
     public struct CPEs: Sendable, Hashable, Codable {
         /// Share of installed CPEs that can do IPv6 at the start.
         public var capableShare: Double
-        /// Share of newly installed CPEs (new subscribers, failures) that can do IPv6.
-        public var newCapableShare: Double
+        /// Share of newly installed CPEs (new lines, lines moving technology, failures) that can
+        /// do IPv6, month by month.
+        public var newCapableShare: MonthlyPath
         /// Weibull shape of lifetimes (> 1: wear-out).
         public var lifetimeShape: Double
         /// Weibull scale of lifetimes, months.
@@ -52,61 +53,22 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         /// Share of IPv6-capable CPEs that also implement the transition mechanisms needing CPE
         /// support (DS-Lite's B4, a 6rd CE, 464XLAT's CLAT, a MAP CE).
         public var mechanismShare: Double
+        /// Share of legacy CPEs that are operator-managed and take IPv6 by a remote firmware push.
+        public var firmwareUpgradableShare: Double
 
         /// CPE parameters; see the properties.
         public init(
-            capableShare: Double, newCapableShare: Double, lifetimeShape: Double, lifetimeScaleMonths: Double,
-            meanAgeMonths: Int, mechanismShare: Double = 1
+            capableShare: Double, newCapableShare: MonthlyPath, lifetimeShape: Double,
+            lifetimeScaleMonths: Double, meanAgeMonths: Int, mechanismShare: Double = 1,
+            firmwareUpgradableShare: Double = 0
         ) {
             self.mechanismShare = mechanismShare
+            self.firmwareUpgradableShare = firmwareUpgradableShare
             self.capableShare = capableShare
             self.newCapableShare = newCapableShare
             self.lifetimeShape = lifetimeShape
             self.lifetimeScaleMonths = lifetimeScaleMonths
             self.meanAgeMonths = meanAgeMonths
-        }
-    }
-
-    /// One dated action of the plan, months counted from the start.
-    public struct Action: Sendable, Hashable, Codable {
-        /// What an action does.
-        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-            /// Make BNGs dual-stack (software and licence), `amount` of them or all.
-            case upgradeBNGs
-            /// Make access nodes IPv6-ready: upgrade software where enough, else replace.
-            case upgradeAccessNodes
-            /// Replace legacy CPEs, `amount` a month (or as many as crews allow) until none is left.
-            case cpeCampaign
-            /// Switch a provisioning mode on for IPv6-capable subscribers.
-            case enableMode
-            /// Add `amount` Gbit/s of CGNAT throughput.
-            case addCGNAT
-            /// Buy `amount` public IPv4 addresses.
-            case buyIPv4
-            /// Grow the compute centre by `amount` cores (used by the compute model).
-            case expandCompute
-        }
-
-        /// The month, from 0.
-        public var month: Int
-        /// What it does.
-        public var kind: Kind
-        /// The district (index) it applies to; nil for all.
-        public var district: Int?
-        /// The provisioning mode, for `enableMode`.
-        public var mode: ProvisioningMode?
-        /// How much (units per kind).
-        public var amount: Double?
-
-        /// An action; see the properties.
-        public init(
-            month: Int, kind: Kind, district: Int? = nil, mode: ProvisioningMode? = nil, amount: Double? = nil
-        ) {
-            self.month = month
-            self.kind = kind
-            self.district = district
-            self.mode = mode
-            self.amount = amount
         }
     }
 
@@ -118,18 +80,22 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
     public var districts: [District]
     /// The CPEs.
     public var cpes: CPEs
-    /// Subscribers' own adoption of IPv6 (devices, opting in): a Bass curve per year.
-    public var adoption: BassDiffusion
+    /// Subscribers' own uptake of IPv6 where it is opt-in: a Bass curve per year, which may
+    /// change at policy months.
+    public var adoption: OptInAdoption
     /// The share of an IPv6 subscriber's traffic that can go over IPv6 (content): a Bass curve per year.
     public var content: BassDiffusion
     /// Public IPv4 addresses owned at the start.
     public var publicIPv4: Int
-    /// Market price of one IPv4 address.
-    public var ipv4Price: Double
+    /// Market price of one IPv4 address, month by month.
+    public var ipv4Price: MonthlyPath
+    /// Whether addresses the network no longer needs are sold (whole /24 blocks, at the month's
+    /// price, keeping the IPv4 rule's headroom).
+    public var sellSurplusIPv4: Bool
     /// Ports each subscriber gets behind a CGN or in a MAP domain.
     public var portPlan: CGNATPortPlan
-    /// CGNAT throughput at the start, Gbit/s.
-    public var cgnatGbps: Double
+    /// The CGN platform: capacity at the start, sessions, logging.
+    public var cgnat: CGNATPlatform
     /// Busy-hour demand per subscriber.
     public var demand: DemandModel
     /// Yearly growth of uplink capacity from routine transport upgrades outside the plan.
@@ -142,17 +108,18 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
     public var budget: Budget
     /// Home visits a CPE replacement takes.
     public var visitsPerCPE: Int
+    /// Rules that add CGN, BNG, uplink, core and address capacity ahead of demand.
+    public var capacity: CapacityRules
     /// The plan.
     public var actions: [Action]
 
     /// A configuration; see the properties.
     public init(
-        months: Int, discountRate: Double, districts: [District], cpes: CPEs, adoption: BassDiffusion,
-        content: BassDiffusion, publicIPv4: Int, ipv4Price: Double, portPlan: CGNATPortPlan,
-        cgnatGbps: Double,
-        demand: DemandModel, uplinkYearlyGrowth: Double = 0, coreGbps: Double? = nil, costs: CostModel,
-        budget: Budget,
-        visitsPerCPE: Int = 1, actions: [Action]
+        months: Int, discountRate: Double, districts: [District], cpes: CPEs, adoption: OptInAdoption,
+        content: BassDiffusion, publicIPv4: Int, ipv4Price: MonthlyPath, sellSurplusIPv4: Bool = false,
+        portPlan: CGNATPortPlan, cgnat: CGNATPlatform, demand: DemandModel, uplinkYearlyGrowth: Double = 0,
+        coreGbps: Double? = nil, costs: CostModel, budget: Budget, visitsPerCPE: Int = 1,
+        capacity: CapacityRules = CapacityRules(), actions: [Action]
     ) {
         self.months = months
         self.discountRate = discountRate
@@ -162,14 +129,16 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         self.content = content
         self.publicIPv4 = publicIPv4
         self.ipv4Price = ipv4Price
+        self.sellSurplusIPv4 = sellSurplusIPv4
         self.portPlan = portPlan
-        self.cgnatGbps = cgnatGbps
+        self.cgnat = cgnat
         self.demand = demand
         self.uplinkYearlyGrowth = uplinkYearlyGrowth
         self.coreGbps = coreGbps
         self.costs = costs
         self.budget = budget
         self.visitsPerCPE = visitsPerCPE
+        self.capacity = capacity
         self.actions = actions
     }
 }

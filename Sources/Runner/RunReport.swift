@@ -52,13 +52,16 @@ public struct RunReport: Sendable {
             utilization: Spread(runs.map(\.summary.utilization)),
             meanWait: Spread(runs.map(\.summary.meanWait)), p95Wait: Spread(runs.map(\.summary.p95Wait)),
             meanBoundedSlowdown: Spread(runs.map(\.summary.meanBoundedSlowdown)),
-            firstSLABreachMonth: MonthSpread(
-                p10: breach.p10.map { label(Int($0)) }, p50: breach.p50.map { label(Int($0)) },
-                p90: breach.p90.map { label(Int($0)) }, mean: breach.mean),
+            firstSLABreachMonth: monthSpread(breach),
             slaMonthsBreached: Spread(runs.map { Double($0.slaPeriodsBreached) }),
             energyKWh: runs.first?.energyKWh == nil ? nil : Spread(runs.map(\.energyKWh)),
             cloudRejectionRate: runs.first?.cloud == nil ? nil : Spread(runs.map { $0.cloud?.rejectionRate }),
             cloudUtilization: runs.first?.cloud == nil ? nil : Spread(runs.map { $0.cloud?.utilization }))
+    }
+
+    /// `text` without control characters (a scenario's names reach the terminal).
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.properties.generalCategory != .control }.map(Character.init))
     }
 
     /// "YYYY-MM" of month index `month`.
@@ -66,59 +69,36 @@ public struct RunReport: Sendable {
 
     // MARK: JSON
 
+    /// A month in the JSON: its label, each city column, and the subscribers per mode.
     struct JSONMonth: Encodable {
         var month: String
-        var subscribers: Double
-        var ipv6EnabledSubscribers: Double
-        var ipv6TrafficShare: Double
-        var publicIPv4InUse: Double
-        var cgnatSubscribers: Double
-        var cgnatUtilization: Double
-        var peakLinkUtilization: Double
-        var peakPortUtilization: Double
-        var peakBNGSessionUtilization: Double
-        var capexCumulative: Double
-        var opexCumulative: Double
-        var truckRolls: Double
-        var slippedActions: Double
-    }
+        var values: [Double]
+        var byMode: [String: Double]
 
-    struct SingleKPIs: Encodable {
-        var month50: String?
-        var month90: String?
-        var finalIPv6TrafficShare: Double
-        var peakCGNATUtilization: Double
-        var ipv4Purchased: Int
-        var npv: Double
-        var truckRolls: Int
-        var unmetDemandMonths: Int
-        var capexByItem: CapexByItem
-
-        enum CodingKeys: String, CodingKey {
-            case month50, month90, finalIPv6TrafficShare, peakCGNATUtilization, ipv4Purchased, npv, truckRolls
-            case unmetDemandMonths, capexByItem
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
         }
 
-        /// Milestones never reached are `null`, not left out.
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(month50, forKey: .month50)
-            try container.encode(month90, forKey: .month90)
-            try container.encode(finalIPv6TrafficShare, forKey: .finalIPv6TrafficShare)
-            try container.encode(peakCGNATUtilization, forKey: .peakCGNATUtilization)
-            try container.encode(ipv4Purchased, forKey: .ipv4Purchased)
-            try container.encode(npv, forKey: .npv)
-            try container.encode(truckRolls, forKey: .truckRolls)
-            try container.encode(unmetDemandMonths, forKey: .unmetDemandMonths)
-            try container.encode(capexByItem, forKey: .capexByItem)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(month, forKey: Key(stringValue: "month"))
+            for (column, value) in zip(MonthColumns.city, values) {
+                try container.encode(value, forKey: Key(stringValue: column.name))
+            }
+            try container.encode(byMode, forKey: Key(stringValue: "ipv6SubscribersByMode"))
         }
     }
 
+    /// A milestone month over replications: "YYYY-MM" or null for each figure (the mean rounded
+    /// to a month).
     struct MonthSpread: Encodable {
         var p10: String?
         var p50: String?
         var p90: String?
-        var mean: Double?
+        var mean: String?
 
         enum CodingKeys: String, CodingKey {
             case p10, p50, p90, mean
@@ -134,192 +114,237 @@ public struct RunReport: Sendable {
         }
     }
 
-    struct SpreadKPIs: Encodable {
+    /// A binding constraint over replications.
+    struct JSONConstraint: Encodable {
+        var constraint: String
+        var district: String?
+        /// The share of replications in which it bound.
+        var share: Double
+        /// The median first month among those.
+        var firstMonth: String?
+        /// Months it bound, the mean over all replications.
+        var months: Double
+
+        enum CodingKeys: String, CodingKey {
+            case constraint, district, share, firstMonth, months
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(constraint, forKey: .constraint)
+            try container.encode(district, forKey: .district)
+            try container.encode(share, forKey: .share)
+            try container.encode(firstMonth, forKey: .firstMonth)
+            try container.encode(months, forKey: .months)
+        }
+    }
+
+    /// The KPIs: the same shape with one replication or many.
+    struct JSONKPIs: Encodable {
         var month50: MonthSpread
         var month90: MonthSpread
         var finalIPv6TrafficShare: Spread
         var peakCGNATUtilization: Spread
         var ipv4Purchased: Spread
+        var ipv4Sold: Spread
         var npv: Spread
+        var baselineNPV: Spread
+        var incrementalNPV: Spread
+        var incrementalNPVByGroup: [String: Spread]
+        var programmeCost: Spread
         var truckRolls: Spread
         var unmetDemandMonths: Spread
+        var costByItem: [String: Spread]
+        var bindingConstraints: [JSONConstraint]
     }
 
-    struct Document<K: Encodable>: Encodable {
+    struct Document: Encodable {
         var scenario: String
         var seed: UInt64
         var replications: Int
         var months: [JSONMonth]
-        var kpis: K
+        var kpis: JSONKPIs
         var compute: ComputeKPIs?
     }
 
-    var jsonMonths: [JSONMonth] {
-        MonthlyMeans.of(results.map(\.months)).map {
-            JSONMonth(
-                month: label($0.month), subscribers: $0.subscribers,
-                ipv6EnabledSubscribers: $0.ipv6EnabledSubscribers,
-                ipv6TrafficShare: $0.ipv6TrafficShare, publicIPv4InUse: $0.publicIPv4InUse,
-                cgnatSubscribers: $0.cgnatSubscribers, cgnatUtilization: $0.cgnatUtilization,
-                peakLinkUtilization: $0.peakLinkUtilization, peakPortUtilization: $0.peakPortUtilization,
-                peakBNGSessionUtilization: $0.peakBNGSessionUtilization, capexCumulative: $0.capexCumulative,
-                opexCumulative: $0.opexCumulative, truckRolls: $0.truckRolls,
-                slippedActions: $0.slippedActions)
+    func monthSpread(_ spread: Spread) -> MonthSpread {
+        MonthSpread(
+            p10: spread.p10.map { label(Int($0)) }, p50: spread.p50.map { label(Int($0)) },
+            p90: spread.p90.map { label(Int($0)) }, mean: spread.mean.map { label(Int($0.rounded())) })
+    }
+
+    /// The binding constraints of all replications, in the order first met.
+    var constraints: [JSONConstraint] {
+        struct Key: Hashable {
+            var constraint: String
+            var district: Int?
+        }
+        var order: [Key] = []
+        var found: [Key: [BindingConstraint]] = [:]
+        for result in results {
+            for constraint in result.kpis.bindingConstraints {
+                let key = Key(constraint: constraint.constraint, district: constraint.district)
+                if found[key] == nil { order.append(key) }
+                found[key, default: []].append(constraint)
+            }
+        }
+        let n = Double(results.count)
+        return order.map { key in
+            let list = found[key]!
+            return JSONConstraint(
+                constraint: key.constraint, district: key.district.map { scenario.districts[$0].name },
+                share: Double(list.count) / n,
+                firstMonth: Spread(list.map { Double($0.firstMonth) }).p50.map { label(Int($0)) },
+                months: list.reduce(0) { $0 + Double($1.months) } / n)
         }
     }
 
-    /// The JSON document: `{"scenario", "seed", "replications", "months", "kpis"}` (docs/run.md).
+    /// The JSON document: `{"scenario", "seed", "replications", "months", "kpis", "compute"}`
+    /// (docs/run.md).
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data: Data
-        if results.count == 1 {
-            let k = results[0].kpis
-            data = try encoder.encode(
-                Document(
-                    scenario: scenario.name, seed: seed, replications: 1, months: jsonMonths,
-                    kpis: SingleKPIs(
-                        month50: k.month50.map(label), month90: k.month90.map(label),
-                        finalIPv6TrafficShare: k.finalIPv6TrafficShare,
-                        peakCGNATUtilization: k.peakCGNATUtilization,
-                        ipv4Purchased: k.ipv4Purchased, npv: k.npv, truckRolls: k.truckRolls,
-                        unmetDemandMonths: k.unmetDemandMonths, capexByItem: k.capexByItem),
-                    compute: compute.map(computeKPIs)))
-        } else {
-            let spread = KPISpread(results)
-            func months(_ s: Spread) -> MonthSpread {
-                MonthSpread(
-                    p10: s.p10.map { label(Int($0)) }, p50: s.p50.map { label(Int($0)) },
-                    p90: s.p90.map { label(Int($0)) }, mean: s.mean)
-            }
-            data = try encoder.encode(
-                Document(
-                    scenario: scenario.name, seed: seed, replications: results.count, months: jsonMonths,
-                    kpis: SpreadKPIs(
-                        month50: months(spread.month50), month90: months(spread.month90),
-                        finalIPv6TrafficShare: spread.finalIPv6TrafficShare,
-                        peakCGNATUtilization: spread.peakCGNATUtilization,
-                        ipv4Purchased: spread.ipv4Purchased,
-                        npv: spread.npv, truckRolls: spread.truckRolls,
-                        unmetDemandMonths: spread.unmetDemandMonths), compute: compute.map(computeKPIs)))
-        }
+        let spread = KPISpread(results)
+        let means = MonthColumns.means(results.map(\.months), MonthColumns.city)
+        let modes = MonthColumns.modeMeans(results.map(\.months))
+        let months = means.indices.map { JSONMonth(month: label($0), values: means[$0], byMode: modes[$0]) }
+        let kpis = JSONKPIs(
+            month50: monthSpread(spread.month50), month90: monthSpread(spread.month90),
+            finalIPv6TrafficShare: spread.finalIPv6TrafficShare,
+            peakCGNATUtilization: spread.peakCGNATUtilization,
+            ipv4Purchased: spread.ipv4Purchased, ipv4Sold: spread.ipv4Sold, npv: spread.npv,
+            baselineNPV: spread.baselineNPV, incrementalNPV: spread.incrementalNPV,
+            incrementalNPVByGroup: spread.incrementalNPVByGroup, programmeCost: spread.programmeCost,
+            truckRolls: spread.truckRolls, unmetDemandMonths: spread.unmetDemandMonths,
+            costByItem: spread.costByItem, bindingConstraints: constraints)
+        let data = try encoder.encode(
+            Document(
+                scenario: scenario.name, seed: seed, replications: results.count, months: months, kpis: kpis,
+                compute: compute.map(computeKPIs)))
         return String(decoding: data, as: UTF8.self)
     }
 
     // MARK: CSV
 
-    static let csvColumns = [
-        "month", "subscribers", "ipv6EnabledSubscribers", "ipv6TrafficShare", "publicIPv4InUse",
-        "cgnatSubscribers",
-        "cgnatUtilization", "peakLinkUtilization", "peakPortUtilization", "peakBNGSessionUtilization",
-        "capexCumulative", "opexCumulative", "truckRolls",
-        "slippedActions",
-    ]
-
-    static func row(_ label: String, _ m: MeanMonth) -> String {
-        [
-            label, number(m.subscribers), number(m.ipv6EnabledSubscribers), number(m.ipv6TrafficShare),
-            number(m.publicIPv4InUse), number(m.cgnatSubscribers), number(m.cgnatUtilization),
-            number(m.peakLinkUtilization), number(m.peakPortUtilization), number(m.peakBNGSessionUtilization),
-            number(m.capexCumulative), number(m.opexCumulative),
-            number(m.truckRolls),
-            number(m.slippedActions),
-        ].joined(separator: ",")
-    }
-
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.6g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.17g", value)
     }
 
-    /// The monthly table as CSV, one row per month, or per month and district.
+    /// The monthly table as CSV at full precision: one row per month with the city's columns, or
+    /// per district and month with the district's own columns.
     public func csv(byDistrict: Bool) -> String {
-        var text =
-            (byDistrict ? ["district"] + Self.csvColumns : Self.csvColumns).joined(separator: ",") + "\n"
         if byDistrict {
+            var text =
+                (["district", "month"] + MonthColumns.district.map(\.name)).joined(separator: ",") + "\n"
             for (index, district) in scenario.districts.enumerated() {
                 let name = district.name.contains(",") ? "\"\(district.name)\"" : district.name
-                for month in MonthlyMeans.of(results.map { $0.districts[index] }) {
-                    text += name + "," + Self.row(label(month.month), month) + "\n"
+                let means = MonthColumns.means(results.map { $0.districts[index] }, MonthColumns.district)
+                for (month, values) in means.enumerated() {
+                    text += ([name, label(month)] + values.map(Self.number)).joined(separator: ",") + "\n"
                 }
             }
-        } else {
-            for month in MonthlyMeans.of(results.map(\.months)) {
-                text += Self.row(label(month.month), month) + "\n"
-            }
+            return text
+        }
+        var text = (["month"] + MonthColumns.city.map(\.name)).joined(separator: ",") + "\n"
+        for (month, values) in MonthColumns.means(results.map(\.months), MonthColumns.city).enumerated() {
+            text += ([label(month)] + values.map(Self.number)).joined(separator: ",") + "\n"
         }
         return text
     }
 
     // MARK: Text
 
-    /// A summary a planner reads: milestones, the quarterly (or monthly) table, the KPIs.
-    public func text() -> String {
-        var out = "\(scenario.name)\n"
-        out += "  \(scenario.start) for \(scenario.months) months, \(scenario.districts.count) districts, "
-        out += "seed \(seed), \(results.count) replication\(results.count == 1 ? "" : "s")\n\n"
-        out += "Plan\n"
-        let months = MonthlyMeans.of(results.map(\.months))
+    /// One figure as text: the value with one replication, P10 / P50 / P90 with several.
+    func figure(_ spread: Spread, _ format: String, _ scale: Double = 1, never: String = "-") -> String {
+        let values = results.count == 1 ? [spread.p50] : [spread.p10, spread.p50, spread.p90]
+        return values.map { $0.map { String(format: format, $0 * scale) } ?? never }.joined(separator: " / ")
+    }
+
+    /// A milestone as text, "never" where not reached.
+    func milestone(_ spread: Spread) -> String {
+        let values = results.count == 1 ? [spread.p50] : [spread.p10, spread.p50, spread.p90]
+        return values.map { $0.map { label(Int($0)) } ?? "never" }.joined(separator: " / ")
+    }
+
+    /// The plan as carried out: each action's month as written, when it finished (the median
+    /// over replications) and what held it back.
+    func planText() -> String {
+        var out = "Plan as carried out\n"
+        var networkIndex = 0
         for action in scenario.plan ?? [] {
             var line = "  \(action.month)  \(action.action.rawValue)"
             if let district = action.district { line += " in \(district)" }
             if let mode = action.mode { line += " (\(mode.rawValue))" }
             if let amount = action.amount { line += " amount \(Self.number(amount))" }
-            out += line + "\n"
+            line = line.padding(toLength: Swift.max(line.count, 52), withPad: " ", startingAt: 0)
+            guard action.action.network != nil else {
+                out += line + "  compute centre\n"
+                continue
+            }
+            let progress = results.map { $0.actions[networkIndex] }
+            networkIndex += 1
+            let done = Spread(progress.map { $0.doneMonth.map(Double.init) }).p50
+            let slipped = progress.reduce(0) { $0 + $1.slippedMonths } / progress.count
+            var status = done.map { "done \(label(Int($0)))" } ?? "not finished"
+            if slipped > 0 {
+                let limits = Set(progress.flatMap(\.limits)).map(\.rawValue).sorted().joined(separator: ", ")
+                status += " (held back \(slipped) month\(slipped == 1 ? "" : "s"): \(limits))"
+            }
+            out += line + "  " + status + "\n"
         }
-        let slipped = months.filter { $0.slippedActions > 0 }
-        if let first = slipped.first {
-            out += "  slipped for budget or crews in \(slipped.count) months, first \(label(first.month))\n"
-        }
-        out += "\n"
+        return out
+    }
+
+    /// A summary a planner reads: the plan as carried out, the quarterly (or monthly) table, the
+    /// KPIs against the baseline, and the compute centre.
+    public func text() -> String {
+        var out = "\(scenario.name)\n"
+        out += "  \(scenario.start) for \(scenario.months) months, \(scenario.districts.count) districts, "
+        out += "seed \(seed), \(results.count) replication\(results.count == 1 ? "" : "s")\n\n"
+        out += planText() + "\n"
+        let columns = MonthColumns.city.map(\.name)
+        func column(_ name: String) -> Int { columns.firstIndex(of: name)! }
+        let means = MonthColumns.means(results.map(\.months), MonthColumns.city)
         let step = scenario.reporting == .monthly ? 1 : 3
-        out += "month     subscribers  IPv6 %  IPv6 traffic  public IPv4  CGN util  peak link  capex (M)\n"
-        for month in months where (month.month + 1) % step == 0 || month.month == months.count - 1 {
-            let share = month.subscribers > 0 ? 100 * month.ipv6EnabledSubscribers / month.subscribers : 0
-            out += label(month.month).padding(toLength: 8, withPad: " ", startingAt: 0)
+        out +=
+            "month     subscribers  avail %  IPv6 %  IPv6 traffic  NAT subs  CGN Gbit/s  CGN util  peak link"
+        out += "  programme (M)\n"
+        for (month, values) in means.enumerated() where (month + 1) % step == 0 || month == means.count - 1 {
+            let n = values[column("subscribers")]
+            func share(_ name: String) -> Double { n > 0 ? 100 * values[column(name)] / n : 0 }
+            out += label(month).padding(toLength: 8, withPad: " ", startingAt: 0)
             out += String(
-                format: "  %11.0f  %6.1f  %11.1f%%  %11.0f  %8.2f  %9.2f  %9.2f\n", month.subscribers, share,
-                100 * month.ipv6TrafficShare, month.publicIPv4InUse, month.cgnatUtilization,
-                month.peakLinkUtilization,
-                month.capexCumulative / 1e6)
+                format: "  %11.0f  %7.1f  %6.1f  %11.1f%%  %8.0f  %10.1f  %8.2f  %9.2f  %13.2f\n", n,
+                share("ipv6AvailableSubscribers"), share("ipv6EnabledSubscribers"),
+                100 * values[column("ipv6TrafficShare")], values[column("natSubscribers")],
+                values[column("cgnatThroughputGbps")], values[column("cgnatUtilization")],
+                values[column("peakLinkUtilization")], values[column("programmeCostCumulative")] / 1e6)
         }
-        out += "\nKPIs\n"
-        if results.count == 1 {
-            let k = results[0].kpis
-            out += "  50% on IPv6          \(k.month50.map(label) ?? "never")\n"
-            out += "  90% on IPv6          \(k.month90.map(label) ?? "never")\n"
-            out += "  final IPv6 traffic   \(String(format: "%.1f%%", 100 * k.finalIPv6TrafficShare))\n"
-            out += "  peak CGN utilisation \(String(format: "%.2f", k.peakCGNATUtilization))\n"
-            out += "  IPv4 bought          \(k.ipv4Purchased)\n"
-            out += "  NPV of costs         \(String(format: "%.1f M", k.npv / 1e6))\n"
-            out += "  truck rolls          \(k.truckRolls)\n"
-            out += "  months with unmet demand \(k.unmetDemandMonths)\n"
-            let c = k.capexByItem
-            out += String(
-                format:
-                    "  capex (M)            BNGs %.1f, access nodes %.1f, CPE campaigns %.1f, CGN %.1f, IPv4 %.1f, growth %.1f\n",
-                c.bngs / 1e6, c.accessNodes / 1e6, c.cpeCampaigns / 1e6, c.cgnat / 1e6, c.ipv4 / 1e6,
-                c.growth / 1e6)
-        } else {
-            let s = KPISpread(results)
-            func m(_ spread: Spread) -> String {
-                [spread.p10, spread.p50, spread.p90].map { $0.map { label(Int($0)) } ?? "never" }.joined(
-                    separator: " / ")
-            }
-            func v(_ spread: Spread, _ format: String, _ scale: Double = 1) -> String {
-                [spread.p10, spread.p50, spread.p90].map {
-                    $0.map { String(format: format, $0 * scale) } ?? "-"
-                }
-                .joined(separator: " / ")
-            }
-            out += "  (P10 / P50 / P90 over \(results.count) replications)\n"
-            out += "  50% on IPv6          \(m(s.month50))\n"
-            out += "  90% on IPv6          \(m(s.month90))\n"
-            out += "  final IPv6 traffic % \(v(s.finalIPv6TrafficShare, "%.1f", 100))\n"
-            out += "  peak CGN utilisation \(v(s.peakCGNATUtilization, "%.2f"))\n"
-            out += "  IPv4 bought          \(v(s.ipv4Purchased, "%.0f"))\n"
-            out += "  NPV of costs (M)     \(v(s.npv, "%.1f", 1e-6))\n"
-            out += "  truck rolls          \(v(s.truckRolls, "%.0f"))\n"
-            out += "  months with unmet demand \(v(s.unmetDemandMonths, "%.0f"))\n"
+        let k = KPISpread(results)
+        out += "\nKPIs\(results.count == 1 ? "" : " (P10 / P50 / P90 over \(results.count) replications)")\n"
+        out += "  50% on IPv6            \(milestone(k.month50))\n"
+        out += "  90% on IPv6            \(milestone(k.month90))\n"
+        out += "  final IPv6 traffic %   \(figure(k.finalIPv6TrafficShare, "%.1f", 100))\n"
+        out += "  peak CGN utilisation   \(figure(k.peakCGNATUtilization, "%.2f"))\n"
+        out += "  IPv4 bought / sold     \(figure(k.ipv4Purchased, "%.0f")) / \(figure(k.ipv4Sold, "%.0f"))\n"
+        out += "  programme cost (M)     \(figure(k.programmeCost, "%.1f", 1e-6))\n"
+        out += "  NPV, plan (M)          \(figure(k.npv, "%.1f", 1e-6))\n"
+        out += "  NPV, baseline (M)      \(figure(k.baselineNPV, "%.1f", 1e-6))\n"
+        out += "  incremental NPV (M)             \(figure(k.incrementalNPV, "%.1f", 1e-6))"
+        out += "  (positive: the plan saves money)\n"
+        for group in CostItem.Group.allCases {
+            let name = "    of which \(group.rawValue) ".padding(toLength: 34, withPad: " ", startingAt: 0)
+            out += "\(name)\(figure(k.incrementalNPVByGroup[group.rawValue]!, "%.1f", 1e-6))\n"
+        }
+        out += "  truck rolls            \(figure(k.truckRolls, "%.0f"))\n"
+        out += "  months with unmet demand \(figure(k.unmetDemandMonths, "%.0f"))\n"
+        let bound = constraints
+        out += "  binding constraints    \(bound.isEmpty ? "none" : "")\n"
+        for constraint in bound {
+            let place = constraint.district.map { " in \(Self.printable($0))" } ?? ""
+            let share = results.count == 1 ? "" : String(format: " in %.0f%% of runs", 100 * constraint.share)
+            out += "    \(constraint.constraint)\(place): from \(constraint.firstMonth ?? "-"),"
+            out += String(format: " %.0f months", constraint.months) + share + "\n"
         }
         if let compute {
             let k = computeKPIs(compute)

@@ -51,9 +51,17 @@ public struct KPISpread: Sendable, Hashable, Codable {
     public var finalIPv6TrafficShare: Spread
     public var peakCGNATUtilization: Spread
     public var ipv4Purchased: Spread
+    public var ipv4Sold: Spread
     public var npv: Spread
+    public var baselineNPV: Spread
+    public var incrementalNPV: Spread
+    public var programmeCost: Spread
     public var truckRolls: Spread
     public var unmetDemandMonths: Spread
+    /// `incrementalNPV` by cost group.
+    public var incrementalNPVByGroup: [String: Spread]
+    /// Money by item, undiscounted.
+    public var costByItem: [String: Spread]
 
     /// The spread of each KPI of `results`.
     public init(_ results: [RolloutResult]) {
@@ -63,53 +71,98 @@ public struct KPISpread: Sendable, Hashable, Codable {
         finalIPv6TrafficShare = Spread(kpis.map(\.finalIPv6TrafficShare))
         peakCGNATUtilization = Spread(kpis.map(\.peakCGNATUtilization))
         ipv4Purchased = Spread(kpis.map { Double($0.ipv4Purchased) })
+        ipv4Sold = Spread(kpis.map { Double($0.ipv4Sold) })
         npv = Spread(kpis.map(\.npv))
+        baselineNPV = Spread(kpis.map(\.baselineNPV))
+        incrementalNPV = Spread(kpis.map(\.incrementalNPV))
+        programmeCost = Spread(kpis.map(\.programmeCost))
         truckRolls = Spread(kpis.map { Double($0.truckRolls) })
         unmetDemandMonths = Spread(kpis.map { Double($0.unmetDemandMonths) })
+        incrementalNPVByGroup = Dictionary(
+            uniqueKeysWithValues: CostItem.Group.allCases.map { group in
+                (group.rawValue, Spread(kpis.map { $0.incrementalNPVByGroup[group.rawValue] ?? 0 }))
+            })
+        costByItem = Dictionary(
+            uniqueKeysWithValues: CostItem.allCases.map { item in
+                (item.rawValue, Spread(kpis.map { $0.costByItem[item.rawValue] ?? 0 }))
+            })
     }
 }
 
-/// Month-by-month means over replications.
-public enum MonthlyMeans {
-    /// The mean of each field of each month over `runs` (each a month series of equal length).
-    public static func of(_ runs: [[MonthlyOutput]]) -> [MeanMonth] {
+/// A figure of a month, as the CSV, the JSON and the text table read it from a run's output.
+public struct MonthColumn<Row>: Sendable {
+    /// Its name in the CSV header and the JSON.
+    public let name: String
+    /// Its value in a row.
+    public let value: @Sendable (Row) -> Double
+
+    init(_ name: String, _ value: @escaping @Sendable (Row) -> Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The month columns, listed once: the city's and a district's.
+public enum MonthColumns {
+    /// The city's figures (docs/run.md).
+    public static let city: [MonthColumn<MonthlyOutput>] = [
+        .init("subscribers") { Double($0.subscribers) },
+        .init("ipv6AvailableSubscribers") { Double($0.ipv6AvailableSubscribers) },
+        .init("ipv6EnabledSubscribers") { Double($0.ipv6EnabledSubscribers) },
+        .init("ipv6TrafficShare") { $0.ipv6TrafficShare },
+        .init("publicIPv4InUse") { Double($0.publicIPv4InUse) },
+        .init("publicIPv4Subscribers") { Double($0.publicIPv4Subscribers) },
+        .init("natSubscribers") { Double($0.natSubscribers) },
+        .init("statelessSharingSubscribers") { Double($0.statelessSharingSubscribers) },
+        .init("cgnatThroughputGbps") { $0.cgnatThroughputGbps },
+        .init("cgnatSessions") { $0.cgnatSessions },
+        .init("cgnatUtilization") { $0.cgnatUtilization },
+        .init("natLogBytes") { $0.natLogBytes },
+        .init("peakLinkUtilization") { $0.peakLinkUtilization },
+        .init("peakPortUtilization") { $0.peakPortUtilization },
+        .init("peakBNGSessionUtilization") { $0.peakBNGSessionUtilization },
+        .init("capexCumulative") { $0.capexCumulative },
+        .init("opexCumulative") { $0.opexCumulative },
+        .init("programmeCostCumulative") { $0.programmeCostCumulative },
+        .init("businessAsUsualCostCumulative") { $0.businessAsUsualCostCumulative },
+        .init("truckRolls") { Double($0.truckRolls) },
+        .init("slippedActions") { Double($0.slippedActions) },
+        .init("ipv4Shortfall") { Double($0.ipv4Shortfall) },
+    ]
+
+    /// A district's own figures.
+    public static let district: [MonthColumn<DistrictMonth>] = [
+        .init("subscribers") { Double($0.subscribers) },
+        .init("ipv6AvailableSubscribers") { Double($0.ipv6AvailableSubscribers) },
+        .init("ipv6EnabledSubscribers") { Double($0.ipv6EnabledSubscribers) },
+        .init("ipv6TrafficShare") { $0.ipv6TrafficShare },
+        .init("linkUtilization") { $0.linkUtilization },
+        .init("portUtilization") { $0.portUtilization },
+        .init("bngSessionUtilization") { $0.bngSessionUtilization },
+        .init("truckRolls") { Double($0.truckRolls) },
+    ]
+
+    /// The mean of each column in each month over `runs` (month series of equal length).
+    public static func means<Row>(_ runs: [[Row]], _ columns: [MonthColumn<Row>]) -> [[Double]] {
         guard let first = runs.first else { return [] }
         let n = Double(runs.count)
-        return first.indices.map { index in
-            func mean(_ field: (MonthlyOutput) -> Double) -> Double {
-                runs.reduce(0) { $0 + field($1[index]) } / n
-            }
-            return MeanMonth(
-                month: first[index].month, subscribers: mean { Double($0.subscribers) },
-                ipv6EnabledSubscribers: mean { Double($0.ipv6EnabledSubscribers) },
-                ipv6TrafficShare: mean(\.ipv6TrafficShare),
-                publicIPv4InUse: mean { Double($0.publicIPv4InUse) },
-                cgnatSubscribers: mean { Double($0.cgnatSubscribers) },
-                cgnatUtilization: mean(\.cgnatUtilization),
-                peakLinkUtilization: mean(\.peakLinkUtilization),
-                peakPortUtilization: mean(\.peakPortUtilization),
-                peakBNGSessionUtilization: mean(\.peakBNGSessionUtilization),
-                capexCumulative: mean(\.capexCumulative),
-                opexCumulative: mean(\.opexCumulative), truckRolls: mean { Double($0.truckRolls) },
-                slippedActions: mean { Double($0.slippedActions) })
+        return first.indices.map { month in
+            columns.map { column in runs.reduce(0) { $0 + column.value($1[month]) } / n }
         }
     }
-}
 
-/// One month's figures averaged over replications (equal to the run's own with one replication).
-public struct MeanMonth: Sendable, Hashable, Codable {
-    public var month: Int
-    public var subscribers: Double
-    public var ipv6EnabledSubscribers: Double
-    public var ipv6TrafficShare: Double
-    public var publicIPv4InUse: Double
-    public var cgnatSubscribers: Double
-    public var cgnatUtilization: Double
-    public var peakLinkUtilization: Double
-    public var peakPortUtilization: Double
-    public var peakBNGSessionUtilization: Double
-    public var capexCumulative: Double
-    public var opexCumulative: Double
-    public var truckRolls: Double
-    public var slippedActions: Double
+    /// The mean subscribers per provisioning mode in each month over `runs`.
+    public static func modeMeans(_ runs: [[MonthlyOutput]]) -> [[String: Double]] {
+        guard let first = runs.first else { return [] }
+        let n = Double(runs.count)
+        return first.indices.map { month in
+            var means: [String: Double] = [:]
+            for run in runs {
+                for (mode, count) in run[month].ipv6SubscribersByMode {
+                    means[mode, default: 0] += Double(count) / n
+                }
+            }
+            return means
+        }
+    }
 }

@@ -13,7 +13,7 @@ extension ScenarioFile {
                 var access = district.accessNodes.map {
                     AccessPlant(
                         nodes: $0.nodes, ready: $0.ready, upgradable: $0.upgradable, portsPerNode: $0.ports,
-                        subscribersPerPort: $0.split ?? 1)
+                        subscribersPerPort: $0.split ?? 1, pppoe: $0.pppoe ?? false)
                 }
                 access.xpon.subscribersPerPort = district.accessNodes.xpon.split ?? 64
                 return NetworkConfiguration.District(
@@ -24,24 +24,86 @@ extension ScenarioFile {
                     uplinkGbps: district.uplinkGbps)
             },
             cpes: .init(
-                capableShare: cpe.capableShare, newCapableShare: cpe.newCapableShare,
+                capableShare: cpe.capableShare,
+                newCapableShare: path(cpe.newCapableShare, cpe.newCapableSharePath),
                 lifetimeShape: cpe.lifetimeShape,
                 lifetimeScaleMonths: cpe.lifetimeScaleMonths, meanAgeMonths: cpe.meanAgeMonths,
-                mechanismShare: cpe.mechanismShare ?? 1),
-            adoption: BassDiffusion(p: adoption.p, q: adoption.q),
+                mechanismShare: cpe.mechanismShare ?? 1,
+                firmwareUpgradableShare: cpe.firmwareUpgradableShare ?? 0),
+            adoption: OptInAdoption(
+                BassDiffusion(p: adoption.p, q: adoption.q),
+                changes: (adoption.changes ?? []).map {
+                    OptInAdoption.Change(
+                        month: start.months(to: $0.month), curve: BassDiffusion(p: $0.p, q: $0.q))
+                }),
             content: BassDiffusion(p: content.p, q: content.q),
-            publicIPv4: addressing.publicIPv4, ipv4Price: addressing.ipv4Price,
+            publicIPv4: addressing.publicIPv4,
+            ipv4Price: path(addressing.ipv4Price, addressing.ipv4PricePath),
+            sellSurplusIPv4: addressing.sellSurplus ?? false,
             portPlan: CGNATPortPlan(portsPerSubscriber: addressing.portsPerSubscriber),
-            cgnatGbps: addressing.cgnatGbps,
+            cgnat: cgnatPlatform,
             demand: DemandModel(initialMbps: traffic.busyHourMbps, yearlyGrowth: traffic.yearlyGrowth),
-            uplinkYearlyGrowth: traffic.uplinkYearlyGrowth ?? 0, coreGbps: traffic.coreGbps, costs: costs,
-            budget: Budget(yearlyCapex: budget?.yearlyCapex, visitsPerMonth: budget?.visitsPerMonth),
+            uplinkYearlyGrowth: traffic.uplinkYearlyGrowth ?? 0, coreGbps: traffic.coreGbps, costs: costModel,
+            budget: Budget(
+                yearlyCapex: budget?.yearlyCapex, visitsPerMonth: budget?.visitsPerMonth,
+                fiscalYearOffset: ((budget?.yearStart ?? start.month) - start.month + 12) % 12),
             visitsPerCPE: budget?.visitsPerCPE ?? 1,
-            actions: (plan ?? []).map { action in
-                NetworkConfiguration.Action(
-                    month: start.months(to: action.month), kind: action.action,
-                    district: action.district.flatMap { names[$0] }, mode: action.mode, amount: action.amount)
+            capacity: capacityRules,
+            actions: (plan ?? []).compactMap { action in
+                action.action.network.map {
+                    NetworkConfiguration.Action(
+                        month: start.months(to: action.month), kind: $0,
+                        district: action.district.flatMap { names[$0] }, mode: action.mode,
+                        amount: action.amount,
+                        priority: action.priority ?? 0, until: action.until.map { start.months(to: $0) },
+                        total: action.total)
+                }
             })
+    }
+
+    /// A number that may change over time: `initial` until the month before the path's first
+    /// point, then the path.
+    func path(_ initial: Double, _ points: [PathPoint]?) -> MonthlyPath {
+        let points = (points ?? []).map {
+            MonthlyPath.Point(month: start.months(to: $0.month), value: $0.value)
+        }
+        guard let first = points.map(\.month).min() else { return MonthlyPath(constant: initial) }
+        return MonthlyPath([MonthlyPath.Point(month: first - 1, value: initial)] + points)
+    }
+
+    /// The CGN platform, defaults filled in.
+    var cgnatPlatform: CGNATPlatform {
+        let defaults = CGNATSection.defaults
+        return CGNATPlatform(
+            gbps: addressing.cgnatGbps, sessionsPerGbps: cgnat?.sessionsPerGbps ?? defaults.sessionsPerGbps,
+            sessionsPerSubscriber: cgnat?.sessionsPerSubscriber ?? defaults.sessionsPerSubscriber,
+            logRecordsPerSubscriberMonth: cgnat?.logRecordsPerSubscriberMonth
+                ?? defaults.logRecordsPerSubscriberMonth,
+            logRecordBytes: cgnat?.logRecordBytes ?? defaults.logRecordBytes)
+    }
+
+    /// The unit costs, absent ones 0.
+    var costModel: CostModel {
+        CostModel(
+            bngUpgrade: costs.bngUpgrade, accessNodeUpgrade: costs.accessNodeUpgrade,
+            accessNodeReplacement: costs.accessNodeReplacement, cpe: costs.cpe, truckRoll: costs.truckRoll,
+            cgnatPerGbps: costs.cgnatPerGbps, opexPerSubscriberMonth: costs.opexPerSubscriberMonth,
+            cgnatOpexPerSubscriberYear: costs.cgnatOpexPerSubscriberYear,
+            cgnatSupportPerSubscriberYear: costs.cgnatSupportPerSubscriberYear ?? 0,
+            cpeFirmware: costs.cpeFirmware ?? 0, bngChassis: costs.bngChassis ?? 0,
+            uplinkPerGbps: costs.uplinkPerGbps ?? 0)
+    }
+
+    /// The capacity rules as the model takes them.
+    var capacityRules: CapacityRules {
+        func rule(_ section: RuleSection?) -> CapacityRule? {
+            section.map {
+                CapacityRule(moduleSize: $0.module, threshold: $0.threshold, leadMonths: $0.leadMonths)
+            }
+        }
+        return CapacityRules(
+            cgnat: rule(capacity?.cgnat), bngs: rule(capacity?.bngs), uplinks: rule(capacity?.uplinks),
+            ipv4: rule(capacity?.ipv4), ipv4MaximumPrice: capacity?.ipv4MaximumPrice ?? 0)
     }
 }
 

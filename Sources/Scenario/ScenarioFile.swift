@@ -31,8 +31,12 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public var addressing: AddressingSection
     /// Busy-hour demand.
     public var traffic: TrafficSection
+    /// The CGN platform's sessions and logging.
+    public var cgnat: CGNATSection?
+    /// Rules that add capacity ahead of demand.
+    public var capacity: CapacitySection?
     /// Unit costs.
-    public var costs: CostModel
+    public var costs: CostsSection
     /// Capital and crew limits.
     public var budget: BudgetSection?
     /// The supercomputing and cloud centre, if the scenario models it.
@@ -95,10 +99,26 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
         public var lifetimeScaleMonths: Double
         public var meanAgeMonths: Int
         public var mechanismShare: Double?
+        public var newCapableSharePath: [PathPoint]?
+        public var firmwareUpgradableShare: Double?
     }
 
-    /// A Bass curve's coefficients, per year.
+    /// A value at a month, on a path of values.
+    public struct PathPoint: Sendable, Hashable, Codable {
+        public var month: YearMonth
+        public var value: Double
+    }
+
+    /// A Bass curve's coefficients, per year, and later changes of them.
     public struct BassSection: Sendable, Hashable, Codable {
+        public var p: Double
+        public var q: Double
+        public var changes: [BassChange]?
+    }
+
+    /// New Bass coefficients from a month on.
+    public struct BassChange: Sendable, Hashable, Codable {
+        public var month: YearMonth
         public var p: Double
         public var q: Double
     }
@@ -107,8 +127,55 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public struct AddressingSection: Sendable, Hashable, Codable {
         public var publicIPv4: Int
         public var ipv4Price: Double
+        public var ipv4PricePath: [PathPoint]?
+        public var sellSurplus: Bool?
         public var portsPerSubscriber: Int
         public var cgnatGbps: Double
+    }
+
+    /// The CGN platform's sessions and logging; each field has a default.
+    public struct CGNATSection: Sendable, Hashable, Codable {
+        public var sessionsPerGbps: Double?
+        public var sessionsPerSubscriber: Double?
+        public var logRecordsPerSubscriberMonth: Double?
+        public var logRecordBytes: Double?
+
+        /// The defaults, written once: the schema's descriptions and the model's input use them.
+        public static let defaults = CGNATPlatform(
+            gbps: 0, sessionsPerGbps: 500_000, sessionsPerSubscriber: 100, logRecordsPerSubscriberMonth: 30,
+            logRecordBytes: 150)
+    }
+
+    /// A capacity rule as written.
+    public struct RuleSection: Sendable, Hashable, Codable {
+        public var module: Double
+        public var threshold: Double
+        public var leadMonths: Int
+    }
+
+    /// The capacity rules.
+    public struct CapacitySection: Sendable, Hashable, Codable {
+        public var cgnat: RuleSection?
+        public var bngs: RuleSection?
+        public var uplinks: RuleSection?
+        public var ipv4: RuleSection?
+        public var ipv4MaximumPrice: Double?
+    }
+
+    /// Unit costs.
+    public struct CostsSection: Sendable, Hashable, Codable {
+        public var bngUpgrade: Double
+        public var accessNodeUpgrade: Double
+        public var accessNodeReplacement: Double
+        public var cpe: Double
+        public var truckRoll: Double
+        public var cgnatPerGbps: Double
+        public var opexPerSubscriberMonth: Double
+        public var cgnatOpexPerSubscriberYear: Double
+        public var cgnatSupportPerSubscriberYear: Double?
+        public var cpeFirmware: Double?
+        public var bngChassis: Double?
+        public var uplinkPerGbps: Double?
     }
 
     /// Busy-hour demand.
@@ -122,6 +189,7 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     /// Capital and crew limits.
     public struct BudgetSection: Sendable, Hashable, Codable {
         public var yearlyCapex: Double?
+        public var yearStart: Int?
         public var visitsPerMonth: Int?
         public var visitsPerCPE: Int?
     }
@@ -163,6 +231,8 @@ public struct District: Sendable, Hashable, Codable {
         public var ports: Int?
         /// Subscribers per port: a PON port's split ratio (xPON only).
         public var split: Int?
+        /// Whether subscribers reach the BNG over PPPoE through these (layer-2) nodes.
+        public var pppoe: Bool?
     }
 
     /// BNGs and their dual-stack state.
@@ -178,8 +248,25 @@ public struct District: Sendable, Hashable, Codable {
 
 /// One dated action of a rollout plan.
 public struct PlanAction: Sendable, Hashable, Codable {
-    /// What the action does (see `NetworkConfiguration.Action.Kind`).
-    public typealias Kind = NetworkConfiguration.Action.Kind
+    /// What an action does: the network's actions (see `NetworkConfiguration.Action.Kind`) and
+    /// the compute centre's.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case upgradeBNGs
+        case upgradeAccessNodes
+        case cpeCampaign
+        case upgradeCPEFirmware
+        case enableMode
+        case switchOnIPv6
+        case addCGNAT
+        case buyIPv4
+        /// Grow the compute centre by `amount` cores.
+        case expandCompute
+
+        /// The network model's action of the same name; nil for the compute centre's.
+        public var network: NetworkConfiguration.Action.Kind? {
+            NetworkConfiguration.Action.Kind(rawValue: rawValue)
+        }
+    }
     /// IPv6 provisioning modes.
     public typealias Mode = ProvisioningMode
 
@@ -193,6 +280,12 @@ public struct PlanAction: Sendable, Hashable, Codable {
     public var mode: Mode?
     /// How much: devices, addresses, sessions or cores, depending on the action.
     public var amount: Double?
+    /// The order in which actions draw on the budget: lower first.
+    public var priority: Int?
+    /// The last month a campaign runs.
+    public var until: YearMonth?
+    /// The most CPEs a campaign replaces in all.
+    public var total: Int?
 }
 
 extension ScenarioFile {
@@ -218,6 +311,10 @@ extension ScenarioFile {
             .init(
                 "split", required: false, .integer(1...256, unit: "subscribers per port"),
                 "Subscribers a port serves: the PON split ratio (xpon only); 64 for xpon, 1 otherwise, when absent."
+            ),
+            .init(
+                "pppoe", required: false, .boolean,
+                "Subscribers reach the BNG over PPPoE, which these layer-2 nodes pass unchanged: IPv6 needs no upgrade or replacement of them; false when absent."
             ),
         ])
         let district = Schema.object([
@@ -245,10 +342,37 @@ extension ScenarioFile {
         ])
         let share = Schema.number(0...1, unit: "share")
         let money = Schema.number(0...Double.infinity, unit: "currency")
-        let bass = Schema.object([
-            .init("p", .number(0.000_001...Double.infinity, unit: "per year"), "Coefficient of innovation."),
-            .init("q", .number(0...Double.infinity, unit: "per year"), "Coefficient of imitation."),
+        let p = Schema.number(0.000_001...100, unit: "per year")
+        let q = Schema.number(0...100, unit: "per year")
+        let bassChange = Schema.object([
+            .init("month", .month, "The first month with the new coefficients."),
+            .init("p", p, "Coefficient of innovation from then on."),
+            .init("q", q, "Coefficient of imitation from then on."),
         ])
+        let bass = Schema.object([
+            .init("p", p, "Coefficient of innovation."),
+            .init("q", q, "Coefficient of imitation."),
+            .init(
+                "changes", required: false, .array(bassChange, minimumCount: 1),
+                "New coefficients from policy months on (opt-in uptake only)."),
+        ])
+        func path(_ value: Schema) -> Schema {
+            .array(
+                .object([
+                    .init("month", .month, "The month of this value."),
+                    .init("value", value, "The value then; straight lines between months."),
+                ]), minimumCount: 1)
+        }
+        let rule = Schema.object([
+            .init("module", .number(0.000_001...Double.infinity, unit: nil), "One module's capacity."),
+            .init(
+                "threshold", .number(0.01...1, unit: "utilisation"),
+                "The utilisation the forecast may reach before modules are ordered."),
+            .init(
+                "leadMonths", .integer(0...60, unit: "months"),
+                "Months from order to service; the forecast looks this far ahead."),
+        ])
+        let platform = ScenarioFile.CGNATSection.defaults
         let action = Schema.object([
             .init("month", .month, "The month the action starts."),
             .init("action", .choice(PlanAction.Kind.allCases.map(\.rawValue)), "What the action does."),
@@ -258,7 +382,16 @@ extension ScenarioFile {
                 "The provisioning mode switched on (enableMode only)."),
             .init(
                 "amount", required: false, .number(0...Double.infinity, unit: nil),
-                "How much: devices, addresses, sessions or cores, depending on the action."),
+                "How much: BNGs or nodes at most, CPEs a month, Gbit/s, addresses (whole /24 blocks) or cores."
+            ),
+            .init(
+                "priority", required: false, .integer(0...1_000, unit: nil),
+                "The order in which actions draw on the budget, lower first (ties in plan order); 0 when absent."
+            ),
+            .init("until", required: false, .month, "The last month a cpeCampaign runs."),
+            .init(
+                "total", required: false, .integer(1...Int.max, unit: "CPEs"),
+                "The most CPEs a cpeCampaign replaces in all."),
         ])
         let positive = Schema.number(0.000_001...Double.infinity, unit: nil)
         let service = Schema.object([
@@ -356,6 +489,13 @@ extension ScenarioFile {
                         "mechanismShare", required: false, share,
                         "Share of IPv6-capable CPEs that also do DS-Lite, 6rd, 464XLAT or MAP; 1 when absent."
                     ),
+                    .init(
+                        "newCapableSharePath", required: false, path(share),
+                        "newCapableShare changing over time (it holds before the first point)."),
+                    .init(
+                        "firmwareUpgradableShare", required: false, share,
+                        "Share of legacy CPEs that are operator-managed and take IPv6 by firmware; 0 when absent."
+                    ),
                 ]), "The home gateways."),
             .init("adoption", bass, "Subscribers' own adoption of IPv6 (devices, opting in): a Bass curve."),
             .init(
@@ -367,7 +507,14 @@ extension ScenarioFile {
                     .init(
                         "publicIPv4", .integer(0...Int.max, unit: "addresses"),
                         "Public IPv4 addresses owned at the start."),
-                    .init("ipv4Price", money, "Market price of one IPv4 address."),
+                    .init("ipv4Price", money, "Market price of one IPv4 address at the start."),
+                    .init(
+                        "ipv4PricePath", required: false, path(money),
+                        "The price changing over time (ipv4Price holds before the first point)."),
+                    .init(
+                        "sellSurplus", required: false, .boolean,
+                        "Sell addresses no longer needed, in /24 blocks at the month's price; false when absent."
+                    ),
                     .init(
                         "portsPerSubscriber", .integer(1...64_512, unit: "ports"),
                         "Ports per subscriber behind a CGN or in a MAP domain."),
@@ -405,13 +552,64 @@ extension ScenarioFile {
                     .init("opexPerSubscriberMonth", money, "Running costs per subscriber and month."),
                     .init(
                         "cgnatOpexPerSubscriberYear", money,
-                        "Extra running costs per CGN subscriber and year."),
+                        "Extra running costs per CGN subscriber and year (operation, logging)."),
+                    .init(
+                        "cgnatSupportPerSubscriberYear", required: false, money,
+                        "Support calls and churn per CGN subscriber and year, an optional assumption; 0 when absent."
+                    ),
+                    .init(
+                        "cpeFirmware", required: false, money,
+                        "Pushing IPv6 firmware to one managed CPE; 0 when absent."),
+                    .init(
+                        "bngChassis", required: false, money,
+                        "A new dual-stack BNG for the bngs capacity rule; 0 when absent."),
+                    .init(
+                        "uplinkPerGbps", required: false, money,
+                        "One Gbit/s of uplink or core capacity for the uplinks rule; 0 when absent."),
                 ]), "Unit costs, in one currency."),
+            .init(
+                "cgnat", required: false,
+                .object([
+                    .init(
+                        "sessionsPerGbps", required: false, .number(1...Double.infinity, unit: "sessions"),
+                        "Concurrent sessions the CGN holds per Gbit/s of throughput; \(Schema.format(platform.sessionsPerGbps)) when absent."
+                    ),
+                    .init(
+                        "sessionsPerSubscriber", required: false, .number(0...100_000, unit: "sessions"),
+                        "Busy-hour concurrent sessions of a subscriber whose IPv4 all goes through the CGN; \(Schema.format(platform.sessionsPerSubscriber)) when absent."
+                    ),
+                    .init(
+                        "logRecordsPerSubscriberMonth", required: false,
+                        .number(0...1_000_000, unit: "records"),
+                        "Port-block log records per NATed subscriber and month; \(Schema.format(platform.logRecordsPerSubscriberMonth)) when absent."
+                    ),
+                    .init(
+                        "logRecordBytes", required: false, .number(0...100_000, unit: "bytes"),
+                        "Bytes per log record; \(Schema.format(platform.logRecordBytes)) when absent."),
+                ]), "The CGN platform's sessions and logging."),
+            .init(
+                "capacity", required: false,
+                .object([
+                    .init("cgnat", required: false, rule, "CGN capacity (module in Gbit/s)."),
+                    .init("bngs", required: false, rule, "BNGs per district (module in BNGs)."),
+                    .init(
+                        "uplinks", required: false, rule, "District uplinks and the core (module in Gbit/s)."),
+                    .init(
+                        "ipv4", required: false, rule,
+                        "Public IPv4 (module in addresses, whole /24 blocks), bought while the price allows."),
+                    .init(
+                        "ipv4MaximumPrice", required: false, money,
+                        "The highest price per address the ipv4 rule pays; 0 (never buys) when absent."),
+                ]), "Rules that add capacity ahead of demand; none when absent."),
             .init(
                 "budget", required: false,
                 .object([
                     .init(
-                        "yearlyCapex", required: false, money, "Capital per plan year; no limit when absent."),
+                        "yearlyCapex", required: false, money,
+                        "Capital per fiscal year; no limit when absent."),
+                    .init(
+                        "yearStart", required: false, .integer(1...12, unit: "month of the year"),
+                        "The calendar month a fiscal year starts; the scenario's start month when absent."),
                     .init(
                         "visitsPerMonth", required: false, .integer(0...Int.max, unit: "visits"),
                         "Site visits the crews can make a month; no limit when absent."),

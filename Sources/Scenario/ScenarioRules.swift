@@ -6,13 +6,14 @@ import Yams
 enum ScenarioRules {
     static func check(_ scenario: ScenarioFile, in root: Node, file: String) -> [ScenarioError] {
         var problems: [ScenarioError] = []
-        func fail(_ path: [PathStep], _ expected: String, found: String) {
+        let report: ([PathStep], String, String) -> Void = { path, expected, found in
             problems.append(
                 ScenarioError(
                     location: location(of: path, in: root, file: file), path: render(path),
                     expected: expected,
                     found: found))
         }
+        func fail(_ path: [PathStep], _ expected: String, found: String) { report(path, expected, found) }
         var names = Set<String>()
         for (index, district) in scenario.districts.enumerated() {
             let here: [PathStep] = [.key("districts"), .index(index)]
@@ -48,12 +49,27 @@ enum ScenarioRules {
                     separator: ", ")
                 fail(here + [.key("district")], "one of the districts \(known)", found: "'\(district)'")
             }
-            if action.action == .enableMode && action.mode == nil {
-                fail(here, "a 'mode' for enableMode", found: "none")
+            let takesMode: Set<PlanAction.Kind> = [.enableMode, .switchOnIPv6]
+            if takesMode.contains(action.action) && action.mode == nil {
+                fail(here, "a 'mode' for \(action.action.rawValue)", found: "none")
             }
-            if action.action != .enableMode, let mode = action.mode {
+            if !takesMode.contains(action.action), let mode = action.mode {
                 fail(
-                    here + [.key("mode")], "no mode (only enableMode takes one)", found: "'\(mode.rawValue)'")
+                    here + [.key("mode")], "no mode (only enableMode and switchOnIPv6 take one)",
+                    found: "'\(mode.rawValue)'")
+            }
+            checkCampaign(action, at: here, scenario: scenario, fail: report)
+            if action.action == .buyIPv4, let amount = action.amount,
+                amount.truncatingRemainder(dividingBy: Double(IPv4Pool.blockSize)) != 0
+            {
+                fail(
+                    here + [.key("amount")],
+                    "whole /24 blocks: a multiple of \(IPv4Pool.blockSize) addresses",
+                    found: Schema.format(amount))
+            }
+            if action.action == .addCGNAT, let amount = action.amount {
+                checkPurchase(
+                    amount * scenario.costs.cgnatPerGbps, at: here + [.key("amount")], scenario, report)
             }
             if action.action == .expandCompute && scenario.compute == nil {
                 fail(here, "a 'compute' section for expandCompute to grow", found: "none")
@@ -63,6 +79,7 @@ enum ScenarioRules {
                 fail(here, "an 'amount' for \(action.action.rawValue)", found: "none")
             }
         }
+        checkCapacity(scenario, fail: report)
         if let compute = scenario.compute {
             let here: [PathStep] = [.key("compute")]
             if compute.workload.maxWidth > compute.cores {
@@ -86,6 +103,60 @@ enum ScenarioRules {
             }
         }
         return problems
+    }
+
+    /// A campaign needs an end or a total; only campaigns take them.
+    static func checkCampaign(
+        _ action: PlanAction, at here: [PathStep], scenario: ScenarioFile,
+        fail: ([PathStep], String, _ found: String) -> Void
+    ) {
+        if action.action == .cpeCampaign {
+            if action.until == nil && action.total == nil {
+                fail(here, "an 'until' month or a 'total' for cpeCampaign (a campaign ends)", "none")
+            }
+            if let until = action.until, until < action.month {
+                fail(
+                    here + [.key("until")], "a month from the campaign's start \(action.month) on", "\(until)"
+                )
+            }
+            return
+        }
+        if action.until != nil {
+            fail(here + [.key("until")], "no 'until' (only cpeCampaign takes one)", "a month")
+        }
+        if let total = action.total {
+            fail(here + [.key("total")], "no 'total' (only cpeCampaign takes one)", "\(total)")
+        }
+    }
+
+    /// A single purchase (a CGN block) must fit in a year's budget, or it
+    /// would slip for ever.
+    static func checkPurchase(
+        _ cost: Double, at path: [PathStep], _ scenario: ScenarioFile,
+        _ fail: ([PathStep], String, _ found: String) -> Void
+    ) {
+        guard let yearly = scenario.budget?.yearlyCapex, cost > yearly else { return }
+        fail(
+            path,
+            "a purchase no dearer than a year's budget (\(Schema.format(yearly))): split it or raise budget.yearlyCapex",
+            "one costing \(Schema.format(cost))")
+    }
+
+    /// Address modules are whole /24 blocks; BNG modules whole BNGs.
+    static func checkCapacity(_ scenario: ScenarioFile, fail: ([PathStep], String, _ found: String) -> Void) {
+        guard let capacity = scenario.capacity else { return }
+        for (name, rule) in [("bngs", capacity.bngs), ("ipv4", capacity.ipv4)] {
+            guard let rule else { continue }
+            let here: [PathStep] = [.key("capacity"), .key(name), .key("module")]
+            if name == "ipv4", rule.module.truncatingRemainder(dividingBy: Double(IPv4Pool.blockSize)) != 0 {
+                fail(
+                    here, "whole /24 blocks: a multiple of \(IPv4Pool.blockSize) addresses",
+                    Schema.format(rule.module))
+            }
+            if name == "bngs", rule.module != rule.module.rounded() {
+                fail(here, "a whole number of BNGs", Schema.format(rule.module))
+            }
+        }
     }
 
     enum PathStep {

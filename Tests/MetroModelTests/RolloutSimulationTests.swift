@@ -9,6 +9,10 @@ struct RolloutSimulationTests {
         bngUpgrade: 300, accessNodeUpgrade: 100, accessNodeReplacement: 2_000, cpe: 80, truckRoll: 40,
         cgnatPerGbps: 10_000, opexPerSubscriberMonth: 3, cgnatOpexPerSubscriberYear: 30)
 
+    static let cgnat = CGNATPlatform(
+        gbps: 10, sessionsPerGbps: 500_000, sessionsPerSubscriber: 100, logRecordsPerSubscriberMonth: 30,
+        logRecordBytes: 150)
+
     static func district(
         subscribers: Int, netAdds: Int = 0, ready: Bool, bngs: Int = 10, uplinkGbps: Double = 1_000
     ) -> NetworkConfiguration.District {
@@ -33,11 +37,11 @@ struct RolloutSimulationTests {
         NetworkConfiguration(
             months: months, discountRate: 0.08, districts: districts,
             cpes: .init(
-                capableShare: capable, newCapableShare: capable, lifetimeShape: 2, lifetimeScaleMonths: 72,
-                meanAgeMonths: 24),
-            adoption: BassDiffusion(p: 0.03, q: 0.38), content: BassDiffusion(p: 0.05, q: 0.5),
-            publicIPv4: publicIPv4,
-            ipv4Price: 11, portPlan: CGNATPortPlan(portsPerSubscriber: 1_000), cgnatGbps: 10,
+                capableShare: capable, newCapableShare: MonthlyPath(constant: capable), lifetimeShape: 2,
+                lifetimeScaleMonths: 72, meanAgeMonths: 24),
+            adoption: OptInAdoption(BassDiffusion(p: 0.03, q: 0.38)), content: BassDiffusion(p: 0.05, q: 0.5),
+            publicIPv4: publicIPv4, ipv4Price: MonthlyPath(constant: 11),
+            portPlan: CGNATPortPlan(portsPerSubscriber: 1_000), cgnat: Self.cgnat,
             demand: DemandModel(initialMbps: 1.5, yearlyGrowth: 0.35), costs: costs, budget: budget,
             actions: actions)
     }
@@ -84,10 +88,11 @@ struct RolloutSimulationTests {
                     == result.districts.reduce(0) { $0 + $1[output.month].ipv6EnabledSubscribers })
             #expect(output.ipv6EnabledSubscribers >= 0 && output.ipv6EnabledSubscribers <= output.subscribers)
             #expect((0...1).contains(output.ipv6TrafficShare))
-            #expect(output.cgnatSubscribers <= output.subscribers)
+            #expect(output.natSubscribers <= output.subscribers)
+            #expect(output.ipv6AvailableSubscribers >= output.ipv6EnabledSubscribers)
             // Every subscriber has exactly one IPv4 service, and IPv6 on at most one mode.
             #expect(
-                output.publicIPv4Subscribers + output.cgnatSubscribers + output.statelessSharingSubscribers
+                output.publicIPv4Subscribers + output.natSubscribers + output.statelessSharingSubscribers
                     == output.subscribers)
             #expect(output.ipv6SubscribersByMode.values.reduce(0, +) == output.ipv6EnabledSubscribers)
             if let previous {
@@ -96,8 +101,11 @@ struct RolloutSimulationTests {
             }
             previous = output
         }
-        #expect(abs(result.kpis.capexByItem.total - result.months.last!.capexCumulative) < 1e-6)
-        #expect(result.kpis.capexByItem.ipv4 == 4_096 * 11)
+        let capital = CostItem.allCases.filter(\.isCapital).reduce(0) {
+            $0 + result.kpis.costByItem[$1.rawValue]!
+        }
+        #expect(abs(capital - result.months.last!.capexCumulative) < 1e-6)
+        #expect(result.kpis.costByItem["ipv4Purchases"] == Double(4_096 * 11))
         // The 1,000,000-address purchase is dated after the 60-month horizon: it never happens.
         #expect(result.kpis.ipv4Purchased == 4_096)
         // Subscribers: 80,000 + 60 × (800 − 100).
@@ -118,8 +126,8 @@ struct RolloutSimulationTests {
         let result = RolloutSimulation(configuration: config).run(using: &generator)
         #expect(
             IPv4Pool.exhaustionMonth(size: 1_000_000, initialDemand: 725_000, growthPerMonth: 25_000) == 12)
-        #expect(result.months[11].cgnatSubscribers == 0)
-        #expect(result.months[12].cgnatSubscribers == 25_397)
+        #expect(result.months[11].natSubscribers == 0)
+        #expect(result.months[12].natSubscribers == 25_397)
         #expect(result.months[12].publicIPv4InUse == 1_000_000)
         #expect(result.months.allSatisfy { $0.ipv4Shortfall == 0 })
     }

@@ -79,10 +79,14 @@ struct RunnerTests {
         let report = RunReport(scenario: scenario, seed: 1, replications: 1)
         let rows = report.csv(byDistrict: false).split(separator: "\n")
         #expect(rows.count == 1 + 24)
-        #expect(rows[0].hasPrefix("month,subscribers,ipv6EnabledSubscribers,ipv6TrafficShare"))
+        #expect(rows[0] == "month," + MonthColumns.city.map(\.name).joined(separator: ","))
+        #expect(rows[0].hasPrefix("month,subscribers,ipv6AvailableSubscribers,ipv6EnabledSubscribers"))
         #expect(rows[1].hasPrefix("2011-05,"))
         let byDistrict = report.csv(byDistrict: true).split(separator: "\n")
         #expect(byDistrict.count == 1 + 2 * 24)
         #expect(byDistrict[1].hasPrefix("Futian,2011-05,"))
+        // District rows carry the district's own figures only: no city-wide CGN or address columns.
+        #expect(byDistrict[0] == "district,month," + MonthColumns.district.map(\.name).joined(separator: ","))
+        #expect(!byDistrict[0].contains("cgnat") && !byDistrict[0].contains("IPv4"))
     }
 }

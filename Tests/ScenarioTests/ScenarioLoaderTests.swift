@@ -108,12 +108,13 @@ struct ScenarioLoaderTests {
             errors(text) == [
                 "city.yaml:2:8: start: expected a month written YYYY-MM, found '2011-13'",
                 "city.yaml:4:1: colour: expected one of the keys name, start, months, reporting, seed, discountRate, "
-                    + "districts, cpe, adoption, content, addressing, traffic, costs, budget, compute, plan, found unknown key 'colour'",
+                    + "districts, cpe, adoption, content, addressing, traffic, costs, cgnat, capacity, budget, compute, plan, "
+                    + "found unknown key 'colour'",
                 "city.yaml:8:25: districts[0].subscribers.xdsl: expected a whole number ≥ 0 (subscribers), found -5",
                 "city.yaml:8:35: districts[0].subscribers.xpon: expected a whole number ≥ 0 (subscribers), found 'many'",
                 "city.yaml:17:18: districts[1].subscribers.lan: expected the key 'lan': a whole number ≥ 0 (subscribers)",
                 "city.yaml:39:30: plan[0].action: expected one of upgradeBNGs, upgradeAccessNodes, cpeCampaign, "
-                    + "enableMode, addCGNAT, buyIPv4, expandCompute, found 'upgradeBNGz'",
+                    + "upgradeCPEFirmware, enableMode, switchOnIPv6, addCGNAT, buyIPv4, expandCompute, found 'upgradeBNGz'",
             ])
     }
 
@@ -142,7 +143,7 @@ struct ScenarioLoaderTests {
                 "city.yaml:39:53: plan[0].district: expected one of the districts Futian, found 'Luohu'",
                 "city.yaml:40:5: plan[1]: expected a 'mode' for enableMode, found none",
                 "city.yaml:41:5: plan[2]: expected an 'amount' for buyIPv4, found none",
-                "city.yaml:41:45: plan[2].mode: expected no mode (only enableMode takes one), found 'dsLite'",
+                "city.yaml:41:45: plan[2].mode: expected no mode (only enableMode and switchOnIPv6 take one), found 'dsLite'",
             ])
     }
 

@@ -260,9 +260,12 @@ struct ScenarioCommandTests {
         #expect(months.first?["month"] as? String == "2011-05")
         #expect(root["compute"] != nil)
         for key in [
-            "month", "subscribers", "ipv6EnabledSubscribers", "ipv6TrafficShare", "publicIPv4InUse",
-            "cgnatSubscribers",
-            "cgnatUtilization", "peakLinkUtilization", "capexCumulative", "opexCumulative", "truckRolls",
+            "month", "subscribers", "ipv6AvailableSubscribers", "ipv6EnabledSubscribers",
+            "ipv6SubscribersByMode",
+            "ipv6TrafficShare", "publicIPv4InUse", "natSubscribers", "publicIPv4Subscribers",
+            "cgnatThroughputGbps",
+            "cgnatSessions", "natLogBytes", "cgnatUtilization", "peakLinkUtilization", "capexCumulative",
+            "opexCumulative", "programmeCostCumulative", "businessAsUsualCostCumulative", "truckRolls",
             "slippedActions",
         ] {
             #expect(months[0][key] != nil, "missing \(key)")
@@ -270,11 +273,13 @@ struct ScenarioCommandTests {
         let kpis = try #require(root["kpis"] as? [String: Any])
         for key in [
             "month50", "month90", "finalIPv6TrafficShare", "peakCGNATUtilization", "ipv4Purchased", "npv",
-            "truckRolls",
-            "unmetDemandMonths",
+            "baselineNPV", "incrementalNPV", "programmeCost", "truckRolls", "unmetDemandMonths",
         ] {
-            #expect(kpis.keys.contains(key), "missing \(key)")
+            // One replication has the same shape as many: a spread.
+            let spread = try #require(kpis[key] as? [String: Any], "missing \(key)")
+            #expect(Set(spread.keys) == ["p10", "p50", "p90", "mean"])
         }
+        #expect(kpis["bindingConstraints"] is [Any])
     }
 
     @Test("run: replications report P10/P50/P90; a bad file is exit code 2 with nothing on standard output")

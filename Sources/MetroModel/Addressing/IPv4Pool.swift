@@ -9,6 +9,11 @@ public struct IPv4Pool: Sendable, Hashable, Codable {
     public private(set) var purchased: Int = 0
     /// Money spent on them so far.
     public private(set) var spent: Double = 0
+    /// Addresses sold so far.
+    public private(set) var sold: Int = 0
+
+    /// The smallest block traded and routed: a /24.
+    public static let blockSize = 256
 
     /// A pool of `size` addresses, none in use.
     public init(size: Int) {
@@ -34,6 +39,13 @@ public struct IPv4Pool: Sendable, Hashable, Codable {
         size += count
         purchased += count
         spent += Double(count) * price
+    }
+
+    /// Sells `count` unused addresses.
+    public mutating func sell(_ count: Int) {
+        precondition(count >= 0 && count <= free, "only unused addresses can be sold")
+        size -= count
+        sold += count
     }
 
     /// The first month (0-based) in which demand `initial + growth × month` exceeds `size`, or

@@ -108,4 +108,19 @@ public struct CPEFleet: Sendable, Hashable, Codable {
         }
         return count - left
     }
+
+    /// Makes `share` of the legacy CPEs of every age IPv6-capable in place (a firmware push to
+    /// the managed ones); returns how many changed.
+    @discardableResult
+    public mutating func upgradeFirmware(share: Double) -> Int {
+        precondition((0...1).contains(share), "a share is in [0, 1]")
+        var upgraded = 0
+        for age in legacyByAge.indices {
+            let count = Int((Double(legacyByAge[age]) * share).rounded())
+            legacyByAge[age] -= count
+            capableByAge[age] += count
+            upgraded += count
+        }
+        return upgraded
+    }
 }

@@ -11,11 +11,17 @@ public struct AccessPlant: Sendable, Hashable, Codable {
     public var portsPerNode: Int?
     /// Subscribers one port serves: 1, or a PON port's split ratio.
     public var subscribersPerPort: Int
+    /// Whether subscribers reach the BNG over PPPoE, which a layer-2 node passes through
+    /// unchanged (IPv6CP and DHCPv6 ride inside the session, BBF TR-187): such nodes need neither
+    /// an upgrade nor a replacement for IPv6.
+    public var pppoe: Bool
 
     /// `nodes` nodes of which `ready` are ready and `upgradable` need only software.
     public init(
-        nodes: Int, ready: Int, upgradable: Int, portsPerNode: Int? = nil, subscribersPerPort: Int = 1
+        nodes: Int, ready: Int, upgradable: Int, portsPerNode: Int? = nil, subscribersPerPort: Int = 1,
+        pppoe: Bool = false
     ) {
+        self.pppoe = pppoe
         precondition(subscribersPerPort >= 1, "a port serves at least one subscriber")
         self.portsPerNode = portsPerNode
         self.subscribersPerPort = subscribersPerPort
@@ -26,12 +32,16 @@ public struct AccessPlant: Sendable, Hashable, Codable {
         self.upgradable = upgradable
     }
 
-    /// Nodes that must be replaced to become ready.
-    public var needingReplacement: Int { nodes - ready - upgradable }
+    /// Nodes that must be replaced to become ready (none when PPPoE passes through).
+    public var needingReplacement: Int { pppoe ? 0 : nodes - ready - upgradable }
+
+    /// Nodes a software upgrade makes ready (none when PPPoE passes through).
+    public var needingUpgrade: Int { pppoe ? 0 : upgradable }
 
     /// Subscribers the plant can connect, or nil when ports are not modelled.
     public var subscriberCapacity: Int? { portsPerNode.map { nodes * $0 * subscribersPerPort } }
 
-    /// The share of subscribers on ready nodes (subscribers spread evenly; 1 when there are none).
-    public var readyShare: Double { nodes > 0 ? Double(ready) / Double(nodes) : 1 }
+    /// The share of subscribers whose node carries IPv6 (subscribers spread evenly; 1 when there
+    /// are no nodes or PPPoE passes through).
+    public var readyShare: Double { nodes > 0 && !pppoe ? Double(ready) / Double(nodes) : 1 }
 }

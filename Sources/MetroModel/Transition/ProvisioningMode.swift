@@ -3,7 +3,9 @@
 public enum ProvisioningMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Native IPv4 with a public address, plus native IPv6 (RFC 4213).
     case dualStack
-    /// Native IPv6 plus IPv4 through a carrier-grade NAT: NAT444 (RFC 6888, shared space RFC 6598).
+    /// Native IPv6 plus IPv4 that goes through a carrier-grade NAT (NAT444; RFC 6888, shared
+    /// space RFC 6598) when the pool runs short; who is NATed is decided by address scarcity, so
+    /// the model treats it as dual-stack.
     case dualStackCGNAT
     /// IPv6-only access; IPv4 tunnelled to an AFTR, which is a CGN (DS-Lite, RFC 6333).
     case dsLite
@@ -18,10 +20,10 @@ public enum ProvisioningMode: String, Sendable, Hashable, Codable, CaseIterable 
 
     /// Where a subscriber's IPv4 traffic goes and what it costs in public addresses.
     public enum IPv4Service: Sendable, Hashable {
-        /// A public address of its own.
+        /// A public address of its own while the pool lasts (NAT444 when it runs short).
         case publicAddress
-        /// Shared through a stateful CGN (NAT444, DS-Lite's AFTR, NAT64): counts against CGN
-        /// sessions and throughput, and the CGN's port plan sets the addresses.
+        /// Shared through a stateful translator by design (DS-Lite's AFTR, 464XLAT's NAT64):
+        /// counts against CGN sessions and throughput, and the CGN's port plan sets the addresses.
         case statefulSharing
         /// Shared statelessly: a fixed port set of one address, no CGN state (MAP).
         case statelessSharing
@@ -30,8 +32,8 @@ public enum ProvisioningMode: String, Sendable, Hashable, Codable, CaseIterable 
     /// How the subscriber's IPv4 is served.
     public var ipv4Service: IPv4Service {
         switch self {
-        case .dualStack, .sixRD: .publicAddress
-        case .dualStackCGNAT, .dsLite, .xlat464: .statefulSharing
+        case .dualStack, .dualStackCGNAT, .sixRD: .publicAddress
+        case .dsLite, .xlat464: .statefulSharing
         case .mapT, .mapE: .statelessSharing
         }
     }
@@ -46,18 +48,6 @@ public enum ProvisioningMode: String, Sendable, Hashable, Codable, CaseIterable 
         switch self {
         case .dualStack, .dualStackCGNAT: false
         case .dsLite, .sixRD, .xlat464, .mapT, .mapE: true
-        }
-    }
-
-    /// Bytes each packet carries on top in the access network: 20 for 6rd's IPv4 header on IPv6
-    /// packets, 40 for DS-Lite's and MAP-E's IPv6 header on IPv4 packets, 20 more per IPv4 packet
-    /// translated to IPv6 (464XLAT, MAP-T), none for dual-stack.
-    public var tunnelOverheadBytes: Int {
-        switch self {
-        case .dualStack, .dualStackCGNAT: 0
-        case .sixRD: 20
-        case .dsLite, .mapE: 40
-        case .xlat464, .mapT: 20
         }
     }
 
