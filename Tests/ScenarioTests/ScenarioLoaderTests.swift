@@ -118,6 +118,36 @@ struct ScenarioLoaderTests {
             ])
     }
 
+    @Test("plan rules: campaigns end, addresses come in /24 blocks, one purchase fits a year's budget")
+    func planRules() {
+        let text = Self.edited([
+            (
+                "cgnatOpexPerSubscriberYear: 30",
+                "cgnatOpexPerSubscriberYear: 30\nbudget: {yearlyCapex: 100000}"
+            ),
+            (
+                "{month: 2011-06, action: upgradeBNGs, district: Futian}",
+                "{month: 2011-06, action: cpeCampaign, amount: 100}"
+            ),
+            (
+                "{month: 2012-01, action: enableMode, mode: dsLite}",
+                "{month: 2012-01, action: addCGNAT, amount: 10}"
+            ),
+            (
+                "{month: 2012-03, action: buyIPv4, amount: 65536}",
+                "{month: 2012-03, action: buyIPv4, amount: 1000}"
+            ),
+        ])
+        #expect(
+            errors(text) == [
+                "city.yaml:40:5: plan[0]: expected an 'until' month or a 'total' for cpeCampaign (a campaign ends), "
+                    + "found none",
+                "city.yaml:41:48: plan[1].amount: expected a purchase no dearer than a year's budget (100000): split it "
+                    + "or raise budget.yearlyCapex, found one costing 200000",
+                "city.yaml:42:47: plan[2].amount: expected whole /24 blocks: a multiple of 256 addresses, found 1000",
+            ])
+    }
+
     @Test("cross-references: names, node counts, months outside the horizon, missing action fields")
     func rules() {
         let text = Self.edited([
