@@ -35,5 +35,17 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RolloutBenchmarks",
+            dependencies: [
+                .product(name: "MetroModel", package: "Metro6"),
+                .product(name: "Scenario", package: "Metro6"),
+                .product(name: "SimCore", package: "Metro6"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "RolloutBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
