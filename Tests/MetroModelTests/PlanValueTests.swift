@@ -176,7 +176,7 @@ struct PlanValueTests {
         #expect(Self.run(optIn, seed: 2).months[0].ipv6EnabledSubscribers < 100)
     }
 
-    @Test("NAT by scarcity: the fewest behind the CGN, dual-stack first; load, sessions and logs by hand")
+    @Test("NAT by scarcity: the fewest behind the CGN, in proportion; load, sessions and logs by hand")
     func natSplit() {
         // 1,000,000 want own addresses (400,000 dual-stack), 100,000 DS-Lite, pool 950,000, 64 a
         // shared address: X behind the CGN with 1,000,000 − X + ⌈(100,000 + X)/64⌉ ≤ 950,000 gives
@@ -187,18 +187,19 @@ struct PlanValueTests {
             pool: 950_000, plan: plan)
         #expect(split.overflow == 52_381)
         #expect(split.addressesUsed == 950_000 - 0)
-        #expect(split.natDualStack == 52_381 && split.natIPv4Only == 0)
+        // In proportion: 52,381 × 400,000 / 1,000,000 = 20,952.4 dual-stack, the rest IPv4-only.
+        #expect(split.natDualStack == 20_952 && split.natIPv4Only == 31_429)
         #expect(split.natSubscribers == 152_381 && split.publicSubscribers == 947_619)
-        // Half the IPv6 subscribers' traffic on IPv6: 152,381 × 0.5 = 76,190.5 subscribers' worth of
-        // IPv4, at 2 Mbit/s 152.381 Gbit/s and 7,619,050 sessions (100 each), which need 15.24 Gbit/s
-        // of a 500,000-sessions-per-Gbit/s CGN: throughput binds.
+        // Half the IPv6 subscribers' traffic on IPv6: (100,000 + 20,952) × 0.5 + 31,429 = 91,905
+        // subscribers' worth of IPv4, at 2 Mbit/s 183.81 Gbit/s and 9,190,500 sessions (100 each),
+        // which need 18.381 Gbit/s of a 500,000-sessions-per-Gbit/s CGN: throughput binds.
         let cgn = CGNATPlatform(
             gbps: 100, sessionsPerGbps: 500_000, sessionsPerSubscriber: 100, logRecordsPerSubscriberMonth: 30,
             logRecordBytes: 150)
         let load = cgn.load(
             natEquivalentSubscribers: split.natEquivalentSubscribers(ipv6Share: 0.5), perSubscriberMbps: 2)
-        #expect(abs(load.gbps - 152.381) < 1e-9)
-        #expect(abs(load.sessions - 7_619_050) < 1e-6)
+        #expect(abs(load.gbps - 183.81) < 1e-9)
+        #expect(abs(load.sessions - 9_190_500) < 1e-6)
         #expect(load.capacityNeededGbps == load.gbps)
         #expect(cgn.logBytes(natSubscribers: 152_381) == 152_381 * 30 * 150)
         // With 1,000 sessions a subscriber, sessions bind: 76.19M / 500,000 = 152.381 × 5 Gbit/s.

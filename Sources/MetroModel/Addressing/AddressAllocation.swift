@@ -5,7 +5,8 @@
 /// address while the pool lasts; DS-Lite and 464XLAT subscribers reach IPv4 through a stateful
 /// translator (the AFTR, the NAT64) and MAP subscribers through a stateless port set, both on the
 /// port plan's shared addresses. When the pool is short, the fewest subscribers that make it fit
-/// go behind the CGN (NAT444), dual-stack ones first: their IPv6 traffic bypasses it.
+/// go behind the CGN (NAT444), drawn from dual-stack and IPv4-only subscribers in proportion
+/// (the operator does not pick them by IPv6): the dual-stack ones' IPv6 traffic bypasses it.
 public struct AddressAllocation: Sendable, Hashable {
     /// Subscribers with working IPv6 whose mode gives a public IPv4 address.
     public var dualStackWanting: Int
@@ -50,7 +51,8 @@ public struct AddressAllocation: Sendable, Hashable {
             }
             overflow = low
         }
-        natDualStack = Swift.min(overflow, dualStackWanting)
+        natDualStack =
+            wanting > 0 ? Int((Double(overflow) * Double(dualStackWanting) / Double(wanting)).rounded()) : 0
         natIPv4Only = overflow - natDualStack
         addressesUsed = addresses(overflow: overflow)
     }
