@@ -7,7 +7,8 @@ import SimCore
 /// one time are applied together — completions first, then arrivals in trace order — and then one
 /// scheduling pass runs. FCFS starts queued jobs strictly in order while the head fits. EASY then
 /// reserves for the head the earliest time enough processors are free, judged from running jobs'
-/// requested ends (the shadow time; processors left over then are the extra ones), and starts any
+/// requested ends (the shadow time; processors left over then, counting every job whose requested
+/// end falls at that instant, are the extra ones), and starts any
 /// later job, in submit order, that fits now and either ends by its requested time no later than
 /// the shadow time or needs no more than the extra processors (which it then uses up).
 ///

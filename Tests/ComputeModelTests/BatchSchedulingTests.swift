@@ -56,6 +56,24 @@ struct BatchSchedulingTests {
         #expect(result.summary.meanWait == 6.2)
     }
 
+    @Test("EASY's extra processors count every running job ending at the shadow time (ties)")
+    func shadowTies() {
+        // 8 cores. At 0, A, B (2 cores, 100 s) and C (2 cores, 200 s) start; 2 are free. At 1,
+        // D (3 cores) heads the queue: A's end at 100 gives 2 + 2 ≥ 3, and B ends at the same
+        // instant, so 2 + 2 + 2 − 3 = 3 processors are extra then (1 without B). E (2 cores,
+        // 1,000 s) fits the 2 free and the 3 extra: it starts at 1, and D still starts at 100.
+        let jobs = [
+            Job(id: 1, submitTime: 0, runTime: 100, processors: 2),
+            Job(id: 2, submitTime: 0, runTime: 100, processors: 2),
+            Job(id: 3, submitTime: 0, runTime: 200, processors: 2),
+            Job(id: 4, submitTime: 1, runTime: 50, processors: 3),
+            Job(id: 5, submitTime: 1, runTime: 1_000, processors: 2),
+        ]
+        let result = BatchSimulation(processors: 8, scheduler: .easy).run(jobs)
+        #expect(result.starts == [0, 0, 0, 100, 1])
+        #expect(result.headReservations[3] == 100)
+    }
+
     @Test("EASY never starts a head after the reservation it got, and waits no longer than FCFS")
     func easyInvariants() throws {
         let workloads: [(String, [Job], Int)] = [

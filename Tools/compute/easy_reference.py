@@ -7,7 +7,8 @@ min(run time, requested time); jobs wider than the machine are skipped; events a
 applied together, completions first, then arrivals in trace order, then one scheduling pass.
 FCFS starts queued jobs in order while the head fits. EASY then reserves for the head the
 earliest time enough processors are free, judged from running jobs' requested end times (the
-shadow time; processors left over then are the extra ones), and starts every later queued job,
+shadow time; processors left over then, counting every job whose requested end falls at that
+instant, are the extra ones), and starts every later queued job,
 in submit order, that fits now and either ends (by its requested time) no later than the shadow
 time or needs no more than the extra processors (which it then uses up).
 
@@ -75,9 +76,12 @@ def simulate(jobs, cores, scheduler):
             head = queue[0]
             available = free
             shadow = None
-            for end, j in sorted(running):
+            ends = sorted(running)
+            for k, (end, j) in enumerate(ends):
                 available += jobs[j][3]
                 if available >= jobs[head][3]:
+                    # Every running job whose requested end falls at the shadow time adds to the extra.
+                    available += sum(jobs[j2][3] for end2, j2 in ends[k + 1:] if end2 == end)
                     shadow, extra = end, available - jobs[head][3]
                     break
             rest = []

@@ -33,12 +33,23 @@ struct RunningJobs {
     }
 
     /// The earliest time at which `free` processors plus those released by running jobs (at
-    /// their requested ends) reach `needed`, and how many processors are left over then.
+    /// their requested ends) reach `needed`, and how many processors are left over then: every
+    /// running job whose requested end falls at that instant counts, ties included.
     func shadow(needed: Int, free: Int) -> (time: Double, extra: Int) {
         var available = free
-        for entry in entries {
-            available += entry.processors
-            if available >= needed { return (entry.end, available - needed) }
+        var index = 0
+        while index < entries.count {
+            available += entries[index].processors
+            if available >= needed {
+                let end = entries[index].end
+                var next = index + 1
+                while next < entries.count && entries[next].end == end {
+                    available += entries[next].processors
+                    next += 1
+                }
+                return (end, available - needed)
+            }
+            index += 1
         }
         preconditionFailure("a job wider than the machine reached the queue")
     }
