@@ -83,7 +83,9 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: common),
         .testTarget(
             name: "MetroModelTests", dependencies: ["MetroModel", "SimCore"], swiftSettings: common),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "MetroModel"], swiftSettings: common),
+        .testTarget(
+            name: "ScenarioTests", dependencies: ["Scenario", "MetroModel", "ComputeModel"],
+            swiftSettings: common),
         .testTarget(
             name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel"], swiftSettings: common),
         .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: common),

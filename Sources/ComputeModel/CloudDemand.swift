@@ -87,13 +87,23 @@ public struct CloudSimulation: Sendable {
     public var services: [CloudService]
     /// What a request that does not fit does.
     public var admission: CloudAdmission
+    /// Nodes added at given times (seconds), like the HPC partition's expansions.
+    public var expansions: [Expansion]
+    /// The length of a reporting year, seconds (the yearly figures).
+    public var yearLength: Double
 
-    /// A partition of `nodes` × `coresPerNode` cores serving `services`.
-    public init(nodes: Int, coresPerNode: Int, services: [CloudService], admission: CloudAdmission) {
+    /// A partition of `nodes` × `coresPerNode` cores serving `services`, growing by
+    /// `expansions` (`processors` counts nodes here).
+    public init(
+        nodes: Int, coresPerNode: Int, services: [CloudService], admission: CloudAdmission,
+        expansions: [Expansion] = [], yearLength: Double = Self.secondsPerYear
+    ) {
         self.nodes = nodes
         self.coresPerNode = coresPerNode
         self.services = services
         self.admission = admission
+        self.expansions = expansions.sorted { $0.time < $1.time }
+        self.yearLength = yearLength
     }
 
     /// The problems that make this partition unsimulatable, as sentences; empty when valid.
@@ -110,6 +120,7 @@ public struct CloudSimulation: Sendable {
         /// A candidate request of a service, to be thinned; at a year boundary, a fresh draw.
         case arrival(service: Int, boundary: Bool)
         case departure(node: Int, cores: Int)
+        case expansion(nodes: Int)
     }
 
     /// Simulates `horizon` seconds from replication `replication` of `seed`.
@@ -126,12 +137,29 @@ public struct CloudSimulation: Sendable {
         var busy = TimeWeightedAverage(value: 0, at: 0)
         var busyCores = 0
         var waits = RunningMoments()
+        var years = [CloudYear](
+            repeating: CloudYear(), count: Swift.max(1, Int((horizon / yearLength).rounded(.up))))
+        func year(of t: Double) -> Int { Swift.min(years.count - 1, Int(t / yearLength)) }
+        for expansion in expansions where expansion.time < horizon {
+            simulation.schedule(.expansion(nodes: expansion.processors), at: SimTime(expansion.time))
+        }
+        var capacity = TimeWeightedAverage(value: Double(nodes * coresPerNode), at: 0)
+        var cores = nodes * coresPerNode
+        var peaks = services.map { [$0.peakRate(inYearOf: 0)] }
+        func peak(_ index: Int, at t: Double) -> Double {
+            let year = Int(t / Self.secondsPerYear)
+            while peaks[index].count <= year {
+                let start = Double(peaks[index].count) * Self.secondsPerYear
+                peaks[index].append(services[index].peakRate(inYearOf: start))
+            }
+            return peaks[index][year]
+        }
 
         // Thinning (Lewis and Shedler 1979) with a bound per year: candidates come at the year's
         // peak rate; one that would cross into the next year is replaced by a fresh draw there,
         // which the exponential's lack of memory makes exact.
         func scheduleCandidate(_ index: Int, from now: Double) {
-            let peak = services[index].peakRate(inYearOf: now)
+            let peak = peak(index, at: now)
             guard peak > 0 else { return }
             let yearEnd = ((now / Self.secondsPerYear).rounded(.down) + 1) * Self.secondsPerYear
             let next = now + Exponential(rate: peak).sample(using: &arrivals)
@@ -152,49 +180,61 @@ public struct CloudSimulation: Sendable {
             simulation.schedule(.departure(node: node, cores: cores), at: now + lifetime)
             perService[service].accepted += 1
         }
+        func startWaiting(now: SimTime) {
+            while waitingHead < waiting.count, let node = place(waiting[waitingHead].cores) {
+                let request = waiting[waitingHead]
+                waitingHead += 1
+                waits.add(now.value - request.since)
+                start(
+                    service: request.service, cores: request.cores, lifetime: request.lifetime, node: node,
+                    now: now)
+            }
+            if waitingHead > 4_096 && waitingHead * 2 > waiting.count {
+                waiting.removeFirst(waitingHead)
+                waitingHead = 0
+            }
+        }
         while let (now, event) = simulation.nextEvent(until: SimTime(horizon)) {
             switch event {
             case .arrival(let index, let boundary):
                 let service = services[index]
-                let peak = service.peakRate(inYearOf: now.value)
+                let bound = peak(index, at: now.value)
                 scheduleCandidate(index, from: now.value)
                 if boundary { continue }
                 // A candidate is a request with probability rate(t) / peak.
-                if arrivals.nextUnitInterval() * peak > service.rate(at: now.value) { continue }
+                if arrivals.nextUnitInterval() * bound > service.rate(at: now.value) { continue }
                 perService[index].requests += 1
-                let cores = service.vmCores[Int(shapes.next(upperBound: UInt64(service.vmCores.count)))]
+                years[year(of: now.value)].requests += 1
+                let size = service.vmCores[Int(shapes.next(upperBound: UInt64(service.vmCores.count)))]
                 let lifetime = Exponential(mean: service.meanLifetimeHours * 3_600).sample(using: &shapes)
-                if waitingHead == waiting.count, let node = place(cores) {
+                if waitingHead == waiting.count, let node = place(size) {
                     waits.add(0)
-                    start(service: index, cores: cores, lifetime: lifetime, node: node, now: now)
+                    start(service: index, cores: size, lifetime: lifetime, node: node, now: now)
                 } else if admission == .wait {
-                    waiting.append((index, cores, lifetime, now.value))
+                    waiting.append((index, size, lifetime, now.value))
                 } else {
                     perService[index].rejected += 1
+                    years[year(of: now.value)].rejected += 1
                 }
+            case .expansion(let added):
+                free.grow(by: added, cores: coresPerNode)
+                cores += added * coresPerNode
+                capacity.record(Double(cores), at: now.value)
+                busy.record(Double(busyCores), at: now.value)
+                startWaiting(now: now)
             case .departure(let node, let cores):
                 free.adjust(node, by: cores)
                 busyCores -= cores
                 busy.record(Double(busyCores), at: now.value)
-                while waitingHead < waiting.count, let node = place(waiting[waitingHead].cores) {
-                    let request = waiting[waitingHead]
-                    waitingHead += 1
-                    waits.add(now.value - request.since)
-                    start(
-                        service: request.service, cores: request.cores, lifetime: request.lifetime,
-                        node: node, now: now)
-                }
-                if waitingHead > 4_096 && waitingHead * 2 > waiting.count {
-                    waiting.removeFirst(waitingHead)
-                    waitingHead = 0
-                }
+                startWaiting(now: now)
             }
         }
         for index in perService.indices { perService[index].name = services[index].name }
         return CloudResult(
             services: perService, stillWaiting: waiting.count - waitingHead,
-            utilization: busy.average(until: horizon) / Double(nodes * coresPerNode), meanWait: waits.mean,
-            startedRequests: waits.count)
+            utilization: busy.average(until: horizon) / capacity.average(until: horizon),
+            meanWait: waits.mean,
+            startedRequests: waits.count, years: years, finalNodes: free.count)
     }
 }
 
@@ -222,10 +262,25 @@ public struct CloudResult: Sendable, Hashable, Codable {
     public var meanWait: Double
     /// Requests that started.
     public var startedRequests: Int
+    /// Requests and rejections per reporting year.
+    public var years: [CloudYear]
+    /// Nodes at the horizon (after expansions).
+    public var finalNodes: Int
 
     /// Rejected over requested, all services together.
     public var rejectionRate: Double {
         let requests = services.reduce(0) { $0 + $1.requests }
         return requests > 0 ? Double(services.reduce(0) { $0 + $1.rejected }) / Double(requests) : 0
     }
+}
+
+/// A year of cloud requests.
+public struct CloudYear: Sendable, Hashable, Codable {
+    /// Requests made in the year.
+    public var requests = 0
+    /// Requests refused in it.
+    public var rejected = 0
+
+    /// Rejected over requested (0 without requests).
+    public var rejectionRate: Double { requests > 0 ? Double(rejected) / Double(requests) : 0 }
 }

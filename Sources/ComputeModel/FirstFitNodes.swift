@@ -4,7 +4,7 @@ struct FirstFitNodes {
     /// tree[1] is the root; leaves start at `leaves`; each inner node holds its children's maximum.
     private var tree: [Int]
     private let leaves: Int
-    let count: Int
+    private(set) var count: Int
 
     /// `count` nodes with `cores` free each.
     init(count: Int, cores: Int) {
@@ -41,5 +41,12 @@ struct FirstFitNodes {
             tree[index] = Swift.max(tree[2 * index], tree[2 * index + 1])
             index /= 2
         }
+    }
+
+    /// Adds `added` nodes with `cores` free each after the existing ones (the cloud grows).
+    mutating func grow(by added: Int, cores: Int) {
+        var grown = FirstFitNodes(count: count + added, cores: cores)
+        for node in 0..<count { grown.adjust(node, by: free(node) - cores) }
+        self = grown
     }
 }

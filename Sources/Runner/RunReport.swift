@@ -43,6 +43,48 @@ public struct RunReport: Sendable {
         var energyKWh: Spread?
         var cloudRejectionRate: Spread?
         var cloudUtilization: Spread?
+        var gpuUtilization: Spread?
+        var gpuMeanWait: Spread?
+        var gpuP95Wait: Spread?
+        var years: [ComputeYear]
+    }
+
+    /// A reporting year of the compute centre: means over replications.
+    struct ComputeYear: Encodable {
+        /// The year's first month, "YYYY-MM".
+        var start: String
+        var jobs: Double
+        var utilization: Double
+        var meanWait: Double
+        var p95Wait: Double
+        var gpuUtilization: Double?
+        var gpuP95Wait: Double?
+        var cloudRejectionRate: Double?
+    }
+
+    func computeYears(_ runs: [ComputeCentreResult]) -> [ComputeYear] {
+        let n = Double(runs.count)
+        let count = runs.map(\.years.count).min() ?? 0
+        func mean(_ value: (ComputeCentreResult) -> Double) -> Double {
+            runs.reduce(0) { $0 + value($1) } / n
+        }
+        func optionalMean(_ value: (ComputeCentreResult) -> Double?) -> Double? {
+            let values = runs.compactMap(value)
+            return values.count == runs.count ? values.reduce(0, +) / n : nil
+        }
+        return (0..<count).map { year in
+            ComputeYear(
+                start: label(12 * year), jobs: mean { Double($0.years[year].jobs) },
+                utilization: mean { $0.years[year].utilization }, meanWait: mean { $0.years[year].meanWait },
+                p95Wait: mean { $0.years[year].p95Wait },
+                gpuUtilization: optionalMean {
+                    year < $0.gpuYears.count ? $0.gpuYears[year].utilization : nil
+                },
+                gpuP95Wait: optionalMean { year < $0.gpuYears.count ? $0.gpuYears[year].p95Wait : nil },
+                cloudRejectionRate: optionalMean { run in
+                    run.cloud.flatMap { year < $0.years.count ? $0.years[year].rejectionRate : nil }
+                })
+        }
     }
 
     func computeKPIs(_ runs: [ComputeCentreResult]) -> ComputeKPIs {
@@ -56,7 +98,11 @@ public struct RunReport: Sendable {
             slaMonthsBreached: Spread(runs.map { Double($0.slaPeriodsBreached) }),
             energyKWh: runs.first?.energyKWh == nil ? nil : Spread(runs.map(\.energyKWh)),
             cloudRejectionRate: runs.first?.cloud == nil ? nil : Spread(runs.map { $0.cloud?.rejectionRate }),
-            cloudUtilization: runs.first?.cloud == nil ? nil : Spread(runs.map { $0.cloud?.utilization }))
+            cloudUtilization: runs.first?.cloud == nil ? nil : Spread(runs.map { $0.cloud?.utilization }),
+            gpuUtilization: runs.first?.gpu == nil ? nil : Spread(runs.map { $0.gpu?.utilization }),
+            gpuMeanWait: runs.first?.gpu == nil ? nil : Spread(runs.map { $0.gpu?.meanWait }),
+            gpuP95Wait: runs.first?.gpu == nil ? nil : Spread(runs.map { $0.gpu?.p95Wait }),
+            years: computeYears(runs))
     }
 
     /// `text` without control characters (a scenario's names reach the terminal).
@@ -295,6 +341,54 @@ public struct RunReport: Sendable {
         return out
     }
 
+    /// The compute centre's figures and its yearly table.
+    func computeText(_ compute: [ComputeCentreResult]) -> String {
+        let k = computeKPIs(compute)
+        func v(_ spread: Spread?, _ format: String, _ scale: Double = 1) -> String {
+            guard let spread else { return "-" }
+            let values = (compute.count == 1 ? [spread.p50] : [spread.p10, spread.p50, spread.p90])
+            return values.map { $0.map { String(format: format, $0 * scale) } ?? "never" }.joined(
+                separator: " / ")
+        }
+        let breach =
+            compute.count == 1
+            ? (k.firstSLABreachMonth.p50 ?? "never")
+            : [k.firstSLABreachMonth.p10, k.firstSLABreachMonth.p50, k.firstSLABreachMonth.p90]
+                .map { $0 ?? "never" }.joined(separator: " / ")
+        var out = "\nCompute centre\(compute.count == 1 ? "" : " (P10 / P50 / P90)")\n"
+        out += "  jobs                 \(v(k.jobs, "%.0f"))\n"
+        out += "  utilisation          \(v(k.utilization, "%.3f"))\n"
+        out += "  wait mean (h)        \(v(k.meanWait, "%.2f", 1.0 / 3_600))\n"
+        out += "  wait P95 (h)         \(v(k.p95Wait, "%.2f", 1.0 / 3_600))\n"
+        out += "  bounded slowdown     \(v(k.meanBoundedSlowdown, "%.2f"))\n"
+        if scenario.compute?.slaP95WaitHours != nil {
+            out +=
+                "  SLA first broken     \(breach) (\(v(k.slaMonthsBreached, "%.0f")) months in breach)\n"
+        }
+        if k.energyKWh != nil { out += "  energy (GWh)         \(v(k.energyKWh, "%.1f", 1e-6))\n" }
+        if k.cloudRejectionRate != nil {
+            out += "  cloud rejections %   \(v(k.cloudRejectionRate, "%.2f", 100))\n"
+            out += "  cloud utilisation    \(v(k.cloudUtilization, "%.3f"))\n"
+        }
+        if k.gpuUtilization != nil {
+            out += "  GPU utilisation      \(v(k.gpuUtilization, "%.3f"))\n"
+            out += "  GPU wait P95 (h)     \(v(k.gpuP95Wait, "%.2f", 1.0 / 3_600))\n"
+        }
+        out +=
+            "\nyear from  jobs      CPU util  wait mean (h)  wait P95 (h)  GPU util  GPU P95 (h)  cloud rej %\n"
+        for year in k.years {
+            out += year.start.padding(toLength: 9, withPad: " ", startingAt: 0)
+            out += String(
+                format: "  %8.0f  %8.3f  %13.2f  %12.2f", year.jobs, year.utilization, year.meanWait / 3_600,
+                year.p95Wait / 3_600)
+            out += year.gpuUtilization.map { String(format: "  %8.3f", $0) } ?? "         -"
+            out += year.gpuP95Wait.map { String(format: "  %11.2f", $0 / 3_600) } ?? "            -"
+            out += year.cloudRejectionRate.map { String(format: "  %11.2f", 100 * $0) } ?? "            -"
+            out += "\n"
+        }
+        return out
+    }
+
     /// A summary a planner reads: the plan as carried out, the quarterly (or monthly) table, the
     /// KPIs against the baseline, and the compute centre.
     public func text() -> String {
@@ -346,35 +440,7 @@ public struct RunReport: Sendable {
             out += "    \(constraint.constraint)\(place): from \(constraint.firstMonth ?? "-"),"
             out += String(format: " %.0f months", constraint.months) + share + "\n"
         }
-        if let compute {
-            let k = computeKPIs(compute)
-            func v(_ spread: Spread?, _ format: String, _ scale: Double = 1) -> String {
-                guard let spread else { return "-" }
-                let values = (compute.count == 1 ? [spread.p50] : [spread.p10, spread.p50, spread.p90])
-                return values.map { $0.map { String(format: format, $0 * scale) } ?? "never" }.joined(
-                    separator: " / ")
-            }
-            let breach =
-                compute.count == 1
-                ? (k.firstSLABreachMonth.p50 ?? "never")
-                : [k.firstSLABreachMonth.p10, k.firstSLABreachMonth.p50, k.firstSLABreachMonth.p90]
-                    .map { $0 ?? "never" }.joined(separator: " / ")
-            out += "\nCompute centre\(compute.count == 1 ? "" : " (P10 / P50 / P90)")\n"
-            out += "  jobs                 \(v(k.jobs, "%.0f"))\n"
-            out += "  utilisation          \(v(k.utilization, "%.3f"))\n"
-            out += "  wait mean (h)        \(v(k.meanWait, "%.2f", 1.0 / 3_600))\n"
-            out += "  wait P95 (h)         \(v(k.p95Wait, "%.2f", 1.0 / 3_600))\n"
-            out += "  bounded slowdown     \(v(k.meanBoundedSlowdown, "%.2f"))\n"
-            if scenario.compute?.slaP95WaitHours != nil {
-                out +=
-                    "  SLA first broken     \(breach) (\(v(k.slaMonthsBreached, "%.0f")) months in breach)\n"
-            }
-            if k.energyKWh != nil { out += "  energy (GWh)         \(v(k.energyKWh, "%.1f", 1e-6))\n" }
-            if k.cloudRejectionRate != nil {
-                out += "  cloud rejections %   \(v(k.cloudRejectionRate, "%.2f", 100))\n"
-                out += "  cloud utilisation    \(v(k.cloudUtilization, "%.3f"))\n"
-            }
-        }
+        if let compute { out += computeText(compute) }
         return out
     }
 }

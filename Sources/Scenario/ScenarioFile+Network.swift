@@ -112,20 +112,18 @@ extension ScenarioFile {
     public static let secondsPerMonth = 30.436_875 * 86_400
 
     /// The compute centre's model input, or nil when the scenario has no `compute` section.
-    /// `expandCompute` actions add their `amount` of cores at the start of their month.
+    /// `expandCompute` actions add their `amount` of cores, `expandGPUs` their GPUs and
+    /// `expandCloud` their cloud nodes, at the start of their month.
     public var computeCentre: ComputeCentre? {
         guard let compute else { return nil }
-        let workload = compute.workload
-        let synthetic = SyntheticWorkload(
-            jobs: 0, processors: compute.cores, load: workload.load, maximumWidth: workload.maxWidth,
-            powerOfTwoShare: workload.powerOfTwoShare ?? 0.8, medianRunTime: workload.medianRunTimeSeconds,
-            runTimeSigma: workload.runTimeSigma ?? 1.5, dailyAmplitude: workload.dailyAmplitude ?? 0.5,
-            maximumOverestimate: workload.maximumOverestimate ?? 5)
-        let expansions = (plan ?? []).filter { $0.action == .expandCompute }.map {
-            Expansion(
-                time: Double(start.months(to: $0.month)) * Self.secondsPerMonth,
-                processors: Int($0.amount ?? 0))
-        }.filter { $0.processors > 0 }
+        func expansions(_ kind: PlanAction.Kind) -> [Expansion] {
+            (plan ?? []).filter { $0.action == kind }.map {
+                Expansion(
+                    time: Double(start.months(to: $0.month)) * Self.secondsPerMonth,
+                    processors: Int($0.amount ?? 0))
+            }.filter { $0.processors > 0 }
+        }
+        let year = 12 * Self.secondsPerMonth
         let cloud = compute.cloud.map { cloud in
             CloudSimulation(
                 nodes: cloud.nodes, coresPerNode: cloud.coresPerNode,
@@ -135,11 +133,13 @@ extension ScenarioFile {
                         yearlyGrowth: $0.yearlyGrowth ?? 0,
                         dailyAmplitude: $0.dailyAmplitude ?? 0, vmCores: $0.vmCores,
                         meanLifetimeHours: $0.meanLifetimeHours)
-                }, admission: cloud.admission ?? .reject)
+                }, admission: cloud.admission ?? .reject, expansions: expansions(.expandCloud),
+                yearLength: year)
         }
         return ComputeCentre(
-            cores: compute.cores, scheduler: compute.scheduler ?? .easy, workload: synthetic,
-            horizon: Double(months) * Self.secondsPerMonth, expansions: expansions,
+            cores: compute.cores, scheduler: compute.scheduler ?? .easy,
+            workload: Self.synthetic(compute.workload, processors: compute.cores),
+            horizon: Double(months) * Self.secondsPerMonth, expansions: expansions(.expandCompute),
             sla: compute.slaP95WaitHours.map {
                 WaitSLA(maximumP95Wait: $0 * 3_600, period: Self.secondsPerMonth)
             },
@@ -147,6 +147,20 @@ extension ScenarioFile {
                 PowerModel(
                     coresPerNode: $0.nodeCores, idleWattsPerNode: $0.idleWattsPerNode,
                     busyWattsPerNode: $0.busyWattsPerNode, pue: $0.pue)
-            }, cloud: cloud)
+            }, cloud: cloud,
+            gpu: compute.gpu.map {
+                ComputeCentre.GPUPartition(
+                    gpus: $0.gpus, workload: Self.synthetic($0.workload, processors: $0.gpus),
+                    expansions: expansions(.expandGPUs))
+            }, yearLength: year)
+    }
+
+    /// A job stream as written, defaults filled in, its load relative to `processors`.
+    static func synthetic(_ workload: ComputeSection.Workload, processors: Int) -> SyntheticWorkload {
+        SyntheticWorkload(
+            jobs: 0, processors: processors, load: workload.load, maximumWidth: workload.maxWidth,
+            powerOfTwoShare: workload.powerOfTwoShare ?? 0.8, medianRunTime: workload.medianRunTimeSeconds,
+            runTimeSigma: workload.runTimeSigma ?? 1.5, dailyAmplitude: workload.dailyAmplitude ?? 0.5,
+            maximumOverestimate: workload.maximumOverestimate ?? 5, yearlyGrowth: workload.yearlyGrowth ?? 0)
     }
 }

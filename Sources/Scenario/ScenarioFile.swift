@@ -52,6 +52,13 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
         public var slaP95WaitHours: Double?
         public var power: Power?
         public var cloud: Cloud?
+        public var gpu: GPU?
+
+        /// The GPU partition.
+        public struct GPU: Sendable, Hashable, Codable {
+            public var gpus: Int
+            public var workload: Workload
+        }
 
         /// The HPC job stream.
         public struct Workload: Sendable, Hashable, Codable {
@@ -62,6 +69,7 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
             public var powerOfTwoShare: Double?
             public var dailyAmplitude: Double?
             public var maximumOverestimate: Double?
+            public var yearlyGrowth: Double?
         }
 
         /// The power model.
@@ -261,6 +269,10 @@ public struct PlanAction: Sendable, Hashable, Codable {
         case buyIPv4
         /// Grow the compute centre by `amount` cores.
         case expandCompute
+        /// Grow the cloud partition by `amount` nodes.
+        case expandCloud
+        /// Grow the GPU partition by `amount` GPUs.
+        case expandGPUs
 
         /// The network model's action of the same name; nil for the compute centre's.
         public var network: NetworkConfiguration.Action.Kind? {
@@ -409,32 +421,42 @@ extension ScenarioFile {
                 "VM sizes, chosen uniformly."),
             .init("meanLifetimeHours", positive, "Mean VM lifetime (hours)."),
         ])
+        let workload: Schema = .object([
+            .init(
+                "load", .number(0.01...10, unit: "share of the cores"),
+                "Offered load of the job stream."),
+            .init("maxWidth", .integer(1...Int.max, unit: "cores"), "The widest job."),
+            .init("medianRunTimeSeconds", positive, "Median job run time (seconds)."),
+            .init(
+                "runTimeSigma", required: false, positive,
+                "Lognormal sigma of run times; 1.5 when absent."),
+            .init(
+                "powerOfTwoShare", required: false, share,
+                "Share of widths that are powers of two; 0.8 when absent."),
+            .init(
+                "dailyAmplitude", required: false, .number(0...0.99, unit: nil),
+                "Daily cycle; 0.5 when absent."),
+            .init(
+                "maximumOverestimate", required: false, .number(1...1_000, unit: nil),
+                "Requested time = run time × U(1, this); 5 when absent."),
+            .init(
+                "yearlyGrowth", required: false, .number(-0.99...10, unit: "per year"),
+                "Yearly growth of the job arrival rate; 0 when absent."),
+        ])
         let compute = Schema.object([
             .init("cores", .integer(1...Int.max, unit: "cores"), "Cores of the HPC partition at the start."),
             .init(
                 "scheduler", required: false, .choice(SchedulerKind.allCases.map(\.rawValue)),
                 "The batch policy; easy when absent."),
+            .init("workload", workload, "The HPC job stream (synthetic)."),
             .init(
-                "workload",
+                "gpu", required: false,
                 .object([
                     .init(
-                        "load", .number(0.01...10, unit: "share of the cores"),
-                        "Offered load of the job stream."),
-                    .init("maxWidth", .integer(1...Int.max, unit: "cores"), "The widest job."),
-                    .init("medianRunTimeSeconds", positive, "Median job run time (seconds)."),
-                    .init(
-                        "runTimeSigma", required: false, positive,
-                        "Lognormal sigma of run times; 1.5 when absent."),
-                    .init(
-                        "powerOfTwoShare", required: false, share,
-                        "Share of widths that are powers of two; 0.8 when absent."),
-                    .init(
-                        "dailyAmplitude", required: false, .number(0...0.99, unit: nil),
-                        "Daily cycle; 0.5 when absent."),
-                    .init(
-                        "maximumOverestimate", required: false, .number(1...1_000, unit: nil),
-                        "Requested time = run time × U(1, this); 5 when absent."),
-                ]), "The HPC job stream (synthetic)."),
+                        "gpus", .integer(1...Int.max, unit: "GPUs"),
+                        "GPUs of the partition, scheduled apart from the CPU cores."),
+                    .init("workload", workload, "The GPU job stream (widths in GPUs)."),
+                ]), "A GPU partition with a job stream of its own."),
             .init(
                 "slaP95WaitHours", required: false, .number(0...Double.infinity, unit: "hours"),
                 "Wait SLA: the largest acceptable P95 wait of a month's jobs."),

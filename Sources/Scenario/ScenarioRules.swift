@@ -74,7 +74,15 @@ enum ScenarioRules {
             if action.action == .expandCompute && scenario.compute == nil {
                 fail(here, "a 'compute' section for expandCompute to grow", found: "none")
             }
-            let needsAmount: Set<PlanAction.Kind> = [.addCGNAT, .buyIPv4, .expandCompute]
+            if action.action == .expandCloud && scenario.compute?.cloud == nil {
+                fail(here, "a 'compute.cloud' section for expandCloud to grow", found: "none")
+            }
+            if action.action == .expandGPUs && scenario.compute?.gpu == nil {
+                fail(here, "a 'compute.gpu' section for expandGPUs to grow", found: "none")
+            }
+            let needsAmount: Set<PlanAction.Kind> = [
+                .addCGNAT, .buyIPv4, .expandCompute, .expandCloud, .expandGPUs,
+            ]
             if needsAmount.contains(action.action) && action.amount == nil {
                 fail(here, "an 'amount' for \(action.action.rawValue)", found: "none")
             }
@@ -86,6 +94,11 @@ enum ScenarioRules {
                 fail(
                     here + [.key("workload"), .key("maxWidth")], "at most the \(compute.cores) cores",
                     found: "\(compute.workload.maxWidth)")
+            }
+            if let gpu = compute.gpu, gpu.workload.maxWidth > gpu.gpus {
+                fail(
+                    here + [.key("gpu"), .key("workload"), .key("maxWidth")], "at most the \(gpu.gpus) GPUs",
+                    found: "\(gpu.workload.maxWidth)")
             }
             if let power = compute.power, power.busyWattsPerNode < power.idleWattsPerNode {
                 fail(

@@ -88,3 +88,79 @@ struct FirstFitNodesTests {
         }
     }
 }
+
+/// The centre's growth: demand that grows, a cloud that grows, a GPU partition, yearly figures.
+@Suite("Compute centre growth")
+struct ComputeGrowthTests {
+    @Test("a growing job stream: each year's submissions are the integral of the rate")
+    func growingWorkload() {
+        // Rate r·2^(t/y): year one carries r·y/ln 2, year two twice that.
+        let workload = SyntheticWorkload(
+            jobs: 0, processors: 1_024, load: 0.5, maximumWidth: 64, medianRunTime: 600, yearlyGrowth: 1)
+        let year = CloudSimulation.secondsPerYear
+        let jobs = workload.generate(seed: 4, horizon: 2 * year)
+        let flat = SyntheticWorkload(
+            jobs: 0, processors: 1_024, load: 0.5, maximumWidth: 64, medianRunTime: 600)
+        let perYear = Double(flat.generate(seed: 4, horizon: year).count)
+        let first = Double(jobs.filter { $0.submitTime < year }.count)
+        let second = Double(jobs.count) - first
+        let expected = perYear / log(2.0)
+        #expect(abs(first - expected) < 5 * expected.squareRoot() + 100, "\(first) vs \(expected)")
+        #expect(
+            abs(second - 2 * expected) < 5 * (2 * expected).squareRoot() + 100, "\(second) vs \(2 * expected)"
+        )
+        // Without growth the stream is the one a job count gives.
+        #expect(
+            Array(flat.generate(seed: 4, horizon: year).prefix(100))
+                == SyntheticWorkload(
+                    jobs: 100, processors: 1_024, load: 0.5, maximumWidth: 64, medianRunTime: 600
+                ).generate(seed: 4))
+    }
+
+    @Test("a cloud that grows stops rejecting: Erlang B before, next to none after")
+    func growingCloud() {
+        let service = CloudService(name: "health", requestsPerHour: 15, vmCores: [1], meanLifetimeHours: 1)
+        let year = 2_000.0 * 3_600
+        let cloud = CloudSimulation(
+            nodes: 1, coresPerNode: 12, services: [service], admission: .reject,
+            expansions: [Expansion(time: year, processors: 9)], yearLength: year)
+        let result = cloud.run(horizon: 2 * year, seed: 8)
+        #expect(result.years.count == 2 && result.finalNodes == 10)
+        let before = ErlangC.blockingProbability(servers: 12, offeredLoad: 15)
+        let after = ErlangC.blockingProbability(servers: 120, offeredLoad: 15)
+        #expect(
+            abs(result.years[0].rejectionRate - before) < 0.02,
+            "\(result.years[0].rejectionRate) vs \(before)")
+        #expect(result.years[1].rejectionRate <= after + 0.001)
+        #expect(result.years.reduce(0) { $0 + $1.requests } == result.services[0].requests)
+    }
+
+    @Test("growing the first-fit tree keeps every node's free cores and adds full nodes")
+    func growTree() {
+        var nodes = FirstFitNodes(count: 3, cores: 8)
+        nodes.adjust(0, by: -8)
+        nodes.adjust(2, by: -3)
+        nodes.grow(by: 3, cores: 8)
+        #expect(nodes.count == 6)
+        #expect((0..<6).map(nodes.free) == [0, 8, 5, 8, 8, 8])
+        #expect(nodes.first(fitting: 6) == 1)
+        nodes.adjust(1, by: -8)
+        #expect(nodes.first(fitting: 6) == 3)
+    }
+
+    @Test("the GPU partition is scheduled apart, at its offered load, with figures per year")
+    func gpuPartition() throws {
+        let year = CloudSimulation.secondsPerYear
+        let gpu = ComputeCentre.GPUPartition(
+            gpus: 256, workload: SyntheticWorkload(jobs: 0, processors: 256, load: 0.4, maximumWidth: 32))
+        let centre = ComputeCentre(
+            cores: 512, scheduler: .easy, workload: SyntheticWorkload(jobs: 0, processors: 512, load: 0.6),
+            horizon: 2 * year, gpu: gpu, yearLength: year)
+        let result = centre.run(seed: 3, replication: 0)
+        let gpuSummary = try #require(result.gpu)
+        #expect(abs(gpuSummary.utilization - 0.4) < 0.03, "\(gpuSummary.utilization)")
+        #expect(abs(result.summary.utilization - 0.6) < 0.03, "\(result.summary.utilization)")
+        #expect(result.years.count == 2 && result.gpuYears.count == 2)
+        #expect(result.years.reduce(0) { $0 + $1.jobs } == result.summary.jobs)
+    }
+}

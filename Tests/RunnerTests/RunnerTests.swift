@@ -62,6 +62,12 @@ struct RunnerTests {
         #expect(compute[0] != compute[1])
         let json = try report.json()
         #expect(json.contains("\"compute\":{") && json.contains("\"cloudRejectionRate\""))
+        // Two months of a ten-year centre: one reporting year, with all three partitions.
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let years = try #require((root["compute"] as? [String: Any])?["years"] as? [[String: Any]])
+        #expect(years.count == 1 && years[0]["start"] as? String == "2011-05")
+        #expect(years[0]["gpuUtilization"] is Double && years[0]["cloudRejectionRate"] is Double)
+        #expect(report.text().contains("GPU utilisation"))
         #expect(report.text().contains("Compute centre"))
     }
 

@@ -1,4 +1,6 @@
+import ComputeModel
 import Foundation
+import MetroModel
 import Scenario
 import Testing
 
@@ -114,7 +116,8 @@ struct ScenarioLoaderTests {
                 "city.yaml:8:35: districts[0].subscribers.xpon: expected a whole number ≥ 0 (subscribers), found 'many'",
                 "city.yaml:17:18: districts[1].subscribers.lan: expected the key 'lan': a whole number ≥ 0 (subscribers)",
                 "city.yaml:39:30: plan[0].action: expected one of upgradeBNGs, upgradeAccessNodes, cpeCampaign, "
-                    + "upgradeCPEFirmware, enableMode, switchOnIPv6, addCGNAT, buyIPv4, expandCompute, found 'upgradeBNGz'",
+                    + "upgradeCPEFirmware, enableMode, switchOnIPv6, addCGNAT, buyIPv4, expandCompute, expandCloud, "
+                    + "expandGPUs, found 'upgradeBNGz'",
             ])
     }
 
@@ -246,5 +249,44 @@ struct ScenarioSchemaTests {
         for name in Set(names(ScenarioFile.schema)) {
             #expect(text.contains("`\(name)`"), "docs/scenarios.md does not mention `\(name)`")
         }
+    }
+}
+
+/// The bundled city's file mapped to the models' inputs, value by value.
+@Suite("Scenario to model")
+struct ScenarioMappingTests {
+    @Test("the bundled city: PPPoE plants, fiscal year, price path, campaign end, compute partitions")
+    func bundled() throws {
+        let scenario = try DefaultScenario.load()
+        let network = scenario.networkConfiguration
+        // May 2011 start, fiscal year from January: the first new fiscal year opens 8 months in.
+        #expect(network.budget.fiscalYearOffset == 8)
+        #expect(network.budget.fiscalYear(of: 7) == 0 && network.budget.fiscalYear(of: 8) == 1)
+        let futian = network.districts[0]
+        #expect(futian.access.xdsl.pppoe && futian.access.lan.pppoe && !futian.access.xpon.pppoe)
+        #expect(futian.access.xdsl.needingReplacement == 0 && futian.access.xpon.needingUpgrade == 6)
+        // $11 until the month before 2014-06 (month 37), $10 then, $20 at 2019-06 (month 97).
+        #expect(network.ipv4Price.value(at: 0) == 11 && network.ipv4Price.value(at: 36) == 11)
+        #expect(network.ipv4Price.value(at: 37) == 10 && network.ipv4Price.value(at: 97) == 20)
+        #expect(network.ipv4Price.value(at: 67) == 15)
+        let campaign = try #require(network.actions.first { $0.kind == .cpeCampaign })
+        #expect(campaign.month == 32 && campaign.until == 67 && campaign.amount == 25_000)
+        #expect(network.actions.allSatisfy { $0.kind.rawValue != "expandCompute" })
+        #expect(network.actions.filter { $0.kind == .switchOnIPv6 }.map(\.month) == [44])
+        #expect(network.capacity.cgnat?.leadMonths == 6 && network.capacity.ipv4 == nil)
+        #expect(network.cgnat.gbps == 20 && network.cgnat.sessionsPerSubscriber == 100)
+        let centre = try #require(scenario.computeCentre)
+        let month = ScenarioFile.secondsPerMonth
+        #expect(centre.cores == 55_680 && centre.workload.yearlyGrowth == 0.05)
+        #expect(centre.expansions == [Expansion(time: 61 * month, processors: 60_000)])
+        let gpu = try #require(centre.gpu)
+        #expect(gpu.gpus == 4_640 && gpu.workload.processors == 4_640 && gpu.workload.maximumWidth == 512)
+        #expect(gpu.expansions == [Expansion(time: 61 * month, processors: 4_000)])
+        let cloud = try #require(centre.cloud)
+        #expect(
+            cloud.expansions == [
+                Expansion(time: 32 * month, processors: 500), Expansion(time: 80 * month, processors: 1_500),
+            ])
+        #expect(centre.yearLength == 12 * month && cloud.yearLength == 12 * month)
     }
 }

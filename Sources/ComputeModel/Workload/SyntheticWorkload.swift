@@ -27,13 +27,17 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
     public var dailyAmplitude: Double
     /// Requested time = run time × U(1, this), rounded up to a minute: users overestimate.
     public var maximumOverestimate: Double
+    /// Yearly growth of the arrival rate (0.2 = +20% a year, compounded continuously): demand
+    /// that grows over the horizon while widths and run times keep their shape.
+    public var yearlyGrowth: Double
 
     /// A workload; the defaults describe a mid-size centre's mix.
     public init(
         jobs: Int, processors: Int, load: Double, maximumWidth: Int = 64, powerOfTwoShare: Double = 0.8,
         medianRunTime: Double = 1_800, runTimeSigma: Double = 1.5, dailyAmplitude: Double = 0.5,
-        maximumOverestimate: Double = 5
+        maximumOverestimate: Double = 5, yearlyGrowth: Double = 0
     ) {
+        self.yearlyGrowth = yearlyGrowth
         self.jobs = jobs
         self.processors = processors
         self.load = load
@@ -60,6 +64,7 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         }
         if !(0..<1).contains(dailyAmplitude) { found.append("the daily amplitude must be in [0, 1)") }
         if !(maximumOverestimate >= 1) { found.append("the overestimate factor must be ≥ 1") }
+        if !(yearlyGrowth > -1) || !yearlyGrowth.isFinite { found.append("the yearly growth must be > -1") }
         return found
     }
 
@@ -93,8 +98,16 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         // Width and run time are independent, so demand per job is E[w] E[run].
         let demandPerJob = meanWidth * runTimes.mean
         let meanRate = load * Double(processors) / demandPerJob
-        let peakRate = meanRate * (1 + dailyAmplitude)
-        let interarrival = Exponential(rate: peakRate)
+        let year = CloudSimulation.secondsPerYear
+        let growthRate = Double.log(onePlus: yearlyGrowth) / year
+        // The thinning bound holds for a year at a time: the growth factor at the year's larger end.
+        func bound(inYearOf t: Double) -> Double {
+            let start = (t / year).rounded(.down) * year
+            return meanRate * (1 + dailyAmplitude)
+                * Double.exp(Swift.max(start * growthRate, (start + year) * growthRate))
+        }
+        var peakRate = bound(inYearOf: 0)
+        var yearEnd = year
         let powers = powersOfTwo
         var result: [Job] = []
         result.reserveCapacity(jobs)
@@ -102,9 +115,21 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         let limit = horizon == nil ? jobs : Int.max
         while result.count < limit {
             // Thinning (Lewis and Shedler 1979): keep a candidate with probability rate(t) / peak.
-            time += interarrival.sample(using: &arrivals)
+            // With growth, a candidate past the year's end is replaced by a fresh draw from it at
+            // the next year's bound (exact, as the exponential has no memory).
+            let candidate = time + Exponential(rate: peakRate).sample(using: &arrivals)
+            if growthRate != 0 && candidate >= yearEnd {
+                time = yearEnd
+                yearEnd += year
+                peakRate = bound(inYearOf: time)
+                if let horizon, time >= horizon { break }
+                continue
+            }
+            time = candidate
             if let horizon, time >= horizon { break }
-            let rate = meanRate * (1 + dailyAmplitude * Double.sin(2 * Double.pi * time / 86_400))
+            let rate =
+                meanRate * Double.exp(time * growthRate)
+                * (1 + dailyAmplitude * Double.sin(2 * Double.pi * time / 86_400))
             if arrivals.nextUnitInterval() * peakRate > rate { continue }
             let width: Int
             if shapes.nextUnitInterval() < powerOfTwoShare {
