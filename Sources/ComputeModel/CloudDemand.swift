@@ -117,8 +117,6 @@ public struct CloudSimulation: Sendable {
     }
 
     enum Event {
-        /// A candidate request of a service, to be thinned; at a year boundary, a fresh draw.
-        case arrival(service: Int, boundary: Bool)
         case departure(node: Int, cores: Int)
         case expansion(nodes: Int)
     }
@@ -127,8 +125,11 @@ public struct CloudSimulation: Sendable {
     public func run(horizon: Double, seed: UInt64, replication: Int = 0) -> CloudResult {
         precondition(problems.isEmpty, problems.joined(separator: "; "))
         let streams = RandomStreams(seed: seed)
-        var arrivals = streams.generator(replication: replication, stream: 0)
         var shapes = streams.generator(replication: replication, stream: 1)
+        var requests = services.indices.map {
+            RequestStream(
+                service: services[$0], generator: streams.generator(replication: replication, stream: 2 + $0))
+        }
         var simulation = Simulation<LadderQueueCalendar<Event>>()
         var free = FirstFitNodes(count: nodes, cores: coresPerNode)
         var waiting: [(service: Int, cores: Int, lifetime: Double, since: Double)] = []
@@ -145,31 +146,6 @@ public struct CloudSimulation: Sendable {
         }
         var capacity = TimeWeightedAverage(value: Double(nodes * coresPerNode), at: 0)
         var cores = nodes * coresPerNode
-        var peaks = services.map { [$0.peakRate(inYearOf: 0)] }
-        func peak(_ index: Int, at t: Double) -> Double {
-            let year = Int(t / Self.secondsPerYear)
-            while peaks[index].count <= year {
-                let start = Double(peaks[index].count) * Self.secondsPerYear
-                peaks[index].append(services[index].peakRate(inYearOf: start))
-            }
-            return peaks[index][year]
-        }
-
-        // Thinning (Lewis and Shedler 1979) with a bound per year: candidates come at the year's
-        // peak rate; one that would cross into the next year is replaced by a fresh draw there,
-        // which the exponential's lack of memory makes exact.
-        func scheduleCandidate(_ index: Int, from now: Double) {
-            let peak = peak(index, at: now)
-            guard peak > 0 else { return }
-            let yearEnd = ((now / Self.secondsPerYear).rounded(.down) + 1) * Self.secondsPerYear
-            let next = now + Exponential(rate: peak).sample(using: &arrivals)
-            if next >= yearEnd {
-                simulation.schedule(.arrival(service: index, boundary: true), at: SimTime(yearEnd))
-            } else {
-                simulation.schedule(.arrival(service: index, boundary: false), at: SimTime(next))
-            }
-        }
-        for index in services.indices { scheduleCandidate(index, from: 0) }
         func place(_ cores: Int) -> Int? {
             free.first(fitting: cores)
         }
@@ -194,28 +170,37 @@ public struct CloudSimulation: Sendable {
                 waitingHead = 0
             }
         }
-        while let (now, event) = simulation.nextEvent(until: SimTime(horizon)) {
+        func request(_ index: Int, at now: SimTime) {
+            let service = services[index]
+            perService[index].requests += 1
+            years[year(of: now.value)].requests += 1
+            let size = service.vmCores[Int(shapes.next(upperBound: UInt64(service.vmCores.count)))]
+            let lifetime = Exponential(mean: service.meanLifetimeHours * 3_600).sample(using: &shapes)
+            if waitingHead == waiting.count, let node = place(size) {
+                waits.add(0)
+                start(service: index, cores: size, lifetime: lifetime, node: node, now: now)
+            } else if admission == .wait {
+                waiting.append((index, size, lifetime, now.value))
+            } else {
+                perService[index].rejected += 1
+                years[year(of: now.value)].rejected += 1
+            }
+        }
+        while true {
+            // The next request (the earliest of the services'), unless an event comes first.
+            var first = 0
+            for index in requests.indices where requests[index].next < requests[first].next { first = index }
+            let arrival = requests.isEmpty ? Double.infinity : requests[first].next
+            let eventTime = simulation.nextEventTime()?.value ?? .infinity
+            if arrival < eventTime {
+                guard arrival < horizon else { break }
+                simulation.advance(to: SimTime(arrival))
+                requests[first].advance()
+                request(first, at: SimTime(arrival))
+                continue
+            }
+            guard let (now, event) = simulation.nextEvent(until: SimTime(horizon)) else { break }
             switch event {
-            case .arrival(let index, let boundary):
-                let service = services[index]
-                let bound = peak(index, at: now.value)
-                scheduleCandidate(index, from: now.value)
-                if boundary { continue }
-                // A candidate is a request with probability rate(t) / peak.
-                if arrivals.nextUnitInterval() * bound > service.rate(at: now.value) { continue }
-                perService[index].requests += 1
-                years[year(of: now.value)].requests += 1
-                let size = service.vmCores[Int(shapes.next(upperBound: UInt64(service.vmCores.count)))]
-                let lifetime = Exponential(mean: service.meanLifetimeHours * 3_600).sample(using: &shapes)
-                if waitingHead == waiting.count, let node = place(size) {
-                    waits.add(0)
-                    start(service: index, cores: size, lifetime: lifetime, node: node, now: now)
-                } else if admission == .wait {
-                    waiting.append((index, size, lifetime, now.value))
-                } else {
-                    perService[index].rejected += 1
-                    years[year(of: now.value)].rejected += 1
-                }
             case .expansion(let added):
                 free.grow(by: added, cores: coresPerNode)
                 cores += added * coresPerNode
