@@ -2,16 +2,18 @@
 /// links, ports and BNGs, and the month's running costs. Loads go into the history the capacity
 /// rules forecast from; overloads are noted as binding constraints.
 extension RolloutState {
-    /// A district's IPv6 figures: available, enabled, and BNG sessions.
+    /// A district's IPv6 figures: available, enabled, BNG sessions, and the sessions it would hold
+    /// with every available line switched on.
     struct DistrictIPv6 {
         var available: Int
         var enabled: Int
         var sessions: Int
+        var potentialSessions: Int
     }
 
     func ipv6(of district: DistrictState) -> DistrictIPv6 {
         let n = district.total
-        guard n > 0 else { return DistrictIPv6(available: 0, enabled: 0, sessions: 0) }
+        guard n > 0 else { return DistrictIPv6(available: 0, enabled: 0, sessions: 0, potentialSessions: 0) }
         let mode = district.mode
         var share = Double(district.fleet.capable) / Double(Swift.max(1, district.fleet.count))
         if mode?.needsSpecialCPE == true { share *= configuration.cpes.mechanismShare }
@@ -31,8 +33,10 @@ extension RolloutState {
                 ? available : Int((Double(available) * Double(district.adopted) / Double(n)).rounded())
         }
         // A dual-stack line holds an IPv4 and an IPv6 session; the IPv6-only access modes one.
-        let dualSessions = mode == .dualStack || mode == .dualStackCGNAT ? enabled : 0
-        return DistrictIPv6(available: available, enabled: enabled, sessions: n + dualSessions)
+        let dualStack = mode == .dualStack || mode == .dualStackCGNAT
+        return DistrictIPv6(
+            available: available, enabled: enabled, sessions: n + (dualStack ? enabled : 0),
+            potentialSessions: n + (dualStack ? available : 0))
     }
 
     mutating func measure() -> (city: MonthlyOutput, districts: [DistrictMonth]) {
@@ -67,6 +71,7 @@ extension RolloutState {
             }
             let load = loads(
                 of: index, perSubscriberMbps: perSubscriberMbps, growth: growth, sessions: figures.sessions)
+            loads.bngPotentialSessions[index] = Double(figures.potentialSessions)
             peaks = (
                 Swift.max(peaks.link, load.link), Swift.max(peaks.ports, load.ports),
                 Swift.max(peaks.sessions, load.sessions)

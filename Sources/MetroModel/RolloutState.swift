@@ -59,6 +59,9 @@ struct LoadHistory: Sendable {
     var coreGbps: [Double] = []
     var uplinkGbps: [[Double]]
     var bngSessions: [[Double]]
+    /// The sessions each district's BNGs would hold with every available line switched on (last
+    /// month's): the load an operator sizes for before it switches IPv6 on.
+    var bngPotentialSessions: [Double]
     /// Public addresses the network would use with nobody moved behind the CGN for lack of them.
     var ipv4Wanted: [Double] = []
     /// Subscribers behind the CGN for lack of addresses.
@@ -67,6 +70,7 @@ struct LoadHistory: Sendable {
     init(districts: Int) {
         uplinkGbps = Array(repeating: [], count: districts)
         bngSessions = Array(repeating: [], count: districts)
+        bngPotentialSessions = Array(repeating: 0, count: districts)
     }
 }
 

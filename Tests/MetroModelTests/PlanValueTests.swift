@@ -223,6 +223,55 @@ struct PlanValueTests {
         #expect(rule.forecast([0, 0, 4][...]) == 4 + 4 * 2)
         #expect(rule.forecast([9, 8][...]) == 8)
     }
+
+    @Test("addresses a plan frees are sold in /24 blocks at the month's price, more than the baseline sells")
+    func sellSurplus() {
+        var config = Self.city(publicIPv4: 320_000, mode: .dsLite, price: 30)
+        config.sellSurplusIPv4 = true
+        let result = Self.run(config, seed: 4)
+        let k = result.kpis
+        #expect(k.ipv4Sold > 0 && k.ipv4Sold % 256 == 0)
+        #expect(k.costByItem["ipv4Sales"] == -Double(k.ipv4Sold) * 30)
+        #expect(k.incrementalNPVByGroup["ipv4"]! > 0)
+        // The pool never falls below what the network uses.
+        #expect(result.months.allSatisfy { $0.ipv4Shortfall == 0 })
+        config.actions = []
+        let baseline = Self.run(config, seed: 4)
+        #expect(baseline.kpis.ipv4Sold < k.ipv4Sold)
+        #expect(baseline.months.allSatisfy { $0.ipv4Shortfall == 0 })
+    }
+
+    @Test("capacity rules keep up: with them the city has no unmet demand, without them it does")
+    func rulesKeepUp() {
+        for seed in Self.seeds {
+            let with = Self.run(Self.city(publicIPv4: 300_000), seed: seed)
+            #expect(with.kpis.unmetDemandMonths == 0, "seed \(seed): \(with.kpis.bindingConstraints)")
+            var bare = Self.city(publicIPv4: 300_000)
+            bare.capacity = CapacityRules()
+            let without = Self.run(bare, seed: seed)
+            #expect(without.kpis.unmetDemandMonths > 12)
+            #expect(without.kpis.bindingConstraints.contains { $0.constraint == "uplink" })
+        }
+    }
+
+    @Test("opt-in uptake follows the Bass closed form month to month, and a policy month changes it")
+    func bassMonths() {
+        let curve = BassDiffusion(p: 0.03, q: 0.38)
+        // From any share, a month of the equation lands on the closed form's month later.
+        for month in [0, 6, 30, 90] {
+            let share = curve.share(at: Double(month) / 12)
+            let next = curve.share(after: 1.0 / 12, from: share)
+            #expect(abs(next - curve.share(at: Double(month + 1) / 12)) < 1e-12)
+        }
+        let adoption = OptInAdoption(
+            curve, changes: [.init(month: 24, curve: BassDiffusion(p: 0.3, q: 0.38))])
+        #expect(adoption.curve(month: 23) == curve && adoption.curve(month: 24).p == 0.3)
+        let before = adoption.monthlyProbability(month: 23, share: 0.1)
+        let after = adoption.monthlyProbability(month: 24, share: 0.1)
+        #expect(after > 3 * before)
+        // From nobody, the first month's probability is F(1/12) of the curve in force.
+        #expect(abs(adoption.monthlyProbability(month: 0, share: 0) - curve.share(at: 1.0 / 12)) < 1e-12)
+    }
 }
 
 private func pow(_ x: Double, _ y: Double) -> Double {

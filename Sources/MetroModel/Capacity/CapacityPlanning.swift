@@ -33,8 +33,11 @@ extension RolloutState {
             for index in districts.indices {
                 guard let limit = configuration.districts[index].sessionsPerBNG else { continue }
                 let history = loads.bngSessions[index].map { $0 / Double(limit) }
+                // Lines that can be switched on are foreseen as the second session they would hold.
+                let switchable = Swift.max(
+                    0, loads.bngPotentialSessions[index] - (history.last ?? 0) * Double(limit))
                 order(
-                    .bngs(district: index), rule, history: history[...],
+                    .bngs(district: index), rule, history: history[...], extra: switchable / Double(limit),
                     capacity: Double(districts[index].bngs),
                     unitCost: costs.bngChassis, item: .bngCapacity)
             }
@@ -100,12 +103,14 @@ extension RolloutState {
         }
     }
 
-    /// Sells whole blocks the network will not need: what is free beyond the last month's
-    /// wanted addresses grown by their forecast and the IPv4 rule's headroom.
+    /// Sells whole blocks the network will not need: what is free beyond the wanted addresses'
+    /// forecast, the IPv4 rule's lead and headroom (a year ahead without one).
     private mutating func sellSurplus(price: Double) {
         guard let wanted = loads.ipv4Wanted.last else { return }
-        let rule = configuration.capacity.ipv4
-        let need = (rule.map { $0.forecast(loads.ipv4Wanted[...]) / $0.threshold } ?? wanted).rounded(.up)
+        let rule =
+            configuration.capacity.ipv4
+            ?? CapacityRule(moduleSize: Double(IPv4Pool.blockSize), threshold: 1, leadMonths: 12)
+        let need = (rule.forecast(loads.ipv4Wanted[...]) / rule.threshold).rounded(.up)
         let surplus = Swift.min(pool.free, pool.size - Int(Swift.max(need, wanted)))
         let blocks = surplus / IPv4Pool.blockSize
         guard blocks > 0 else { return }
