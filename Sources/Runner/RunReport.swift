@@ -416,24 +416,30 @@ public struct RunReport: Sendable {
         }
         let k = KPISpread(results)
         out += "\nKPIs\(results.count == 1 ? "" : " (P10 / P50 / P90 over \(results.count) replications)")\n"
-        out += "  50% on IPv6            \(milestone(k.month50))\n"
-        out += "  90% on IPv6            \(milestone(k.month90))\n"
-        out += "  final IPv6 traffic %   \(figure(k.finalIPv6TrafficShare, "%.1f", 100))\n"
-        out += "  peak CGN utilisation   \(figure(k.peakCGNATUtilization, "%.2f"))\n"
-        out += "  IPv4 bought / sold     \(figure(k.ipv4Purchased, "%.0f")) / \(figure(k.ipv4Sold, "%.0f"))\n"
-        out += "  programme cost (M)     \(figure(k.programmeCost, "%.1f", 1e-6))\n"
-        out += "  NPV, plan (M)          \(figure(k.npv, "%.1f", 1e-6))\n"
-        out += "  NPV, baseline (M)      \(figure(k.baselineNPV, "%.1f", 1e-6))\n"
-        out += "  incremental NPV (M)             \(figure(k.incrementalNPV, "%.1f", 1e-6))"
-        out += "  (positive: the plan saves money)\n"
-        for group in CostItem.Group.allCases {
-            let name = "    of which \(group.rawValue) ".padding(toLength: 34, withPad: " ", startingAt: 0)
-            out += "\(name)\(figure(k.incrementalNPVByGroup[group.rawValue]!, "%.1f", 1e-6))\n"
+        func line(_ label: String, _ value: String) -> String {
+            label.padding(toLength: 34, withPad: " ", startingAt: 0) + value + "\n"
         }
-        out += "  truck rolls            \(figure(k.truckRolls, "%.0f"))\n"
-        out += "  months with unmet demand \(figure(k.unmetDemandMonths, "%.0f"))\n"
+        out += line("  50% on IPv6", milestone(k.month50))
+        out += line("  90% on IPv6", milestone(k.month90))
+        out += line("  final IPv6 traffic %", figure(k.finalIPv6TrafficShare, "%.1f", 100))
+        out += line("  peak CGN utilisation", figure(k.peakCGNATUtilization, "%.2f"))
+        out += line("  IPv4 bought", figure(k.ipv4Purchased, "%.0f"))
+        out += line("  IPv4 sold", figure(k.ipv4Sold, "%.0f"))
+        out += line("  programme cost (M)", figure(k.programmeCost, "%.1f", 1e-6))
+        out += line("  NPV, plan (M)", figure(k.npv, "%.1f", 1e-6))
+        out += line("  NPV, baseline (M)", figure(k.baselineNPV, "%.1f", 1e-6))
+        out += line(
+            "  incremental NPV (M)",
+            figure(k.incrementalNPV, "%.1f", 1e-6) + "  (positive: the plan saves money)")
+        for group in CostItem.Group.allCases {
+            out += line(
+                "    of which \(group.rawValue)",
+                figure(k.incrementalNPVByGroup[group.rawValue]!, "%.1f", 1e-6))
+        }
+        out += line("  truck rolls", figure(k.truckRolls, "%.0f"))
+        out += line("  months with unmet demand", figure(k.unmetDemandMonths, "%.0f"))
         let bound = constraints
-        out += "  binding constraints    \(bound.isEmpty ? "none" : "")\n"
+        out += line("  binding constraints", bound.isEmpty ? "none" : "")
         for constraint in bound {
             let place = constraint.district.map { " in \(Self.printable($0))" } ?? ""
             let share = results.count == 1 ? "" : String(format: " in %.0f%% of runs", 100 * constraint.share)
