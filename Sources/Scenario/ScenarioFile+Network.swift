@@ -116,8 +116,8 @@ extension ScenarioFile {
     /// `expandCloud` their cloud nodes, at the start of their month.
     public var computeCentre: ComputeCentre? {
         guard let compute else { return nil }
-        func expansions(_ kind: PlanAction.Kind) -> [Expansion] {
-            (plan ?? []).filter { $0.action == kind }.map {
+        func expansions(_ kind: PlanAction.ComputeAction) -> [Expansion] {
+            (plan ?? []).filter { $0.action == .compute(kind) }.map {
                 Expansion(
                     time: Double(start.months(to: $0.month)) * Self.secondsPerMonth,
                     processors: Int($0.amount ?? 0))

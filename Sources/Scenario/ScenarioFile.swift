@@ -256,29 +256,67 @@ public struct District: Sendable, Hashable, Codable {
 
 /// One dated action of a rollout plan.
 public struct PlanAction: Sendable, Hashable, Codable {
-    /// What an action does: the network's actions (see `NetworkConfiguration.Action.Kind`) and
-    /// the compute centre's.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case upgradeBNGs
-        case upgradeAccessNodes
-        case cpeCampaign
-        case upgradeCPEFirmware
-        case enableMode
-        case switchOnIPv6
-        case addCGNAT
-        case buyIPv4
-        /// Grow the compute centre by `amount` cores.
+    /// What an action does: one of the network's actions (`NetworkConfiguration.Action.Kind`) or
+    /// of the compute centre's; written by its name.
+    public enum Kind: Sendable, Hashable, Codable, CaseIterable, RawRepresentable {
+        case network(NetworkConfiguration.Action.Kind)
+        case compute(ComputeAction)
+
+        /// Every action, the network's first.
+        public static var allCases: [Kind] {
+            NetworkConfiguration.Action.Kind.allCases.map(Kind.network)
+                + ComputeAction.allCases.map(Kind.compute)
+        }
+
+        /// The action named `rawValue`.
+        public init?(rawValue: String) {
+            if let kind = NetworkConfiguration.Action.Kind(rawValue: rawValue) {
+                self = .network(kind)
+            } else if let kind = ComputeAction(rawValue: rawValue) {
+                self = .compute(kind)
+            } else {
+                return nil
+            }
+        }
+
+        /// Its name in scenario files.
+        public var rawValue: String {
+            switch self {
+            case .network(let kind): kind.rawValue
+            case .compute(let kind): kind.rawValue
+            }
+        }
+
+        /// The network model's action; nil for the compute centre's.
+        public var network: NetworkConfiguration.Action.Kind? {
+            if case .network(let kind) = self { kind } else { nil }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let name = try container.decode(String.self)
+            guard let kind = Kind(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "no action '\(name)'")
+            }
+            self = kind
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+    }
+
+    /// The compute centre's actions.
+    public enum ComputeAction: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Grow the HPC partition by `amount` cores.
         case expandCompute
         /// Grow the cloud partition by `amount` nodes.
         case expandCloud
         /// Grow the GPU partition by `amount` GPUs.
         case expandGPUs
-
-        /// The network model's action of the same name; nil for the compute centre's.
-        public var network: NetworkConfiguration.Action.Kind? {
-            NetworkConfiguration.Action.Kind(rawValue: rawValue)
-        }
     }
+
     /// IPv6 provisioning modes.
     public typealias Mode = ProvisioningMode
 

@@ -49,7 +49,7 @@ enum ScenarioRules {
                     separator: ", ")
                 fail(here + [.key("district")], "one of the districts \(known)", found: "'\(district)'")
             }
-            let takesMode: Set<PlanAction.Kind> = [.enableMode, .switchOnIPv6]
+            let takesMode: Set<PlanAction.Kind> = [.network(.enableMode), .network(.switchOnIPv6)]
             if takesMode.contains(action.action) && action.mode == nil {
                 fail(here, "a 'mode' for \(action.action.rawValue)", found: "none")
             }
@@ -59,7 +59,7 @@ enum ScenarioRules {
                     found: "'\(mode.rawValue)'")
             }
             checkCampaign(action, at: here, scenario: scenario, fail: report)
-            if action.action == .buyIPv4, let amount = action.amount,
+            if action.action == .network(.buyIPv4), let amount = action.amount,
                 amount.truncatingRemainder(dividingBy: Double(IPv4Pool.blockSize)) != 0
             {
                 fail(
@@ -67,21 +67,22 @@ enum ScenarioRules {
                     "whole /24 blocks: a multiple of \(IPv4Pool.blockSize) addresses",
                     found: Schema.format(amount))
             }
-            if action.action == .addCGNAT, let amount = action.amount {
+            if action.action == .network(.addCGNAT), let amount = action.amount {
                 checkPurchase(
                     amount * scenario.costs.cgnatPerGbps, at: here + [.key("amount")], scenario, report)
             }
-            if action.action == .expandCompute && scenario.compute == nil {
+            if action.action == .compute(.expandCompute) && scenario.compute == nil {
                 fail(here, "a 'compute' section for expandCompute to grow", found: "none")
             }
-            if action.action == .expandCloud && scenario.compute?.cloud == nil {
+            if action.action == .compute(.expandCloud) && scenario.compute?.cloud == nil {
                 fail(here, "a 'compute.cloud' section for expandCloud to grow", found: "none")
             }
-            if action.action == .expandGPUs && scenario.compute?.gpu == nil {
+            if action.action == .compute(.expandGPUs) && scenario.compute?.gpu == nil {
                 fail(here, "a 'compute.gpu' section for expandGPUs to grow", found: "none")
             }
             let needsAmount: Set<PlanAction.Kind> = [
-                .addCGNAT, .buyIPv4, .expandCompute, .expandCloud, .expandGPUs,
+                .network(.addCGNAT), .network(.buyIPv4), .compute(.expandCompute), .compute(.expandCloud),
+                .compute(.expandGPUs),
             ]
             if needsAmount.contains(action.action) && action.amount == nil {
                 fail(here, "an 'amount' for \(action.action.rawValue)", found: "none")
@@ -123,7 +124,7 @@ enum ScenarioRules {
         _ action: PlanAction, at here: [PathStep], scenario: ScenarioFile,
         fail: ([PathStep], String, _ found: String) -> Void
     ) {
-        if action.action == .cpeCampaign {
+        if action.action == .network(.cpeCampaign) {
             if action.until == nil && action.total == nil {
                 fail(here, "an 'until' month or a 'total' for cpeCampaign (a campaign ends)", "none")
             }

@@ -79,7 +79,10 @@ struct ScenarioLoaderTests {
         #expect(scenario.districts[0].subscribers.xdsl == 1_000)
         #expect(scenario.districts[0].netAddsPerMonth?.xdsl == -10)
         #expect(scenario.districts[1].netAddsPerMonth == nil)
-        #expect(scenario.plan?.map(\.action) == [.upgradeBNGs, .enableMode, .buyIPv4])
+        #expect(
+            scenario.plan?.map(\.action) == [
+                .network(.upgradeBNGs), .network(.enableMode), .network(.buyIPv4),
+            ])
         #expect(scenario.plan?[1].mode == .dsLite)
         #expect(scenario.plan?[2].amount == 65_536)
     }
