@@ -112,7 +112,9 @@ extension RolloutState {
         ledger.spend(nat * config.costs.cgnatOpexPerSubscriberYear / 12, on: .cgnatOperation)
         ledger.spend(nat * config.costs.cgnatSupportPerSubscriberYear / 12, on: .cgnatSupport)
         let city = MonthlyOutput(
-            month: month, subscribers: total, ipv6AvailableSubscribers: available,
+            month: month, subscribers: total,
+            fibreSubscribers: districts.reduce(0) { $0 + $1.subscribers.xpon },
+            ipv6AvailableSubscribers: available,
             ipv6EnabledSubscribers: enabled,
             ipv6SubscribersByMode: byMode,
             ipv6TrafficShare: total > 0 ? Double(enabled) * contentShare / Double(total) : 0,

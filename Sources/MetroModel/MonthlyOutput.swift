@@ -4,6 +4,8 @@ public struct MonthlyOutput: Sendable, Hashable, Codable {
     public var month: Int
     /// Subscribers.
     public var subscribers: Int
+    /// Subscribers on fibre (xPON: FTTH/O).
+    public var fibreSubscribers: Int
     /// Subscribers whose access node, BNG and CPE all allow IPv6 (for their district's mode).
     public var ipv6AvailableSubscribers: Int
     /// Subscribers with working IPv6: available, a mode on, and switched on or opted in.

@@ -7,8 +7,10 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         public var name: String
         /// Subscribers per technology.
         public var subscribers: PerTechnology<Int>
-        /// Subscribers added (negative: lost) each month, per technology.
+        /// Subscribers added (negative: lost) each month, per technology, from the start.
         public var netAddsPerMonth: PerTechnology<Int>
+        /// Later net additions, each from its month (from 0) on, in ascending months.
+        public var netAddsChanges: [NetAddsChange]
         /// Access nodes per technology.
         public var access: PerTechnology<AccessPlant>
         /// BNGs serving the district.
@@ -23,6 +25,7 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         /// A district; see the properties.
         public init(
             name: String, subscribers: PerTechnology<Int>, netAddsPerMonth: PerTechnology<Int>,
+            netAddsChanges: [NetAddsChange] = [],
             access: PerTechnology<AccessPlant>, bngs: Int, readyBNGs: Int, sessionsPerBNG: Int? = nil,
             uplinkGbps: Double
         ) {
@@ -30,10 +33,30 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
             self.name = name
             self.subscribers = subscribers
             self.netAddsPerMonth = netAddsPerMonth
+            self.netAddsChanges = netAddsChanges.sorted { $0.month < $1.month }
             self.access = access
             self.bngs = bngs
             self.readyBNGs = readyBNGs
             self.uplinkGbps = uplinkGbps
+        }
+
+        /// The net additions in force in `month`.
+        public func netAdds(month: Int) -> PerTechnology<Int> {
+            netAddsChanges.last { $0.month <= month }?.perMonth ?? netAddsPerMonth
+        }
+    }
+
+    /// Net additions per month from a month on (a market that speeds up, or lines that move).
+    public struct NetAddsChange: Sendable, Hashable, Codable {
+        /// The first month (from 0) they apply.
+        public var month: Int
+        /// Subscribers added (negative: lost) each month, per technology.
+        public var perMonth: PerTechnology<Int>
+
+        /// `perMonth` from `month` on.
+        public init(month: Int, perMonth: PerTechnology<Int>) {
+            self.month = month
+            self.perMonth = perMonth
         }
     }
 

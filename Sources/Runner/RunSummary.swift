@@ -107,6 +107,7 @@ public enum MonthColumns {
     /// The city's figures (docs/run.md).
     public static let city: [MonthColumn<MonthlyOutput>] = [
         .init("subscribers") { Double($0.subscribers) },
+        .init("fibreSubscribers") { Double($0.fibreSubscribers) },
         .init("ipv6AvailableSubscribers") { Double($0.ipv6AvailableSubscribers) },
         .init("ipv6EnabledSubscribers") { Double($0.ipv6EnabledSubscribers) },
         .init("ipv6TrafficShare") { $0.ipv6TrafficShare },

@@ -18,7 +18,12 @@ extension ScenarioFile {
                 access.xpon.subscribersPerPort = district.accessNodes.xpon.split ?? 64
                 return NetworkConfiguration.District(
                     name: district.name, subscribers: district.subscribers,
-                    netAddsPerMonth: district.netAddsPerMonth ?? zero, access: access,
+                    netAddsPerMonth: district.netAddsPerMonth ?? zero,
+                    netAddsChanges: (district.netAddsFrom ?? []).map {
+                        .init(
+                            month: start.months(to: $0.month),
+                            perMonth: PerTechnology(xdsl: $0.xdsl, xpon: $0.xpon, lan: $0.lan))
+                    }, access: access,
                     bngs: district.bngs.count,
                     readyBNGs: district.bngs.ready, sessionsPerBNG: district.bngs.sessionLimit,
                     uplinkGbps: district.uplinkGbps)

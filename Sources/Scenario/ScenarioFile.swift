@@ -220,6 +220,16 @@ public struct District: Sendable, Hashable, Codable {
     public var subscribers: PerTechnology<Int>
     /// Subscribers added (or, negative, lost) each month, per technology.
     public var netAddsPerMonth: PerTechnology<Int>?
+    /// Later net additions, each from its month on.
+    public var netAddsFrom: [NetAdds]?
+
+    /// Net additions per month from a month on.
+    public struct NetAdds: Sendable, Hashable, Codable {
+        public var month: YearMonth
+        public var xdsl: Int
+        public var xpon: Int
+        public var lan: Int
+    }
     /// Access nodes per technology and their IPv6 state.
     public var accessNodes: PerTechnology<AccessNodes>
     /// The BNGs serving the district.
@@ -374,6 +384,16 @@ extension ScenarioFile {
             .init(
                 "netAddsPerMonth", required: false, perTechnology(adds, "Net additions per month"),
                 "Subscribers added (negative: lost) each month; 0 when absent."),
+            .init(
+                "netAddsFrom", required: false,
+                .array(
+                    .object([
+                        .init("month", .month, "The first month these net additions apply."),
+                        .init("xdsl", adds, "Net additions per month on xDSL from then on."),
+                        .init("xpon", adds, "Net additions per month on xPON from then on."),
+                        .init("lan", adds, "Net additions per month on FTTB + LAN from then on."),
+                    ]), minimumCount: 1),
+                "Net additions that change at later months (a market that speeds up, lines moving to fibre)."),
             .init(
                 "accessNodes", perTechnology(plant, "Access nodes"),
                 "Access nodes per technology (DSLAMs, OLTs, building switches) and their IPv6 state."),

@@ -6,11 +6,25 @@ import Yams
 public enum ScenarioLoader {
     /// Loads the file at `path`.
     public static func load(path: String) throws(ScenarioErrors) -> ScenarioFile {
+        try load(text: text(path: path), file: path)
+    }
+
+    /// What a scenario file must hold, for messages.
+    static let scenarioExpected = "a scenario (a mapping with name, start, months, districts)"
+
+    /// The YAML (or JSON) document at `path`, with syntax errors at their line and column;
+    /// `expected` says what the file should hold when it is empty.
+    static func parse(path: String, expected: String) throws(ScenarioErrors) -> Node {
+        try parse(text: text(path: path), file: path, expected: expected)
+    }
+
+    /// The text of the file at `path`.
+    static func text(path: String) throws(ScenarioErrors) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioErrors([
                 ScenarioError(
                     location: SourceLocation(file: path, line: 1, column: 1), path: "",
-                    expected: "a readable scenario file", found: "no such file or no permission")
+                    expected: "a readable file", found: "no such file or no permission")
             ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -20,34 +34,12 @@ public enum ScenarioLoader {
                     expected: "UTF-8 text", found: "bytes that are not UTF-8")
             ])
         }
-        return try load(text: text, file: path)
+        return text
     }
 
     /// Loads scenario text; `file` names it in messages.
     public static func load(text: String, file: String) throws(ScenarioErrors) -> ScenarioFile {
-        let node: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw ScenarioErrors([
-                    ScenarioError(
-                        location: SourceLocation(file: file, line: 1, column: 1), path: "",
-                        expected: "a scenario (a mapping with name, start, months, districts)",
-                        found: "an empty file")
-                ])
-            }
-            node = composed
-        } catch let errors as ScenarioErrors {
-            throw errors
-        } catch let error as YamlError {
-            throw ScenarioErrors([syntaxError(error, file: file)])
-        } catch {
-            throw ScenarioErrors([
-                ScenarioError(
-                    location: SourceLocation(file: file, line: 1, column: 1), path: "",
-                    expected: "valid YAML or JSON",
-                    found: "\(error)")
-            ])
-        }
+        let node = try parse(text: text, file: file, expected: scenarioExpected)
         var checker = SchemaChecker(file: file)
         checker.check(node, against: ScenarioFile.schema, path: "")
         if !checker.errors.isEmpty { throw ScenarioErrors(checker.errors) }
@@ -65,6 +57,33 @@ public enum ScenarioLoader {
         let problems = ScenarioRules.check(scenario, in: node, file: file)
         if !problems.isEmpty { throw ScenarioErrors(problems) }
         return scenario
+    }
+
+    /// The YAML (or JSON) document in `text`; `file` names it in messages.
+    static func parse(text: String, file: String, expected: String) throws(ScenarioErrors) -> Node {
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ScenarioErrors([
+                    ScenarioError(
+                        location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                        expected: expected, found: "an empty file")
+                ])
+            }
+            node = composed
+        } catch let errors as ScenarioErrors {
+            throw errors
+        } catch let error as YamlError {
+            throw ScenarioErrors([syntaxError(error, file: file)])
+        } catch {
+            throw ScenarioErrors([
+                ScenarioError(
+                    location: SourceLocation(file: file, line: 1, column: 1), path: "",
+                    expected: "valid YAML or JSON",
+                    found: "\(error)")
+            ])
+        }
+        return node
     }
 
     static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {

@@ -19,7 +19,9 @@ struct Metro6: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, SchemaCommand.self, ComputeCommand.self, ProbeCommand.self,
+            RunCommand.self, BacktestCommand.self, ValidateCommand.self, SchemaCommand.self,
+            ComputeCommand.self,
+            ProbeCommand.self,
             Bench.self,
         ]
     )

@@ -13,8 +13,9 @@ extension RolloutState {
             let before = districts[index].total
             var losses = 0
             var gains = 0
+            let adds = configuration.districts[index].netAdds(month: month)
             for technology in AccessTechnology.allCases {
-                let change = configuration.districts[index].netAddsPerMonth[technology]
+                let change = adds[technology]
                 let old = districts[index].subscribers[technology]
                 let new = Swift.max(0, old + change)
                 districts[index].subscribers[technology] = new
