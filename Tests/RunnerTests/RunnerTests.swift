@@ -86,7 +86,7 @@ struct RunnerTests {
         let rows = report.csv(byDistrict: false).split(separator: "\n")
         #expect(rows.count == 1 + 24)
         #expect(rows[0] == "month," + MonthColumns.city.map(\.name).joined(separator: ","))
-        #expect(rows[0].hasPrefix("month,subscribers,ipv6AvailableSubscribers,ipv6EnabledSubscribers"))
+        #expect(rows[0].hasPrefix("month,subscribers,fibreSubscribers,ipv6AvailableSubscribers"))
         #expect(rows[1].hasPrefix("2011-05,"))
         let byDistrict = report.csv(byDistrict: true).split(separator: "\n")
         #expect(byDistrict.count == 1 + 2 * 24)

@@ -75,6 +75,8 @@ struct CommandLineTests {
                 SUBCOMMANDS:
                   run                     Simulate a rollout plan (the bundled Shenzhen 2011
                                           scenario by default).
+                  backtest                Check a scenario against published figures (actuals
+                                          and targets).
                   validate                Check scenario files (YAML or JSON) without running
                                           them.
                   schema                  Print the JSON Schema of scenario files (for editors).
