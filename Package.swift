@@ -45,7 +45,7 @@ let package = Package(
             swiftSettings: common
         ),
         .target(
-            name: "Scenario", dependencies: ["MetroModel", "ComputeModel", "Yams"],
+            name: "Scenario", dependencies: ["MetroModel", "ComputeModel", "SimCore", "Yams"],
             resources: [.embedInCode("Resources/shenzhen-2011.yaml")], swiftSettings: common),
         .systemLibrary(
             name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),

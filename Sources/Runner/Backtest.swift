@@ -64,12 +64,13 @@ public struct Backtest: Sendable {
     public let replications: Int
     public let comparisons: [Comparison]
 
-    /// Runs `scenario`'s network `replications` times from `seed` and compares it with every
+    /// Runs the network of `inputs` `replications` times from `seed` and compares it with every
     /// point of `actuals`; a point outside the scenario's horizon is an error at its position.
     public init(
-        scenario: ScenarioFile, actuals: Actuals, actualsFile: String, seed: UInt64, replications: Int,
+        inputs: ScenarioInputs, actuals: Actuals, actualsFile: String, seed: UInt64, replications: Int,
         threads: Int? = nil
     ) throws(ScenarioErrors) {
+        let scenario = inputs.central
         let problems = zip(actuals.points, actuals.locations).compactMap {
             point, location -> ScenarioError? in
             guard point.month < scenario.start || point.month >= scenario.end else { return nil }
@@ -83,8 +84,9 @@ public struct Backtest: Sendable {
         self.scenario = scenario
         self.actualsFile = actualsFile
         self.replications = replications
-        let results = ReplicationRunner.run(
-            scenario.networkConfiguration, seed: seed, replications: replications, threads: threads)
+        let results = try ReplicationRunner.run(
+            inputs, seed: seed, replications: replications, threads: threads
+        ).results
         comparisons = actuals.points.map { point in
             let month = scenario.start.months(to: point.month)
             let values = results.map { Self.value(of: point.metric, in: $0.months[month]) }

@@ -1,5 +1,6 @@
 import Dispatch
 import MetroModel
+import Scenario
 import SimCore
 import Synchronization
 
@@ -19,6 +20,39 @@ public enum ReplicationRunner {
             var generator = streams.generator(replication: replication)
             return simulation.run(using: &generator)
         }
+    }
+
+    /// The network's results of every replication of `inputs`: each replication runs the
+    /// scenario it draws (the same configuration for all when nothing is uncertain).
+    public static func run(
+        _ inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil
+    ) throws(ScenarioErrors) -> (results: [RolloutResult], scenarios: [ScenarioFile]?) {
+        guard !inputs.uncertain.isEmpty else {
+            let results = run(
+                inputs.central.networkConfiguration, seed: seed, replications: replications, threads: threads)
+            return (results, nil)
+        }
+        let scenarios = try draws(inputs, seed: seed, replications: replications, threads: threads)
+        let streams = RandomStreams(seed: seed)
+        let results = map(replications: replications, threads: threads) { replication in
+            var generator = streams.generator(replication: replication)
+            return RolloutSimulation(configuration: scenarios[replication].networkConfiguration).run(
+                using: &generator)
+        }
+        return (results, scenarios)
+    }
+
+    /// The scenario of every replication: `inputs` drawn from each replication's stream, on up
+    /// to `threads` threads; the first draw that breaks a rule is the error.
+    public static func draws(
+        _ inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil
+    ) throws(ScenarioErrors) -> [ScenarioFile] {
+        let drawn = map(replications: replications, threads: threads) { replication in
+            Result { () throws(ScenarioErrors) -> ScenarioFile in
+                try inputs.draw(seed: seed, replication: replication)
+            }
+        }
+        return try drawn.map { result throws(ScenarioErrors) in try result.get() }
     }
 
     /// `body(r)` for every replication r, on up to `threads` threads, in replication order.

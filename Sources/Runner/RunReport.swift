@@ -2,6 +2,7 @@ import ComputeModel
 import Foundation
 import MetroModel
 import Scenario
+import SimCore
 
 /// The outcome of `metro6 run`: a scenario, its replications, and their renderings as text, JSON
 /// and CSV.
@@ -15,20 +16,39 @@ public struct RunReport: Sendable {
     /// The compute centre's result per replication, when the scenario has a centre.
     public let compute: [ComputeCentreResult]?
 
+    init(scenario: ScenarioFile, seed: UInt64, results: [RolloutResult], compute: [ComputeCentreResult]?) {
+        self.scenario = scenario
+        self.seed = seed
+        self.results = results
+        self.compute = compute
+    }
+
     /// Runs `scenario` `replications` times from `seed` on up to `threads` threads: the network,
     /// and the compute centre when the scenario has one.
     public init(scenario: ScenarioFile, seed: UInt64, replications: Int, threads: Int? = nil) {
-        self.scenario = scenario
-        self.seed = seed
-        results = ReplicationRunner.run(
+        let results = ReplicationRunner.run(
             scenario.networkConfiguration, seed: seed, replications: replications, threads: threads)
-        if let centre = scenario.computeCentre {
-            compute = ReplicationRunner.map(replications: replications, threads: threads) { replication in
+        let compute = scenario.computeCentre.map { centre in
+            ReplicationRunner.map(replications: replications, threads: threads) { replication in
                 centre.run(seed: seed, replication: replication)
             }
-        } else {
-            compute = nil
         }
+        self.init(scenario: scenario, seed: seed, results: results, compute: compute)
+    }
+
+    /// Runs `inputs` `replications` times from `seed`: each replication draws the scenario's
+    /// distributions once from its own stream, then runs the network and the compute centre.
+    public init(
+        inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil
+    ) throws(ScenarioErrors) {
+        let (results, scenarios) = try ReplicationRunner.run(
+            inputs, seed: seed, replications: replications, threads: threads)
+        let compute = inputs.central.computeCentre.map { central in
+            ReplicationRunner.map(replications: replications, threads: threads) { replication in
+                (scenarios?[replication].computeCentre ?? central).run(seed: seed, replication: replication)
+            }
+        }
+        self.init(scenario: inputs.central, seed: seed, results: results, compute: compute)
     }
 
     /// The compute centre's KPIs over replications.

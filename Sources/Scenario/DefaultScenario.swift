@@ -7,8 +7,13 @@ public enum DefaultScenario {
     /// The scenario's text.
     public static var text: String { String(decoding: PackageResources.shenzhen_2011_yaml, as: UTF8.self) }
 
-    /// The scenario, loaded.
+    /// The scenario, loaded (distributions at their central values).
     public static func load() throws(ScenarioErrors) -> ScenarioFile {
         try ScenarioLoader.load(text: text, file: fileName)
+    }
+
+    /// The scenario with its distributions, to draw from per replication.
+    public static func inputs() throws(ScenarioErrors) -> ScenarioInputs {
+        try ScenarioLoader.inputs(text: text, file: fileName)
     }
 }

@@ -37,12 +37,34 @@ public enum ScenarioLoader {
         return text
     }
 
-    /// Loads scenario text; `file` names it in messages.
+    /// Loads scenario text; `file` names it in messages. Distributions take their central
+    /// values.
     public static func load(text: String, file: String) throws(ScenarioErrors) -> ScenarioFile {
+        try inputs(text: text, file: file).central
+    }
+
+    /// Loads the file at `path` with its distributions, to draw from per replication.
+    public static func inputs(path: String) throws(ScenarioErrors) -> ScenarioInputs {
+        try inputs(text: text(path: path), file: path)
+    }
+
+    /// Loads scenario text with its distributions; `file` names it in messages.
+    public static func inputs(text: String, file: String) throws(ScenarioErrors) -> ScenarioInputs {
         let node = try parse(text: text, file: file, expected: scenarioExpected)
-        var checker = SchemaChecker(file: file)
+        var checker = SchemaChecker(file: file, allowsDistributions: true)
         checker.check(node, against: ScenarioFile.schema, path: "")
         if !checker.errors.isEmpty { throw ScenarioErrors(checker.errors) }
+        let central = ScenarioInputs.substitute(node, schema: ScenarioFile.schema) { distribution, _ in
+            distribution.central
+        }
+        return ScenarioInputs(
+            central: try decode(central, file: file),
+            uncertain: ScenarioInputs.distributions(in: node, schema: ScenarioFile.schema), text: text,
+            file: file)
+    }
+
+    /// Decodes a checked document and applies the rules between fields.
+    static func decode(_ node: Node, file: String) throws(ScenarioErrors) -> ScenarioFile {
         let scenario: ScenarioFile
         do {
             scenario = try YAMLDecoder().decode(ScenarioFile.self, from: node)

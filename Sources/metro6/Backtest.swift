@@ -46,10 +46,10 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         let backtest: Backtest
         do throws(ScenarioErrors) {
-            let scenario = try ScenarioLoader.load(path: file)
+            let inputs = try ScenarioLoader.inputs(path: file)
             backtest = try Backtest(
-                scenario: scenario, actuals: try Actuals.load(path: actuals), actualsFile: actuals,
-                seed: seed ?? UInt64(scenario.seed ?? 1), replications: replications, threads: threads)
+                inputs: inputs, actuals: try Actuals.load(path: actuals), actualsFile: actuals,
+                seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications, threads: threads)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)

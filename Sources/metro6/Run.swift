@@ -55,21 +55,22 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        var scenario: ScenarioFile
+        let report: RunReport
         do throws(ScenarioErrors) {
+            var inputs: ScenarioInputs
             if let file {
-                scenario = try ScenarioLoader.load(path: file)
+                inputs = try ScenarioLoader.inputs(path: file)
             } else {
-                scenario = try DefaultScenario.load()
+                inputs = try DefaultScenario.inputs()
             }
+            if let months { inputs = inputs.limited(to: months) }
+            report = try RunReport(
+                inputs: inputs, seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications,
+                threads: threads)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
-        if let months { scenario.months = Swift.min(scenario.months, months) }
-        let report = RunReport(
-            scenario: scenario, seed: seed ?? UInt64(scenario.seed ?? 1), replications: replications,
-            threads: threads)
         switch format {
         case .text: print(report.text(), terminator: "")
         case .json: print(try report.json())

@@ -5,10 +5,13 @@ import Yams
 /// months.
 struct SchemaChecker {
     let file: String
+    /// Whether number fields may hold a distribution instead (scenario files, outside the plan).
+    let allowsDistributions: Bool
     var errors: [ScenarioError] = []
 
-    init(file: String) {
+    init(file: String, allowsDistributions: Bool = false) {
         self.file = file
+        self.allowsDistributions = allowsDistributions
     }
 
     func location(of node: Node?, orParent parent: Node? = nil) -> SourceLocation {
@@ -78,6 +81,8 @@ struct SchemaChecker {
                 return
             }
             if !range.contains(value) { fail(node, path, schema.expectation, found: "\(value)") }
+        case .number(let range, _) where Self.isMapping(node) && allowsDistributions:
+            checkDistribution(node, in: range, path: path)
         case .number(let range, _):
             guard case .scalar(let scalar) = node, let value = Double(scalar.string.replacingUnderscores),
                 value.isFinite
@@ -106,6 +111,37 @@ struct SchemaChecker {
                 fail(node, path, schema.expectation, found: Self.describe(node))
                 return
             }
+        }
+    }
+}
+
+extension SchemaChecker {
+    static func isMapping(_ node: Node) -> Bool {
+        if case .mapping = node { true } else { false }
+    }
+
+    /// A distribution in a number field: well formed, inside the field's range, not in the plan.
+    mutating func checkDistribution(_ node: Node, in range: ClosedRange<Double>, path: String) {
+        if path.hasPrefix("plan") {
+            fail(
+                node, path, "a plain number (plan amounts are decisions, not uncertain)",
+                found: "a distribution")
+            return
+        }
+        let (distribution, problem) = InputDistribution.parse(node)
+        guard let distribution else {
+            let forms = InputDistribution.forms.map {
+                "{\($0.name): {\($0.parameters.joined(separator: ", "))}}"
+            }
+            fail(
+                node, path, problem ?? "a number or one of " + forms.joined(separator: ", "),
+                found: Self.describe(node))
+            return
+        }
+        if !distribution.fits(range) {
+            fail(
+                node, path, "a distribution inside \(Schema.describe(range)) (its range or centre)",
+                found: "one centred on \(Schema.format(distribution.central))")
         }
     }
 }
