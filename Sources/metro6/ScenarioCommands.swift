@@ -42,6 +42,8 @@ struct SchemaCommand: ParsableCommand {
     )
 
     func run() {
-        print(JSONSchemaWriter.document(for: ScenarioFile.schema, title: "Metro6 scenario"))
+        print(
+            JSONSchemaWriter.document(for: ScenarioFile.schema, title: "Metro6 scenario", distributions: true)
+        )
     }
 }

@@ -23,6 +23,31 @@ struct RunnerTests {
         #expect(one != other)
     }
 
+    @Test("uncertain inputs: the same draws on 1 and 2 threads, and a band wider than sampling noise")
+    func uncertain() throws {
+        let text = try String(
+            contentsOf: Self.root.appendingPathComponent("Scenarios/tiny/two-districts.yaml"), encoding: .utf8
+        )
+        let point = try ScenarioLoader.inputs(text: text, file: "tiny.yaml")
+        let uncertain = try ScenarioLoader.inputs(
+            text: text.replacingOccurrences(
+                of: "cpe: {capableShare: 0.2,", with: "cpe: {capableShare: {uniform: {low: 0.1, high: 0.9}},"),
+            file: "tiny.yaml")
+        let one = try RunReport(inputs: uncertain, seed: 5, replications: 8, threads: 1)
+        let two = try RunReport(inputs: uncertain, seed: 5, replications: 8, threads: 2)
+        #expect(try one.json() == two.json())
+        let fixed = try RunReport(inputs: point, seed: 5, replications: 8, threads: 2)
+        func width(_ report: RunReport) -> Double {
+            let available = report.results.map { Double($0.months.last!.ipv6AvailableSubscribers) }
+            return available.max()! - available.min()!
+        }
+        #expect(width(one) > 3 * width(fixed), "\(width(one)) vs \(width(fixed))")
+        // The point scenario through the inputs path is the plain run.
+        #expect(
+            try fixed.json()
+                == RunReport(scenario: point.central, seed: 5, replications: 8, threads: 2).json())
+    }
+
     @Test("the embedded default scenario is the file in Scenarios/, byte for byte")
     func embedded() throws {
         let file = try String(

@@ -221,9 +221,19 @@ struct ScenarioLoaderTests {
 struct ScenarioSchemaTests {
     @Test("the JSON Schema closes every object, lists required keys and carries ranges")
     func jsonSchema() throws {
-        let text = JSONSchemaWriter.document(for: ScenarioFile.schema, title: "Metro6 scenario")
+        let text = JSONSchemaWriter.document(
+            for: ScenarioFile.schema, title: "Metro6 scenario", distributions: true)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(root["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        // A number outside the plan is a number or one of the four distributions; plan amounts are numbers.
+        let schemaProperties = try #require(root["properties"] as? [String: Any])
+        let discount = try #require(schemaProperties["discountRate"] as? [String: Any])
+        let choices = try #require(discount["anyOf"] as? [[String: Any]])
+        #expect(choices.first?["maximum"] as? Double == 1)
+        #expect((choices.last?["oneOf"] as? [Any])?.count == 4)
+        let plan = try #require(schemaProperties["plan"] as? [String: Any])
+        let action = try #require((plan["items"] as? [String: Any])?["properties"] as? [String: Any])
+        #expect((action["amount"] as? [String: Any])?["type"] as? String == "number")
         #expect(root["additionalProperties"] as? Bool == false)
         #expect(
             Set(root["required"] as? [String] ?? []) == [

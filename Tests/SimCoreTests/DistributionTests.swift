@@ -104,6 +104,12 @@ struct DistributionTests {
 
     @Test func uniform() { checkContinuous(Uniform(lower: -2, upper: 6), mean: 2, variance: 64.0 / 12) }
 
+    /// Mean (a + b + c)/3, variance (a² + b² + c² − ab − ac − bc)/18: 4 and (1 + 9 + 64 − 3 − 8 − 24)/18.
+    @Test func triangular() {
+        checkContinuous(Triangular(low: 1, mode: 3, high: 8), mean: 4, variance: 39.0 / 18)
+        checkContinuous(Triangular(low: 0, mode: 0, high: 1), mean: 1.0 / 3, variance: 1.0 / 18, seed: 12)
+    }
+
     @Test func exponential() {
         checkContinuous(Exponential(rate: 0.25), mean: 4, variance: 16)
         checkContinuous(Exponential(rate: 1), mean: 1, variance: 1, seed: 99)

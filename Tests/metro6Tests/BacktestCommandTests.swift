@@ -29,6 +29,13 @@ struct BacktestCommandTests {
                 as? Double
         }
         // Fixed-network IPv6 traffic: 9.38% at 2021-12 within 3 points, 21.2% at 2024-05 within 5.
+        // The inputs' ranges (content shift, traffic growth, CPE capability) make a band that covers them.
+        for month in ["2021-12", "2024-05"] {
+            let point = points.first {
+                $0["month"] as? String == month && $0["metric"] as? String == "fixedIPv6TrafficShare"
+            }
+            #expect(point?["covered"] as? Bool == true, "\(month)")
+        }
         let share2021 = try #require(p50("2021-12", "fixedIPv6TrafficShare"))
         let share2024 = try #require(p50("2024-05", "fixedIPv6TrafficShare"))
         #expect(abs(share2021 - 0.0938) <= 0.03 && abs(share2024 - 0.212) <= 0.05)
