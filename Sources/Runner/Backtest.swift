@@ -71,6 +71,18 @@ public struct Backtest: Sendable {
         threads: Int? = nil
     ) throws(ScenarioErrors) {
         let scenario = inputs.central
+        try Self.checkMonths(of: actuals, within: scenario)
+        self.scenario = scenario
+        self.actualsFile = actualsFile
+        self.replications = replications
+        let results = try ReplicationRunner.run(
+            inputs, seed: seed, replications: replications, threads: threads
+        ).results
+        comparisons = Self.compare(results, start: scenario.start, with: actuals)
+    }
+
+    /// An error at each point outside `scenario`'s horizon.
+    static func checkMonths(of actuals: Actuals, within scenario: ScenarioFile) throws(ScenarioErrors) {
         let problems = zip(actuals.points, actuals.locations).compactMap {
             point, location -> ScenarioError? in
             guard point.month < scenario.start || point.month >= scenario.end else { return nil }
@@ -81,14 +93,12 @@ public struct Backtest: Sendable {
                 found: "\(point.month)")
         }
         if !problems.isEmpty { throw ScenarioErrors(problems) }
-        self.scenario = scenario
-        self.actualsFile = actualsFile
-        self.replications = replications
-        let results = try ReplicationRunner.run(
-            inputs, seed: seed, replications: replications, threads: threads
-        ).results
-        comparisons = actuals.points.map { point in
-            let month = scenario.start.months(to: point.month)
+    }
+
+    /// Each point of `actuals` beside the P10/P50/P90 of `results` (runs starting at `start`).
+    static func compare(_ results: [RolloutResult], start: YearMonth, with actuals: Actuals) -> [Comparison] {
+        actuals.points.map { point in
+            let month = start.months(to: point.month)
             let values = results.map { Self.value(of: point.metric, in: $0.months[month]) }
             let spread = Spread(values)
             let p50 = spread.p50 ?? 0

@@ -37,6 +37,20 @@ public struct Actuals: Sendable, Hashable {
 
     /// One published figure.
     public struct Point: Sendable, Hashable, Codable {
+        /// A point; see the properties.
+        public init(
+            month: YearMonth, metric: Metric, value: Double, kind: Kind, source: String,
+            confidence: Confidence? = nil, tolerance: Double? = nil
+        ) {
+            self.month = month
+            self.metric = metric
+            self.value = value
+            self.kind = kind
+            self.source = source
+            self.confidence = confidence
+            self.tolerance = tolerance
+        }
+
         public var month: YearMonth
         public var metric: Metric
         public var value: Double
@@ -51,6 +65,12 @@ public struct Actuals: Sendable, Hashable {
     public var points: [Point]
     /// Where each point sits in its file (for messages that name it).
     public var locations: [SourceLocation]
+
+    /// Points with their positions (empty when made in code).
+    public init(points: [Point], locations: [SourceLocation] = []) {
+        self.points = points
+        self.locations = locations
+    }
 
     /// The file's shape.
     public static let schema = Schema.array(

@@ -19,7 +19,7 @@ public enum ScenarioLoader {
     }
 
     /// The text of the file at `path`.
-    static func text(path: String) throws(ScenarioErrors) -> String {
+    public static func text(path: String) throws(ScenarioErrors) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioErrors([
                 ScenarioError(

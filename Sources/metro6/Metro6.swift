@@ -19,7 +19,8 @@ struct Metro6: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, BacktestCommand.self, ValidateCommand.self, SchemaCommand.self,
+            RunCommand.self, BacktestCommand.self, CalibrateCommand.self, ValidateCommand.self,
+            SchemaCommand.self,
             ComputeCommand.self,
             ProbeCommand.self,
             Bench.self,

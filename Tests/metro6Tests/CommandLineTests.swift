@@ -77,6 +77,8 @@ struct CommandLineTests {
                                           scenario by default).
                   backtest                Check a scenario against published figures (actuals
                                           and targets).
+                  calibrate               Fit a scenario's inputs to published figures
+                                          (actuals).
                   validate                Check scenario files (YAML or JSON) without running
                                           them.
                   schema                  Print the JSON Schema of scenario files (for editors).
