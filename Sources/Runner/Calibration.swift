@@ -24,8 +24,10 @@ public struct Calibration: Sendable {
     public let evaluations: Int
     /// The points the error is made of.
     public let pointsUsed: Int
-    /// The fitted scenario file: the original with the fitted values in place and a comment
-    /// block on top saying what was fitted.
+    /// The comment block saying what was fitted: the inputs before and after, the error.
+    public let summary: String
+    /// The fitted scenario file: the original with the fitted values in place and `summary` on
+    /// top.
     public let text: String
 
     /// Fits `paths` of the scenario `text` (from `file`) to `actuals`, each candidate run
@@ -91,6 +93,7 @@ public struct Calibration: Sendable {
             format: "# Error, the sum of ((P50 - actual) / tolerance)^2: %.4g before, %.4g after.\n",
             errorBefore,
             errorAfter)
+        summary = header
         self.text = header + result
     }
 }

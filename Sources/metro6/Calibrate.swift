@@ -32,11 +32,14 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Seed of the random streams (default: the scenario's seed).")
     var seed: UInt64?
 
-    @Option(help: "Replications per candidate run.")
-    var replications = 4
+    @Option(
+        help:
+            "Replications per candidate run (backtest's default, so the fit is judged as backtest judges it)."
+    )
+    var replications = 16
 
     @Option(help: "Most candidate runs.")
-    var maximumRuns = 600
+    var maximumRuns = 400
 
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1") }
@@ -58,8 +61,7 @@ struct CalibrateCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
-        let summary = calibration.text.split(separator: "\n").prefix { $0.hasPrefix("#") }.joined(
-            separator: "\n")
+        let summary = calibration.summary
         if let out {
             do {
                 try calibration.text.write(toFile: out, atomically: true, encoding: .utf8)
@@ -67,9 +69,9 @@ struct CalibrateCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(out): cannot write the fitted scenario\n".utf8))
                 throw ExitCode(2)
             }
-            print(summary)
+            print(summary, terminator: "")
         } else {
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            FileHandle.standardError.write(Data(summary.utf8))
             print(calibration.text, terminator: calibration.text.hasSuffix("\n") ? "" : "\n")
         }
     }
