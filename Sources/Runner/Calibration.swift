@@ -2,11 +2,10 @@ import Foundation
 import MetroModel
 import Scenario
 
-/// Fits named inputs of a scenario to published figures: a deterministic pattern search (each
-/// parameter moved up and down by a step, the step halved when no move helps) minimising the
-/// tolerance-weighted squared error, Σ ((P50 − actual) / tolerance)², over the `actual` points
-/// that have a tolerance. Numbers move on a log scale within a factor 10 of the file's value,
-/// months by whole months inside the horizon.
+/// Fits named inputs of a scenario to published figures, minimising the tolerance-weighted
+/// squared error Σ ((P50 − actual) / tolerance)² over the `actual` points that have a tolerance,
+/// by a deterministic search (`FitSearch`): months and counts scanned, numbers by Nelder–Mead on
+/// a log scale within a factor 10 of the file's value.
 public struct Calibration: Sendable {
     /// A fitted input.
     public struct Fitted: Sendable {
@@ -14,6 +13,9 @@ public struct Calibration: Sendable {
         public var before: Double
         public var after: Double
     }
+
+    /// The most scenario runs a fit makes unless told otherwise.
+    public static let defaultMaximumRuns = 400
 
     /// The inputs, as fitted.
     public let fitted: [Fitted]
@@ -34,7 +36,7 @@ public struct Calibration: Sendable {
     /// `replications` times from `seed`, within `maximumEvaluations` runs.
     public init(
         text: String, file: String, actuals: Actuals, actualsFile: String, fit paths: [String], seed: UInt64,
-        replications: Int, threads: Int? = nil, maximumEvaluations: Int = 600
+        replications: Int, threads: Int? = nil, maximumEvaluations: Int = Calibration.defaultMaximumRuns
     ) throws(ScenarioErrors) {
         let original = try ScenarioLoader.inputs(text: text, file: file)
         try Backtest.checkMonths(of: actuals, within: original.central)
@@ -67,7 +69,7 @@ public struct Calibration: Sendable {
             }
             return sum
         }
-        let search = PatternSearch(parameters: parameters)
+        let search = FitSearch(parameters: parameters)
         let start = parameters.map(\.value)
         let before = error(start)
         let best = search.minimise(from: start, initialError: before, maximumEvaluations: maximumEvaluations)
@@ -101,7 +103,7 @@ public struct Calibration: Sendable {
 /// Months and counts scanned (every value first, then those near the best), and Nelder–Mead
 /// over the numbers scaled to [0, 1] (log scale for positive ones) with the months and counts
 /// held, in turns, restarted with a smaller simplex until a turn no longer helps.
-struct PatternSearch {
+struct FitSearch {
     let parameters: [FitParameter]
 
     /// Position u in [0, 1] of value `x` of parameter `i`.

@@ -293,7 +293,7 @@ public struct RunReport: Sendable {
     // MARK: CSV
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.17g", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : value.description
     }
 
     /// The monthly table as CSV at full precision: one row per month with the city's columns, or

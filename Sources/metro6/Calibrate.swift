@@ -39,7 +39,7 @@ struct CalibrateCommand: ParsableCommand {
     var replications = 16
 
     @Option(help: "Most candidate runs.")
-    var maximumRuns = 400
+    var maximumRuns = Calibration.defaultMaximumRuns
 
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1") }
