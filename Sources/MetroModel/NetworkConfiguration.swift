@@ -21,14 +21,21 @@ public struct NetworkConfiguration: Sendable, Hashable, Codable {
         public var sessionsPerBNG: Int?
         /// Capacity of the district's uplinks to the core, Gbit/s.
         public var uplinkGbps: Double
+        /// The IPv6-capable share of this district's CPEs at the start, when measured apart
+        /// from the city's (`CPEs.capableShare`).
+        public var cpeCapableShare: Double?
+        /// A provisioning mode already switched on for every ready line at the start.
+        public var initialMode: ProvisioningMode?
 
         /// A district; see the properties.
         public init(
             name: String, subscribers: PerTechnology<Int>, netAddsPerMonth: PerTechnology<Int>,
             netAddsChanges: [NetAddsChange] = [],
             access: PerTechnology<AccessPlant>, bngs: Int, readyBNGs: Int, sessionsPerBNG: Int? = nil,
-            uplinkGbps: Double
+            uplinkGbps: Double, cpeCapableShare: Double? = nil, initialMode: ProvisioningMode? = nil
         ) {
+            self.cpeCapableShare = cpeCapableShare
+            self.initialMode = initialMode
             self.sessionsPerBNG = sessionsPerBNG
             self.name = name
             self.subscribers = subscribers

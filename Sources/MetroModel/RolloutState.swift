@@ -101,14 +101,17 @@ struct RolloutState: Sendable {
         let streams = seeds.map(DistrictStreams.init)
         districts = config.districts.indices.map { index in
             let district = config.districts[index]
-            let start = Self.startingFleet(total: district.subscribers.total, cpes: config.cpes)
+            var cpes = config.cpes
+            if let share = district.cpeCapableShare { cpes.capableShare = share }
+            let start = Self.startingFleet(total: district.subscribers.total, cpes: cpes)
             let fleet = CPEFleet(
                 lifetimeShape: config.cpes.lifetimeShape,
                 lifetimeScaleMonths: config.cpes.lifetimeScaleMonths,
                 capableByAge: start.capable, legacyByAge: start.legacy)
             return DistrictState(
                 subscribers: district.subscribers, access: district.access, bngs: district.bngs,
-                readyBNGs: district.readyBNGs, fleet: fleet, streams: streams[index])
+                readyBNGs: district.readyBNGs, fleet: fleet, mode: district.initialMode,
+                optOut: district.initialMode != nil, streams: streams[index])
         }
         pool = IPv4Pool(size: config.publicIPv4)
         cgnatGbps = config.cgnat.gbps

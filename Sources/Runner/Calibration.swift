@@ -32,6 +32,9 @@ public struct Calibration: Sendable {
     /// top.
     public let text: String
 
+    /// The fitted scenario file without `summary`.
+    public var body: String { String(text.dropFirst(summary.count)) }
+
     /// Fits `paths` of the scenario `text` (from `file`) to `actuals`, each candidate run
     /// `replications` times from `seed`, within `maximumEvaluations` runs.
     public init(

@@ -26,7 +26,8 @@ extension ScenarioFile {
                     }, access: access,
                     bngs: district.bngs.count,
                     readyBNGs: district.bngs.ready, sessionsPerBNG: district.bngs.sessionLimit,
-                    uplinkGbps: district.uplinkGbps)
+                    uplinkGbps: district.uplinkGbps, cpeCapableShare: district.cpeCapableShare,
+                    initialMode: district.ipv6Mode)
             },
             cpes: .init(
                 capableShare: cpe.capableShare,

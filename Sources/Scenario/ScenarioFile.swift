@@ -236,6 +236,10 @@ public struct District: Sendable, Hashable, Codable {
     public var bngs: BNGs
     /// Capacity of the district's uplinks to the core, Gbit/s.
     public var uplinkGbps: Double
+    /// The IPv6-capable share of the district's CPEs at the start, when measured apart.
+    public var cpeCapableShare: Double?
+    /// A provisioning mode already on (opt-out) at the start.
+    public var ipv6Mode: ProvisioningMode?
 
     /// Access nodes of one technology.
     public struct AccessNodes: Sendable, Hashable, Codable {
@@ -409,6 +413,14 @@ extension ScenarioFile {
             .init(
                 "uplinkGbps", .number(0.001...Double.infinity, unit: "Gbit/s"),
                 "Capacity of the uplinks to the core."),
+            .init(
+                "cpeCapableShare", required: false, .number(0...1, unit: "share"),
+                "The IPv6-capable share of this district's CPEs at the start (a probe's measure); cpe.capableShare when absent."
+            ),
+            .init(
+                "ipv6Mode", required: false, .choice(PlanAction.Mode.allCases.map(\.rawValue)),
+                "A provisioning mode already switched on for every ready line at the start; none when absent."
+            ),
         ])
         let share = Schema.number(0...1, unit: "share")
         let money = Schema.number(0...Double.infinity, unit: "currency")

@@ -13,7 +13,9 @@ struct CalibrateCommand: ParsableCommand {
             the values that bring the model's P50 closest to the actual points with a tolerance, \
             and writes the scenario with the fitted values in place and a comment block saying \
             what was fitted, the error before and after, and the points used. Deterministic: the \
-            same seed gives the same fit. Exits 2 for a bad scenario, actuals file or path.
+            same seed gives the same fit. With --probe, districts start from what probes of their \
+            access networks measured (CPE capability, mode, content shift), noted in the file. \
+            Exits 2 for a bad scenario, actuals file, probe report or path.
             """
     )
 
@@ -24,7 +26,13 @@ struct CalibrateCommand: ParsableCommand {
     var actuals: String
 
     @Option(help: "Inputs to fit, by path, comma-separated (content.q,content.p,plan[5].month).")
-    var fit: String
+    var fit: String?
+
+    @Option(
+        help: """
+            DISTRICT=PROBE.json: a district's starting state from a probe report (metro6 probe             --format json) of its access network; repeatable.
+            """)
+    var probe: [String] = []
 
     @Option(help: "Where to write the fitted scenario (default: standard output).")
     var out: String?
@@ -44,27 +52,47 @@ struct CalibrateCommand: ParsableCommand {
     func validate() throws {
         if replications < 1 { throw ValidationError("--replications must be at least 1") }
         if maximumRuns < 1 { throw ValidationError("--maximum-runs must be at least 1") }
-        if fit.split(separator: ",").isEmpty { throw ValidationError("--fit needs at least one path") }
+        if (fit ?? "").split(separator: ",").isEmpty && probe.isEmpty {
+            throw ValidationError("give --fit with at least one path, or --probe")
+        }
+        for item in probe where !item.contains("=") {
+            throw ValidationError("--probe takes DISTRICT=PROBE.json, not '\(item)'")
+        }
     }
 
     func run() throws {
-        let calibration: Calibration
+        var summary = ""
+        var fitted = ""
         do throws(ScenarioErrors) {
-            let text = try ScenarioLoader.text(path: file)
-            let central = try ScenarioLoader.load(text: text, file: file)
-            calibration = try Calibration(
-                text: text, file: file, actuals: try Actuals.load(path: actuals), actualsFile: actuals,
-                fit: fit.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                seed: seed ?? UInt64(central.seed ?? 1), replications: replications,
-                maximumEvaluations: maximumRuns)
+            var text = try ScenarioLoader.text(path: file)
+            if !probe.isEmpty {
+                let readings = try probe.map { item throws(ScenarioErrors) in
+                    let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                    return (district: parts[0], reading: try ProbeReading.load(path: parts[1]))
+                }
+                let applied = try ProbeStart.apply(readings, to: text, file: file)
+                text = applied.text
+                summary += "# Starting state from probes:\n" + applied.notes.map { "#   \($0)\n" }.joined()
+            }
+            let paths = (fit ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if paths.isEmpty {
+                fitted = summary + text
+            } else {
+                let central = try ScenarioLoader.load(text: text, file: file)
+                let calibration = try Calibration(
+                    text: text, file: file, actuals: try Actuals.load(path: actuals), actualsFile: actuals,
+                    fit: paths, seed: seed ?? UInt64(central.seed ?? 1), replications: replications,
+                    maximumEvaluations: maximumRuns)
+                summary += calibration.summary
+                fitted = summary + calibration.body
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
-        let summary = calibration.summary
         if let out {
             do {
-                try calibration.text.write(toFile: out, atomically: true, encoding: .utf8)
+                try fitted.write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
                 FileHandle.standardError.write(Data("\(out): cannot write the fitted scenario\n".utf8))
                 throw ExitCode(2)
@@ -72,7 +100,7 @@ struct CalibrateCommand: ParsableCommand {
             print(summary, terminator: "")
         } else {
             FileHandle.standardError.write(Data(summary.utf8))
-            print(calibration.text, terminator: calibration.text.hasSuffix("\n") ? "" : "\n")
+            print(fitted, terminator: fitted.hasSuffix("\n") ? "" : "\n")
         }
     }
 }

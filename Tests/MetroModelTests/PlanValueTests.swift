@@ -176,6 +176,29 @@ struct PlanValueTests {
         #expect(Self.run(optIn, seed: 2).months[0].ipv6EnabledSubscribers < 100)
     }
 
+    @Test("a district measured at the start: its own CPE share and a mode already on, in plan and baseline")
+    func measuredStart() {
+        var config = Self.city(actions: [])
+        config.districts[0].cpeCapableShare = 0.9
+        config.districts[0].initialMode = .dualStack
+        for index in config.districts.indices {
+            config.districts[index].readyBNGs = 4
+            config.districts[index].access.xpon.ready = 10
+            config.districts[index].access.xpon.upgradable = 0
+        }
+        let result = Self.run(config, seed: 6)
+        let first = result.districts[0][0]
+        let share = Double(first.ipv6EnabledSubscribers) / Double(first.subscribers)
+        #expect(abs(share - 0.9) < 0.01, "\(share)")
+        // The other districts keep the city's 20% capable CPEs (plus the month's new ones: 800 new
+        // CPEs at 80%, 200 old ones gone, about 21%) and no mode.
+        let other = result.districts[1][0]
+        #expect(other.ipv6EnabledSubscribers == 0)
+        #expect((0.2...0.23).contains(Double(other.ipv6AvailableSubscribers) / Double(other.subscribers)))
+        // It is the starting state, not a plan: the empty plan still equals its baseline.
+        #expect(result.kpis.incrementalNPV == 0)
+    }
+
     @Test("NAT by scarcity: the fewest behind the CGN, in proportion; load, sessions and logs by hand")
     func natSplit() {
         // 1,000,000 want own addresses (400,000 dual-stack), 100,000 DS-Lite, pool 950,000, 64 a
