@@ -74,7 +74,7 @@ struct BatchSchedulingTests {
         #expect(result.headReservations[3] == 100)
     }
 
-    @Test("EASY never starts a head after the reservation it got, and waits no longer than FCFS")
+    @Test("EASY never starts a head after its reservation; on these workloads it also waits less than FCFS")
     func easyInvariants() throws {
         let workloads: [(String, [Job], Int)] = [
             ("hand", try Self.handJobs(), 10),
@@ -88,6 +88,8 @@ struct BatchSchedulingTests {
                 #expect(
                     easy.starts[index] <= easy.headReservations[index], "\(name): job \(index) started late")
             }
+            // An observation on these three workloads, not a theorem: a backfilled job can delay
+            // the second job in the queue, so EASY's mean wait may exceed FCFS's elsewhere.
             #expect(easy.summary.meanWait <= fcfs.summary.meanWait, "\(name)")
             for result in [easy, fcfs] { Self.checkFeasible(result, name: name) }
         }

@@ -47,7 +47,7 @@ struct RolloutSimulationTests {
     }
 
     @Test("with every constraint removed, the IPv6 share follows the Bass closed form")
-    func bass() {
+    func bass() throws {
         let config = Self.configuration(
             districts: [Self.district(subscribers: 200_000, ready: true)], months: 120,
             actions: [.init(month: 0, kind: .enableMode, mode: .dualStack)])
@@ -59,7 +59,17 @@ struct RolloutSimulationTests {
             let expected = bass.share(at: Double(output.month + 1) / 12)
             #expect(abs(share - expected) < 0.006, "month \(output.month): \(share) vs \(expected)")
         }
-        #expect(result.kpis.month50 == Int((bass.time(toReach: 0.5) * 12).rounded(.up)) - 1)
+        // month50 over seeds: the closed form's month, or one either side when its 50% time falls
+        // near a month's end (binomial noise), and the closed form's most often.
+        let expected = Int((bass.time(toReach: 0.5) * 12).rounded(.up)) - 1
+        var months: [Int: Int] = [:]
+        for seed in UInt64(20)..<30 {
+            var other = Xoshiro256StarStar(seed: seed)
+            let month = try #require(RolloutSimulation(configuration: config).run(using: &other).kpis.month50)
+            months[month, default: 0] += 1
+        }
+        #expect(months.keys.allSatisfy { abs($0 - expected) <= 1 }, "\(months)")
+        #expect(months.max { $0.value < $1.value }?.key == expected, "\(months)")
     }
 
     @Test("invariants every month: counts add up, shares in [0, 1], cumulative costs never fall")
