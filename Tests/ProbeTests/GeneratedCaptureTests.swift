@@ -417,9 +417,18 @@ struct GeneratedCaptureTests {
         #expect(report.hosts.linkLocalOnly == 1)
         #expect(report.hosts.eui64 == 1)
         #expect(try Self.check(report, "address-privacy").status == .warn)
+        // One host has a global address, so the link-local one is only a warning here.
         let check = try Self.check(report, "host-addresses")
         #expect(check.status == .warn)
         #expect(check.evidence.contains { $0.contains("fe80::2") })
+        // Under an RA that offers a prefix, a link with no global host at all fails.
+        let alone = try Self.analyse("starved", [(ra, 1), (starved, 2)])
+        let failed = try Self.check(alone, "host-addresses")
+        #expect(failed.status == .fail)
+        #expect(failed.evidence.contains { $0.contains("fe80::2") && $0.contains("has no global address") })
+        // Without an RA offering one, the same host is only a warning: nothing told it to configure.
+        let unadvertised = try Self.analyse("silent", [(starved, 1)])
+        #expect(try Self.check(unadvertised, "host-addresses").status == .warn)
     }
 
     @Test("the score weighs the applicable checks: pass 1, warn 1/2, fail 0")

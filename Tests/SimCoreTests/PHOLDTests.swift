@@ -41,6 +41,21 @@ struct PHOLDTests {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for _ in 0..<8 { hash = hash &* 0x0000_0100_0000_01B3 }
         #expect(PHOLD.fnv1a([0]) == hash)
+        // Bytes that are not zero show the XOR step and the byte order: the 16 bytes EF CD AB 89
+        // 67 45 23 01 FF 00 00 00 00 00 00 00 hash to 0x74b574a1c138d5ea (Python, byte by byte,
+        // with the published offset and prime, which give the published "a" -> 0xaf63dc4c8601ec8c).
+        #expect(PHOLD.fnv1a([0x0123_4567_89AB_CDEF, 0xFF]) == 0x74B5_74A1_C138_D5EA)
+    }
+
+    @Test("the same run as the C++ peer: its checksum and final time, to the last digit")
+    func peer() {
+        // Tools/peers/phold_heap.cpp (an independent loop over std::priority_queue), built with
+        // g++ -O2 and run as `phold_heap --lps 64 --population 4 --remote 0.9 --lookahead 0.1
+        // --events 50000 --seed 1 --exponential ziggurat`, printed checksum 458f9be86487b38b and
+        // final time 214.80968284259393.
+        let result = PHOLD.run(Self.base, calendar: LadderQueueCalendar<UInt32>.self)
+        #expect(result.checksum == 0x458F_9BE8_6487_B38B)
+        #expect(result.finalTime == 214.809_682_842_593_93)
     }
 
     @Test("the ladder queue stays under 64 bytes per pending event")
