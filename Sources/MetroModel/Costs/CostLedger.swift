@@ -3,15 +3,22 @@
 public struct CostLedger: Sendable, Hashable, Codable {
     /// Spending per item (index: `CostItem.allCases` order) per month; sales negative.
     public private(set) var flows: [[Double]]
+    /// Per item, the months before the current one, summed as they close (so a total is not a
+    /// pass over every month, each month).
+    private var closed: [Double]
 
     /// An empty ledger.
     public init() {
         flows = Array(repeating: [], count: CostItem.allCases.count)
+        closed = Array(repeating: 0, count: CostItem.allCases.count)
     }
 
     /// Starts a month with nothing spent in it yet.
     public mutating func beginMonth() {
-        for index in flows.indices { flows[index].append(0) }
+        for index in flows.indices {
+            if let last = flows[index].last { closed[index] += last }
+            flows[index].append(0)
+        }
     }
 
     /// Records `amount` spent on `item` in the current month.
@@ -27,7 +34,10 @@ public struct CostLedger: Sendable, Hashable, Codable {
     public func flows(of item: CostItem) -> [Double] { flows[Self.index(item)] }
 
     /// Total spent on `item` so far.
-    public func total(_ item: CostItem) -> Double { flows(of: item).reduce(0, +) }
+    public func total(_ item: CostItem) -> Double {
+        let index = Self.index(item)
+        return closed[index] + (flows[index].last ?? 0)
+    }
 
     /// Total spent on the items that `include` selects, so far.
     public func total(where include: (CostItem) -> Bool) -> Double {

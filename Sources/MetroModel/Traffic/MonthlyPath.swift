@@ -41,10 +41,4 @@ public struct MonthlyPath: Sendable, Hashable, Codable {
         let fraction = Double(month - before.month) / Double(after.month - before.month)
         return before.value + (after.value - before.value) * fraction
     }
-
-    /// The smallest and largest values on the path.
-    public var range: ClosedRange<Double> {
-        let values = points.map(\.value)
-        return values.min()!...values.max()!
-    }
 }

@@ -118,6 +118,12 @@ public struct FitParameter: Sendable, Hashable {
 
     /// `text` with this field set to `value` (the token at the field's position replaced).
     public func write(_ value: Double, into text: String) -> String {
+        Self.replaceToken(in: text, line: line, column: column, with: written(value))
+    }
+
+    /// `text` with the plain scalar starting at `line` and `column` (1-based, in Unicode
+    /// scalars, as YAML marks count) replaced by `replacement`.
+    static func replaceToken(in text: String, line: Int, column: Int, with replacement: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard line - 1 < lines.count else { return text }
         let scalars = Array(lines[line - 1].unicodeScalars)
@@ -127,7 +133,7 @@ public struct FitParameter: Sendable, Hashable {
         while end < scalars.count && !stops.contains(scalars[end]) { end += 1 }
         var rewritten = String.UnicodeScalarView()
         rewritten.append(contentsOf: scalars[..<begin])
-        rewritten.append(contentsOf: written(value).unicodeScalars)
+        rewritten.append(contentsOf: replacement.unicodeScalars)
         rewritten.append(contentsOf: scalars[end...])
         lines[line - 1] = String(rewritten)
         return lines.joined(separator: "\n")

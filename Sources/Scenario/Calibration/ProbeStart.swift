@@ -25,13 +25,13 @@ public enum ProbeStart {
                 ])
             }
             let source = "probe \(reading.file)"
+            let share = Schema.format((reading.hostShare * 10_000).rounded() / 10_000)
+            let hosts = "\(reading.ipv6Hosts) of \(reading.hosts) hosts with IPv6"
             text = try set(
-                "cpeCapableShare", to: Schema.format((reading.hostShare * 10_000).rounded() / 10_000),
-                district: index, in: text, file: file,
-                comment: "\(source): \(reading.ipv6Hosts) of \(reading.hosts) hosts with IPv6")
+                "cpeCapableShare", to: share, district: index, in: text, file: file,
+                comment: "\(source): \(hosts)")
             notes.append(
-                "districts[\(index)] (\(name)).cpeCapableShare = \(Schema.format((reading.hostShare * 10_000).rounded() / 10_000)) from \(reading.file) (\(reading.ipv6Hosts) of \(reading.hosts) hosts with IPv6)"
-            )
+                "districts[\(index)] (\(name)).cpeCapableShare = \(share) from \(reading.file) (\(hosts))")
             if let mode = reading.mode {
                 text = try set(
                     "ipv6Mode", to: mode.rawValue, district: index, in: text, file: file,
@@ -81,16 +81,10 @@ public enum ProbeStart {
             index < sequence.count,
             case .mapping(let mapping) = sequence[index]
         else { return text }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let existing = mapping[key], let mark = existing.mark {
-            let line = Array(lines[mark.line - 1].unicodeScalars)
-            var end = mark.column - 1
-            while end < line.count && ![",", "}", " ", "#"].contains(line[end]) { end += 1 }
-            lines[mark.line - 1] =
-                String(String.UnicodeScalarView(line[..<(mark.column - 1)])) + value
-                + String(String.UnicodeScalarView(line[end...]))
-            return lines.joined(separator: "\n")
+            return FitParameter.replaceToken(in: text, line: mark.line, column: mark.column, with: value)
         }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let flow = mapping.mark.map {
             Array(lines[$0.line - 1].unicodeScalars).dropFirst($0.column - 1).first == "{"
         }

@@ -29,16 +29,6 @@ public enum InputDistribution: Sendable, Hashable {
         }
     }
 
-    /// The distribution itself, untruncated.
-    public var base: any ContinuousDistribution {
-        switch self {
-        case .lognormal(let median, let sigma): Lognormal(mu: Foundation.log(median), sigma: sigma)
-        case .triangular(let low, let mode, let high): Triangular(low: low, mode: mode, high: high)
-        case .uniform(let low, let high): Uniform(lower: low, upper: high)
-        case .normal(let mean, let sd): Normal(mean: mean, standardDeviation: sd)
-        }
-    }
-
     /// One draw inside `range` (by inversion of the truncated distribution: one uniform a draw).
     public func draw<G: RandomNumberGenerator>(in range: ClosedRange<Double>, using generator: inout G)
         -> Double
