@@ -12,6 +12,10 @@ import SimCore
 /// later job, in submit order, that fits now and either ends by its requested time no later than
 /// the shadow time or needs no more than the extra processors (which it then uses up).
 ///
+/// EASY looks at most `backfillDepth` queued jobs behind the head in a pass, as Slurm's backfill
+/// does (`bf_max_job_test`, 500 by default): the cost of a pass stays bounded when an overloaded
+/// machine's queue grows without bound.
+///
 /// The machine may grow: each expansion adds processors at its time, applied with the
 /// completions at that time. A job is skipped when it is wider than the machine on arrival.
 public struct BatchSimulation: Sendable {
@@ -21,14 +25,25 @@ public struct BatchSimulation: Sendable {
     public var scheduler: SchedulerKind
     /// Processors added at given times, in time order.
     public var expansions: [Expansion]
+    /// The most queued jobs behind the head EASY considers in one pass; nil: all of them.
+    public var backfillDepth: Int?
 
-    /// A machine of `processors` cores, growing by `expansions`, run by `scheduler`.
-    public init(processors: Int, scheduler: SchedulerKind, expansions: [Expansion] = []) {
+    /// Slurm's default depth of a backfill pass (`bf_max_job_test`).
+    public static let slurmBackfillDepth = 500
+
+    /// A machine of `processors` cores, growing by `expansions`, run by `scheduler`, backfilling
+    /// at most `backfillDepth` jobs deep.
+    public init(
+        processors: Int, scheduler: SchedulerKind, expansions: [Expansion] = [],
+        backfillDepth: Int? = slurmBackfillDepth
+    ) {
         precondition(processors > 0, "the machine needs at least one processor")
         precondition(expansions.allSatisfy { $0.processors > 0 }, "an expansion adds at least one processor")
+        precondition(backfillDepth.map { $0 > 0 } ?? true, "a backfill pass looks at one job at least")
         self.processors = processors
         self.scheduler = scheduler
         self.expansions = expansions.sorted { $0.time < $1.time }
+        self.backfillDepth = backfillDepth
     }
 
     /// Simulates `jobs` (in trace order; they are served by submit time, ties in trace order).
@@ -98,35 +113,27 @@ public struct BatchSimulation: Sendable {
                 let (shadow, extraAtShadow) = running.shadow(needed: jobs[head].processors, free: free)
                 if reservations[head] < 0 { reservations[head] = shadow }
                 var extra = extraAtShadow
-                var kept = queueHead + 1
-                for position in (queueHead + 1)..<queue.count {
-                    let job = queue[position]
+                let depthEnd = backfillDepth.map { Swift.min(queue.count, queueHead + 1 + $0) } ?? queue.count
+                var scanEnd = queueHead + 1
+                while scanEnd < depthEnd && free > 0 {
+                    let job = queue[scanEnd]
                     let width = jobs[job].processors
-                    var started = false
-                    if width <= free {
-                        if now + jobs[job].requestedTime <= shadow {
-                            started = true
-                        } else if width <= extra {
-                            extra -= width
-                            started = true
-                        }
-                    }
-                    if started {
+                    if width <= free && (now + jobs[job].requestedTime <= shadow || width <= extra) {
+                        if now + jobs[job].requestedTime > shadow { extra -= width }
                         start(job, at: now)
-                    } else {
-                        queue[kept] = job
-                        kept += 1
+                        queue[scanEnd] = -1
                     }
-                    if free == 0 {
-                        // Nothing else can start: keep the rest as it is.
-                        for rest in (position + 1)..<queue.count {
-                            queue[kept] = queue[rest]
-                            kept += 1
-                        }
-                        break
-                    }
+                    scanEnd += 1
                 }
-                queue.removeLast(queue.count - kept)
+                // Right-align the head and the jobs kept in the scanned window, so the queue behind
+                // it stays where it is: a pass costs its depth, not the queue's length.
+                var write = scanEnd - 1
+                for position in stride(from: scanEnd - 1, to: queueHead, by: -1) where queue[position] >= 0 {
+                    queue[write] = queue[position]
+                    write -= 1
+                }
+                queue[write] = head
+                queueHead = write
             } else if scheduler == .easy && queueHead < queue.count {
                 let head = queue[queueHead]
                 if reservations[head] < 0 {

@@ -51,6 +51,11 @@ public struct CloudService: Sendable, Hashable, Codable {
         return found
     }
 
+    /// The expected number of requests before `horizon` (seconds).
+    public func expectedRequests(horizon: Double) -> Double {
+        requestsPerHour / 3_600 * SyntheticWorkload.integratedGrowth(yearlyGrowth, over: horizon)
+    }
+
     /// The request rate per second at time `t` seconds.
     func rate(at t: Double) -> Double {
         let growth = Double.exp(t * Double.log(onePlus: yearlyGrowth) / CloudSimulation.secondsPerYear)

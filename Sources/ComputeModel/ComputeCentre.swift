@@ -40,14 +40,18 @@ public struct ComputeCentre: Sendable {
     public var gpu: GPUPartition?
     /// The length of a reporting year, seconds (the yearly figures).
     public var yearLength: Double
+    /// The most queued jobs an EASY pass looks at behind the head (both partitions).
+    public var backfillDepth: Int
 
     /// A centre; see the properties.
     public init(
         cores: Int, scheduler: SchedulerKind, workload: SyntheticWorkload, horizon: Double,
         expansions: [Expansion] = [], sla: WaitSLA? = nil, power: PowerModel? = nil,
         cloud: CloudSimulation? = nil, gpu: GPUPartition? = nil,
-        yearLength: Double = CloudSimulation.secondsPerYear
+        yearLength: Double = CloudSimulation.secondsPerYear,
+        backfillDepth: Int = BatchSimulation.slurmBackfillDepth
     ) {
+        self.backfillDepth = backfillDepth
         self.cores = cores
         self.scheduler = scheduler
         self.workload = workload
@@ -64,13 +68,15 @@ public struct ComputeCentre: Sendable {
     /// stream and the cloud seed offsets of their own, so no two share numbers).
     public func run(seed: UInt64, replication: Int) -> ComputeCentreResult {
         let jobs = workload.generate(seed: seed, replication: replication, horizon: horizon)
-        let result = BatchSimulation(processors: cores, scheduler: scheduler, expansions: expansions).run(
-            jobs)
+        let result = BatchSimulation(
+            processors: cores, scheduler: scheduler, expansions: expansions, backfillDepth: backfillDepth
+        ).run(jobs)
         var breaches: [PeriodSummary] = []
         if let sla { breaches = sla.breaches(in: result, origin: 0) }
         let gpuResult = gpu.map { partition in
             BatchSimulation(
-                processors: partition.gpus, scheduler: scheduler, expansions: partition.expansions
+                processors: partition.gpus, scheduler: scheduler, expansions: partition.expansions,
+                backfillDepth: backfillDepth
             ).run(
                 partition.workload.generate(
                     seed: seed &+ 0x5851_F42D, replication: replication, horizon: horizon))

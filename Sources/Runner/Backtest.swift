@@ -1,6 +1,7 @@
 import Foundation
 import MetroModel
 import Scenario
+import SimCore
 
 /// A scenario checked against published figures: for each point, the model's P10/P50/P90 in
 /// that month beside the figure, the error of the P50, whether it is within the point's tolerance
@@ -160,7 +161,7 @@ public struct Backtest: Sendable {
 
     /// A table a planner reads at a glance: each point, the model's band, the verdict.
     public func text() -> String {
-        var out = "\(RunReport.printable(scenario.name)) against \(actualsFile)\n"
+        var out = "\(PrintableText.escape(scenario.name)) against \(actualsFile)\n"
         out += "  \(replications) replication\(replications == 1 ? "" : "s"); P50 ± tolerance decides, "
         out += "P10–P90 shows the spread\n\n"
         out +=

@@ -125,9 +125,11 @@ public struct RunReport: Sendable {
             years: computeYears(runs))
     }
 
-    /// `text` without control characters (a scenario's names reach the terminal).
-    static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.properties.generalCategory != .control }.map(Character.init))
+    /// A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a
+    /// line break.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// "YYYY-MM" of month index `month`.
@@ -303,7 +305,7 @@ public struct RunReport: Sendable {
             var text =
                 (["district", "month"] + MonthColumns.district.map(\.name)).joined(separator: ",") + "\n"
             for (index, district) in scenario.districts.enumerated() {
-                let name = district.name.contains(",") ? "\"\(district.name)\"" : district.name
+                let name = Self.csvField(district.name)
                 let means = MonthColumns.means(results.map { $0.districts[index] }, MonthColumns.district)
                 for (month, values) in means.enumerated() {
                     text += ([name, label(month)] + values.map(Self.number)).joined(separator: ",") + "\n"
@@ -412,7 +414,7 @@ public struct RunReport: Sendable {
     /// A summary a planner reads: the plan as carried out, the quarterly (or monthly) table, the
     /// KPIs against the baseline, and the compute centre.
     public func text() -> String {
-        var out = "\(scenario.name)\n"
+        var out = "\(PrintableText.escape(scenario.name))\n"
         out += "  \(scenario.start) for \(scenario.months) months, \(scenario.districts.count) districts, "
         out += "seed \(seed), \(results.count) replication\(results.count == 1 ? "" : "s")\n\n"
         out += planText() + "\n"
@@ -461,7 +463,7 @@ public struct RunReport: Sendable {
         let bound = constraints
         out += line("  binding constraints", bound.isEmpty ? "none" : "")
         for constraint in bound {
-            let place = constraint.district.map { " in \(Self.printable($0))" } ?? ""
+            let place = constraint.district.map { " in \(PrintableText.escape($0))" } ?? ""
             let share = results.count == 1 ? "" : String(format: " in %.0f%% of runs", 100 * constraint.share)
             out += "    \(constraint.constraint)\(place): from \(constraint.firstMonth ?? "-"),"
             out += String(format: " %.0f months", constraint.months) + share + "\n"

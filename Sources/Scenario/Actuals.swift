@@ -77,14 +77,14 @@ public struct Actuals: Sendable, Hashable {
         .object([
             .init("month", .month, "The month the figure describes (its end)."),
             .init("metric", .choice(Metric.allCases.map(\.rawValue)), "What the figure measures."),
-            .init("value", .number(0...Double.infinity, unit: nil), "The figure; shares as fractions 0–1."),
+            .init("value", .number(0...1e15, unit: nil), "The figure; shares as fractions 0–1."),
             .init("kind", .choice(Kind.allCases.map(\.rawValue)), "An actual outcome or a policy target."),
             .init("source", .string, "Where the figure was published."),
             .init(
                 "confidence", required: false, .choice(Confidence.allCases.map(\.rawValue)),
                 "How sure the source is."),
             .init(
-                "tolerance", required: false, .number(0...Double.infinity, unit: nil),
+                "tolerance", required: false, .number(0...1e15, unit: nil),
                 "The largest acceptable distance of the model's P50, in the metric's unit; no gate when absent."
             ),
         ]), minimumCount: 1)
@@ -116,7 +116,8 @@ public struct Actuals: Sendable, Hashable {
             throw ScenarioErrors([
                 ScenarioError(
                     location: SourceLocation(file: path, line: 1, column: 1), path: "",
-                    expected: "a file Metro6 can decode (please report this)", found: "\(error)")
+                    expected: "a file Metro6 can decode (please report this, with the file)",
+                    found: "a value the checks passed but the reader refused")
             ])
         }
     }

@@ -158,7 +158,7 @@ extension ScenarioFile {
                 ComputeCentre.GPUPartition(
                     gpus: $0.gpus, workload: Self.synthetic($0.workload, processors: $0.gpus),
                     expansions: expansions(.expandGPUs))
-            }, yearLength: year)
+            }, yearLength: year, backfillDepth: compute.backfillDepth ?? BatchSimulation.slurmBackfillDepth)
     }
 
     /// A job stream as written, defaults filled in, its load relative to `processors`.

@@ -48,6 +48,7 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public struct ComputeSection: Sendable, Hashable, Codable {
         public var cores: Int
         public var scheduler: SchedulerKind?
+        public var backfillDepth: Int?
         public var workload: Workload
         public var slaP95WaitHours: Double?
         public var power: Power?
@@ -355,8 +356,8 @@ public struct PlanAction: Sendable, Hashable, Codable {
 extension ScenarioFile {
     /// The format, field by field.
     public static let schema: Schema = {
-        let count = Schema.integer(0...Int.max, unit: "subscribers")
-        let adds = Schema.integer(Int.min...Int.max, unit: "subscribers per month")
+        let count = Schema.integer(InputRanges.subscribers, unit: "subscribers")
+        let adds = Schema.integer(InputRanges.netAdds, unit: "subscribers per month")
         func perTechnology(_ value: Schema, _ what: String) -> Schema {
             .object([
                 .init("xdsl", value, "\(what) on xDSL (DSLAM ports)"),
@@ -364,13 +365,13 @@ extension ScenarioFile {
                 .init("lan", value, "\(what) on FTTB + LAN (building switches)"),
             ])
         }
-        let nodes = Schema.integer(0...Int.max, unit: "nodes")
+        let nodes = Schema.integer(InputRanges.accessNodes, unit: "nodes")
         let plant = Schema.object([
             .init("nodes", nodes, "Access nodes in service."),
             .init("ready", nodes, "Nodes already IPv6-ready."),
             .init("upgradable", nodes, "Nodes a software upgrade makes ready; the rest must be replaced."),
             .init(
-                "ports", required: false, .integer(1...Int.max, unit: "ports per node"),
+                "ports", required: false, .integer(InputRanges.ports, unit: "ports per node"),
                 "Ports per node (DSLAM ports, OLT PON ports, switch ports)."),
             .init(
                 "split", required: false, .integer(1...256, unit: "subscribers per port"),
@@ -404,14 +405,14 @@ extension ScenarioFile {
             .init(
                 "bngs",
                 .object([
-                    .init("count", .integer(0...Int.max, unit: "BNGs"), "BNGs serving the district."),
-                    .init("ready", .integer(0...Int.max, unit: "BNGs"), "BNGs already dual-stack."),
+                    .init("count", .integer(InputRanges.bngs, unit: "BNGs"), "BNGs serving the district."),
+                    .init("ready", .integer(InputRanges.bngs, unit: "BNGs"), "BNGs already dual-stack."),
                     .init(
-                        "sessionLimit", required: false, .integer(1...Int.max, unit: "sessions"),
+                        "sessionLimit", required: false, .integer(InputRanges.sessions, unit: "sessions"),
                         "Subscriber sessions one BNG holds (a dual-stack subscriber uses two)."),
                 ]), "The BNGs (BRAS) serving the district."),
             .init(
-                "uplinkGbps", .number(0.001...Double.infinity, unit: "Gbit/s"),
+                "uplinkGbps", .number(InputRanges.gigabits, unit: "Gbit/s"),
                 "Capacity of the uplinks to the core."),
             .init(
                 "cpeCapableShare", required: false, .number(0...1, unit: "share"),
@@ -423,9 +424,10 @@ extension ScenarioFile {
             ),
         ])
         let share = Schema.number(0...1, unit: "share")
-        let money = Schema.number(0...Double.infinity, unit: "currency")
-        let p = Schema.number(0.000_001...100, unit: "per year")
-        let q = Schema.number(0...100, unit: "per year")
+        let money = Schema.number(InputRanges.unitCost, unit: "currency")
+        let budget = Schema.number(InputRanges.budget, unit: "currency")
+        let p = Schema.number(InputRanges.bassP, unit: "per year")
+        let q = Schema.number(InputRanges.bassQ, unit: "per year")
         let bassChange = Schema.object([
             .init("month", .month, "The first month with the new coefficients."),
             .init("p", p, "Coefficient of innovation from then on."),
@@ -446,7 +448,7 @@ extension ScenarioFile {
                 ]), minimumCount: 1)
         }
         let rule = Schema.object([
-            .init("module", .number(0.000_001...Double.infinity, unit: nil), "One module's capacity."),
+            .init("module", .number(InputRanges.gigabits, unit: nil), "One module's capacity."),
             .init(
                 "threshold", .number(0.01...1, unit: "utilisation"),
                 "The utilisation the forecast may reach before modules are ordered."),
@@ -463,7 +465,7 @@ extension ScenarioFile {
                 "mode", required: false, .choice(PlanAction.Mode.allCases.map(\.rawValue)),
                 "The provisioning mode switched on (enableMode only)."),
             .init(
-                "amount", required: false, .number(0...Double.infinity, unit: nil),
+                "amount", required: false, .number(InputRanges.planAmount, unit: nil),
                 "How much: BNGs or nodes at most, CPEs a month, Gbit/s, addresses (whole /24 blocks) or cores."
             ),
             .init(
@@ -472,80 +474,94 @@ extension ScenarioFile {
             ),
             .init("until", required: false, .month, "The last month a cpeCampaign runs."),
             .init(
-                "total", required: false, .integer(1...Int.max, unit: "CPEs"),
+                "total", required: false, .integer(InputRanges.campaignTotal, unit: "CPEs"),
                 "The most CPEs a cpeCampaign replaces in all."),
         ])
-        let positive = Schema.number(0.000_001...Double.infinity, unit: nil)
         let service = Schema.object([
             .init("name", .string, "The service's name."),
             .init(
-                "requestsPerHour", .number(0...Double.infinity, unit: "per hour"),
+                "requestsPerHour", .number(InputRanges.requestsPerHour, unit: "per hour"),
                 "VM requests per hour at the start."),
             .init(
-                "yearlyGrowth", required: false, .number(-0.99...100, unit: "per year"),
+                "yearlyGrowth", required: false, .number(InputRanges.yearlyGrowth, unit: "per year"),
                 "Growth of the request rate."),
             .init(
-                "dailyAmplitude", required: false, .number(0...0.99, unit: nil), "Daily cycle of requests."),
+                "dailyAmplitude", required: false, .number(InputRanges.dailyAmplitude, unit: nil),
+                "Daily cycle of requests."),
             .init(
-                "vmCores", .array(.integer(1...Int.max, unit: "cores"), minimumCount: 1),
+                "vmCores", .array(.integer(InputRanges.nodeCores, unit: "cores"), minimumCount: 1),
                 "VM sizes, chosen uniformly."),
-            .init("meanLifetimeHours", positive, "Mean VM lifetime (hours)."),
+            .init(
+                "meanLifetimeHours", .number(InputRanges.vmLifetimeHours, unit: "hours"),
+                "Mean VM lifetime (hours)."),
         ])
         let workload: Schema = .object([
             .init(
-                "load", .number(0.01...10, unit: "share of the cores"),
+                "load", .number(InputRanges.load, unit: "share of the cores"),
                 "Offered load of the job stream."),
-            .init("maxWidth", .integer(1...Int.max, unit: "cores"), "The widest job."),
-            .init("medianRunTimeSeconds", positive, "Median job run time (seconds)."),
+            .init("maxWidth", .integer(InputRanges.cores, unit: "cores"), "The widest job."),
             .init(
-                "runTimeSigma", required: false, positive,
+                "medianRunTimeSeconds", .number(InputRanges.medianRunTime, unit: "seconds"),
+                "Median job run time (seconds)."),
+            .init(
+                "runTimeSigma", required: false, .number(InputRanges.runTimeSigma, unit: nil),
                 "Lognormal sigma of run times; 1.5 when absent."),
             .init(
                 "powerOfTwoShare", required: false, share,
                 "Share of widths that are powers of two; 0.8 when absent."),
             .init(
-                "dailyAmplitude", required: false, .number(0...0.99, unit: nil),
+                "dailyAmplitude", required: false, .number(InputRanges.dailyAmplitude, unit: nil),
                 "Daily cycle; 0.5 when absent."),
             .init(
-                "maximumOverestimate", required: false, .number(1...1_000, unit: nil),
+                "maximumOverestimate", required: false, .number(InputRanges.overestimate, unit: nil),
                 "Requested time = run time × U(1, this); 5 when absent."),
             .init(
-                "yearlyGrowth", required: false, .number(-0.99...10, unit: "per year"),
+                "yearlyGrowth", required: false, .number(InputRanges.yearlyGrowth, unit: "per year"),
                 "Yearly growth of the job arrival rate; 0 when absent."),
         ])
         let compute = Schema.object([
-            .init("cores", .integer(1...Int.max, unit: "cores"), "Cores of the HPC partition at the start."),
+            .init(
+                "cores", .integer(InputRanges.cores, unit: "cores"),
+                "Cores of the HPC partition at the start."),
             .init(
                 "scheduler", required: false, .choice(SchedulerKind.allCases.map(\.rawValue)),
                 "The batch policy; easy when absent."),
+            .init(
+                "backfillDepth", required: false, .integer(InputRanges.backfillDepth, unit: "jobs"),
+                "Queued jobs an EASY pass looks at behind the head (Slurm's bf_max_job_test); \(BatchSimulation.slurmBackfillDepth) when absent."
+            ),
             .init("workload", workload, "The HPC job stream (synthetic)."),
             .init(
                 "gpu", required: false,
                 .object([
                     .init(
-                        "gpus", .integer(1...Int.max, unit: "GPUs"),
+                        "gpus", .integer(InputRanges.gpus, unit: "GPUs"),
                         "GPUs of the partition, scheduled apart from the CPU cores."),
                     .init("workload", workload, "The GPU job stream (widths in GPUs)."),
                 ]), "A GPU partition with a job stream of its own."),
             .init(
-                "slaP95WaitHours", required: false, .number(0...Double.infinity, unit: "hours"),
+                "slaP95WaitHours", required: false, .number(InputRanges.slaHours, unit: "hours"),
                 "Wait SLA: the largest acceptable P95 wait of a month's jobs."),
             .init(
                 "power", required: false,
                 .object([
-                    .init("nodeCores", .integer(1...Int.max, unit: "cores"), "Cores per node."),
+                    .init("nodeCores", .integer(InputRanges.nodeCores, unit: "cores"), "Cores per node."),
                     .init(
-                        "idleWattsPerNode", .number(0...Double.infinity, unit: "W"), "A node's idle power."),
+                        "idleWattsPerNode", .number(InputRanges.nodeWatts, unit: "W"), "A node's idle power."),
                     .init(
-                        "busyWattsPerNode", .number(0...Double.infinity, unit: "W"),
+                        "busyWattsPerNode", .number(InputRanges.nodeWatts, unit: "W"),
                         "A node's power with every core busy."),
-                    .init("pue", .number(1...10, unit: nil), "Power usage effectiveness of the building."),
+                    .init(
+                        "pue", .number(InputRanges.pue, unit: nil),
+                        "Power usage effectiveness of the building."),
                 ]), "The power model."),
             .init(
                 "cloud", required: false,
                 .object([
-                    .init("nodes", .integer(1...Int.max, unit: "nodes"), "Cloud nodes."),
-                    .init("coresPerNode", .integer(1...Int.max, unit: "cores"), "Cores per cloud node."),
+                    .init("nodes", .integer(InputRanges.cloudNodes, unit: "nodes"), "Cloud nodes."),
+                    .init(
+                        "coresPerNode", .integer(InputRanges.nodeCores, unit: "cores"),
+                        "Cores per cloud node."),
                     .init(
                         "admission", required: false, .choice(CloudAdmission.allCases.map(\.rawValue)),
                         "What a request that does not fit does; reject when absent."),
@@ -555,26 +571,28 @@ extension ScenarioFile {
         return .object([
             .init("name", .string, "The scenario's name, as reports show it."),
             .init("start", .month, "The first simulated month."),
-            .init("months", .integer(1...1_200, unit: "months"), "Months simulated (the horizon)."),
+            .init("months", .integer(InputRanges.months, unit: "months"), "Months simulated (the horizon)."),
             .init(
                 "reporting", required: false, .choice(Reporting.allCases.map(\.rawValue)),
                 "The summary table's step; quarterly when absent."),
             .init(
-                "seed", required: false, .integer(0...Int.max, unit: nil), "The default seed; 1 when absent."),
+                "seed", required: false, .integer(InputRanges.seed, unit: nil),
+                "The default seed; 1 when absent."),
             .init(
                 "discountRate", required: false, .number(0...1, unit: "per year"),
                 "Yearly discount rate for net present values; 0.08 when absent."),
-            .init("districts", .array(district, minimumCount: 1), "The city's districts."),
+            .init(
+                "districts", .array(district, count: InputRanges.districts), "The city's districts."),
             .init(
                 "cpe",
                 .object([
                     .init("capableShare", share, "Share of installed CPEs that can do IPv6 at the start."),
                     .init("newCapableShare", share, "Share of newly installed CPEs that can do IPv6."),
                     .init(
-                        "lifetimeShape", .number(0.01...Double.infinity, unit: nil),
+                        "lifetimeShape", .number(InputRanges.lifetimeShape, unit: nil),
                         "Weibull shape of CPE lifetimes."),
                     .init(
-                        "lifetimeScaleMonths", .number(0.01...Double.infinity, unit: "months"),
+                        "lifetimeScaleMonths", .number(InputRanges.lifetimeScaleMonths, unit: "months"),
                         "Weibull scale of CPE lifetimes."),
                     .init("meanAgeMonths", .integer(0...600, unit: "months"), "Mean CPE age at the start."),
                     .init(
@@ -597,7 +615,7 @@ extension ScenarioFile {
                 "addressing",
                 .object([
                     .init(
-                        "publicIPv4", .integer(0...Int.max, unit: "addresses"),
+                        "publicIPv4", .integer(InputRanges.ipv4Addresses, unit: "addresses"),
                         "Public IPv4 addresses owned at the start."),
                     .init("ipv4Price", money, "Market price of one IPv4 address at the start."),
                     .init(
@@ -611,25 +629,25 @@ extension ScenarioFile {
                         "portsPerSubscriber", .integer(1...64_512, unit: "ports"),
                         "Ports per subscriber behind a CGN or in a MAP domain."),
                     .init(
-                        "cgnatGbps", .number(0.001...Double.infinity, unit: "Gbit/s"),
+                        "cgnatGbps", .number(InputRanges.gigabits, unit: "Gbit/s"),
                         "CGN throughput at the start."),
                 ]), "Public IPv4 and address sharing."),
             .init(
                 "traffic",
                 .object([
                     .init(
-                        "busyHourMbps", .number(0...Double.infinity, unit: "Mbit/s"),
+                        "busyHourMbps", .number(InputRanges.busyHourMbps, unit: "Mbit/s"),
                         "Busy-hour demand per subscriber."),
                     .init(
-                        "yearlyGrowth", .number(-0.99...Double.infinity, unit: "per year"),
+                        "yearlyGrowth", .number(InputRanges.yearlyGrowth, unit: "per year"),
                         "Yearly growth of that demand."),
                     .init(
                         "uplinkYearlyGrowth", required: false,
-                        .number(-0.99...Double.infinity, unit: "per year"),
+                        .number(InputRanges.yearlyGrowth, unit: "per year"),
                         "Yearly growth of uplink capacity from routine upgrades outside the plan; 0 when absent."
                     ),
                     .init(
-                        "coreGbps", required: false, .number(0.001...Double.infinity, unit: "Gbit/s"),
+                        "coreGbps", required: false, .number(InputRanges.gigabits, unit: "Gbit/s"),
                         "The metro core's capacity at the start (grows like the uplinks)."),
                 ]), "Busy-hour demand."),
             .init(
@@ -663,7 +681,7 @@ extension ScenarioFile {
                 "cgnat", required: false,
                 .object([
                     .init(
-                        "sessionsPerGbps", required: false, .number(1...Double.infinity, unit: "sessions"),
+                        "sessionsPerGbps", required: false, .number(1...100_000_000, unit: "sessions"),
                         "Concurrent sessions the CGN holds per Gbit/s of throughput; \(Schema.format(platform.sessionsPerGbps)) when absent."
                     ),
                     .init(
@@ -697,13 +715,13 @@ extension ScenarioFile {
                 "budget", required: false,
                 .object([
                     .init(
-                        "yearlyCapex", required: false, money,
+                        "yearlyCapex", required: false, budget,
                         "Capital per fiscal year; no limit when absent."),
                     .init(
                         "yearStart", required: false, .integer(1...12, unit: "month of the year"),
                         "The calendar month a fiscal year starts; the scenario's start month when absent."),
                     .init(
-                        "visitsPerMonth", required: false, .integer(0...Int.max, unit: "visits"),
+                        "visitsPerMonth", required: false, .integer(0...100_000_000, unit: "visits"),
                         "Site visits the crews can make a month; no limit when absent."),
                     .init(
                         "visitsPerCPE", required: false, .integer(0...100, unit: "visits"),
@@ -712,7 +730,8 @@ extension ScenarioFile {
             .init(
                 "compute", required: false, compute, "The supercomputing and cloud centre (docs/compute.md)."),
             .init(
-                "plan", required: false, .array(action, minimumCount: 0), "The rollout plan: dated actions."),
+                "plan", required: false, .array(action, count: InputRanges.planActions),
+                "The rollout plan: dated actions."),
         ])
     }()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SimCore
 import Yams
 
 /// Reads scenario files (YAML or JSON) into `ScenarioFile`, reporting every problem at once with
@@ -20,21 +21,40 @@ public enum ScenarioLoader {
 
     /// The text of the file at `path`.
     public static func text(path: String) throws(ScenarioErrors) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.bytes(path: path)
+        } catch {
             throw ScenarioErrors([
                 ScenarioError(
                     location: SourceLocation(file: path, line: 1, column: 1), path: "",
-                    expected: "a readable file", found: "no such file or no permission")
+                    expected: "a readable file", found: error.reason)
             ])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = Self.firstInvalidUTF8(bytes)
+            let line = bytes[..<offset].count { $0 == UInt8(ascii: "\n") } + 1
+            let column = offset - (bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
             throw ScenarioErrors([
                 ScenarioError(
-                    location: SourceLocation(file: path, line: 1, column: 1), path: "",
-                    expected: "UTF-8 text", found: "bytes that are not UTF-8")
+                    location: SourceLocation(file: path, line: line, column: column), path: "",
+                    expected: "UTF-8 text", found: "a byte that is not UTF-8")
             ])
         }
         return text
+    }
+
+    /// The offset of the first byte where `bytes` stops being valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: return offset
+            }
+        }
     }
 
     /// Loads scenario text; `file` names it in messages. Distributions take their central
@@ -73,7 +93,8 @@ public enum ScenarioLoader {
             throw ScenarioErrors([
                 ScenarioError(
                     location: SourceLocation(file: file, line: 1, column: 1), path: "",
-                    expected: "a file Metro6 can decode (please report this)", found: "\(error)")
+                    expected: "a file Metro6 can decode (please report this, with the file)",
+                    found: "a value the checks passed but the reader refused")
             ])
         }
         let problems = ScenarioRules.check(scenario, in: node, file: file)
@@ -101,8 +122,7 @@ public enum ScenarioLoader {
             throw ScenarioErrors([
                 ScenarioError(
                     location: SourceLocation(file: file, line: 1, column: 1), path: "",
-                    expected: "valid YAML or JSON",
-                    found: "\(error)")
+                    expected: "valid YAML or JSON", found: "text the YAML reader cannot read")
             ])
         }
         return node
@@ -117,14 +137,44 @@ public enum ScenarioLoader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return at(mark, problem)
+            return at(mark, syntaxProblem(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return at(context.mark, "the key \(duplicates.joined(separator: ", ")) twice")
         default:
             return ScenarioError(
                 location: SourceLocation(file: file, line: 1, column: 1), path: "",
-                expected: "valid YAML or JSON",
-                found: "\(error)")
+                expected: "valid YAML or JSON", found: "text the YAML reader cannot read")
         }
+    }
+
+    /// The YAML reader's problems (libyaml's words) as what a person finds at that place.
+    static let syntaxProblems: [String: String] = [
+        "found undefined alias": "an alias (*name) with no anchor (&name) before it",
+        "found character that cannot start any token":
+            "a character that cannot start a value (a tab, or text to put in quotes)",
+        "mapping values are not allowed in this context":
+            "a ':' where no key can start (put the value in quotes, or check the indentation)",
+        "did not find expected key": "a line that is not a key of this mapping (check the indentation)",
+        "did not find expected node content": "no value where one must be",
+        "did not find expected '-' indicator":
+            "a line that is not an item of this list (check the indentation)",
+        "could not find expected ':'": "a key without ':' after it",
+        "found unexpected end of stream": "the end of the file inside a quoted text",
+        "did not find expected ',' or ']'": "a list in [ ] that is not closed",
+        "did not find expected ',' or '}'": "a mapping in { } that is not closed",
+        "found a tab character that violates indentation": "a tab in the indentation (indent with spaces)",
+        "found a tab character where an indentation space is expected":
+            "a tab in the indentation (indent with spaces)",
+        "block sequence entries are not allowed in this context": "a '- ' item where no list can start",
+        "found unknown escape character": "a backslash escape YAML does not know (use single quotes)",
+        "did not find expected comment or line break": "more text after a value on the same line",
+        "found unexpected ':'": "a ':' where none can be (put the text in quotes)",
+    ]
+
+    /// `problem` reworded for a person, or as a plain description when it is not in the table.
+    static func syntaxProblem(_ problem: String) -> String {
+        if let words = syntaxProblems[problem] { return words }
+        let plain = problem.hasPrefix("found ") ? String(problem.dropFirst("found ".count)) : problem
+        return "a syntax error (\(plain))"
     }
 }

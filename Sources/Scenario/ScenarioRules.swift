@@ -1,4 +1,5 @@
 import MetroModel
+import SimCore
 import Yams
 
 /// The checks a schema cannot express: names that must be unique or must exist, dates inside
@@ -45,9 +46,12 @@ enum ScenarioRules {
             }
             if let district = action.district, !names.contains(district) {
                 var listed = Set<String>()
-                let known = scenario.districts.map(\.name).filter { listed.insert($0).inserted }.joined(
-                    separator: ", ")
-                fail(here + [.key("district")], "one of the districts \(known)", found: "'\(district)'")
+                let names = scenario.districts.map(\.name).filter { listed.insert($0).inserted }
+                let shown = names.prefix(12).map(PrintableText.escape).joined(separator: ", ")
+                let more = names.count > 12 ? " and \(names.count - 12) more" : ""
+                fail(
+                    here + [.key("district")], "one of the districts \(shown)\(more)",
+                    found: "'\(PrintableText.escape(district))'")
             }
             let takesMode: Set<PlanAction.Kind> = [.network(.enableMode), .network(.switchOnIPv6)]
             if takesMode.contains(action.action) && action.mode == nil {
@@ -89,6 +93,7 @@ enum ScenarioRules {
             }
         }
         checkCapacity(scenario, fail: report)
+        WorkLimits.check(scenario, fail: report)
         if let compute = scenario.compute {
             let here: [PathStep] = [.key("compute")]
             if compute.workload.maxWidth > compute.cores {

@@ -13,11 +13,12 @@ struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
         abstract: "Check a scenario against published figures (actuals and targets).",
-        discussion: """
+        discussion: ExitStatus.discussion(
+            """
             Runs the scenario's network and sets each point of the actuals file beside the \
             model's P10 / P50 / P90 in its month. Exits 0 when every actual point with a \
             tolerance is within it, 1 when one is not, 2 for a bad scenario or actuals file.
-            """
+            """)
     )
 
     @Argument(help: "A scenario file (YAML or JSON).")
@@ -29,30 +30,31 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Seed of the random streams (default: the scenario's seed).")
     var seed: UInt64?
 
-    @Option(help: "Independent replications to run.")
+    @Option(parsing: .unconditional, help: "Independent replications to run.")
     var replications = 16
 
-    @Option(help: "Threads to use (default: one per core).")
+    @Option(parsing: .unconditional, help: "Threads to use (default: one per core).")
     var threads: Int?
 
     @Option(help: "Output format: text or json.")
     var format = Format.text
 
     func validate() throws {
-        if replications < 1 { throw ValidationError("--replications must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try check(replications, in: InputRanges.replications, "--replications")
+        try check(threads, in: InputRanges.threads, "--threads")
     }
 
     func run() throws {
-        let backtest: Backtest
-        do throws(ScenarioErrors) {
-            let inputs = try ScenarioLoader.inputs(path: file)
-            backtest = try Backtest(
-                inputs: inputs, actuals: try Actuals.load(path: actuals), actualsFile: actuals,
+        let (inputs, points) = try reportingScenarioErrors { () throws(ScenarioErrors) in
+            (try ScenarioLoader.inputs(path: file), try Actuals.load(path: actuals))
+        }
+        if let problem = InputRanges.memoryProblem(inputs.central, replications: replications) {
+            throw CommandFailure(problem)
+        }
+        let backtest = try reportingScenarioErrors { () throws(ScenarioErrors) in
+            try Backtest(
+                inputs: inputs, actuals: points, actualsFile: actuals,
                 seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications, threads: threads)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(2)
         }
         switch format {
         case .text: print(backtest.text(), terminator: "")

@@ -6,6 +6,7 @@ import SimCore
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the simulation engine.",
+        discussion: ExitStatus.help,
         subcommands: [PHOLDCommand.self]
     )
 }
@@ -29,22 +30,22 @@ struct PHOLDCommand: ParsableCommand {
             else at its own. The run stops after K events and reports events per second (set-up \
             excluded) and a checksum of the per-process counts: the same seed gives the same \
             checksum.
-            """
+            """ + "\n\n" + ExitStatus.help
     )
 
-    @Option(name: .customLong("lps"), help: "Number of logical processes (N).")
+    @Option(name: .customLong("lps"), parsing: .unconditional, help: "Number of logical processes (N).")
     var logicalProcesses = 1024
 
-    @Option(help: "Pending events per process at the start (E).")
+    @Option(parsing: .unconditional, help: "Pending events per process at the start (E).")
     var population = 16
 
-    @Option(help: "Probability that an event goes to a random process (R).")
+    @Option(parsing: .unconditional, help: "Probability that an event goes to a random process (R).")
     var remote = 0.9
 
-    @Option(help: "Minimum delay between an event and the one it schedules (L).")
+    @Option(parsing: .unconditional, help: "Minimum delay between an event and the one it schedules (L).")
     var lookahead = 0.1
 
-    @Option(help: "Events to process (K).")
+    @Option(parsing: .unconditional, help: "Events to process (K).")
     var events = 2_000_000
 
     @Option(help: "Seed of the random stream.")

@@ -2,13 +2,15 @@ import ArgumentParser
 import Foundation
 import Runner
 import Scenario
+import SimCore
 
 /// `metro6 calibrate`: fits named inputs of a scenario to published figures.
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Fit a scenario's inputs to published figures (actuals).",
-        discussion: """
+        discussion: ExitStatus.discussion(
+            """
             Searches the named inputs (paths such as content.q, adoption.p, plan[5].month) for \
             the values that bring the model's P50 closest to the actual points with a tolerance, \
             and writes the scenario with the fitted values in place and a comment block saying \
@@ -16,7 +18,7 @@ struct CalibrateCommand: ParsableCommand {
             same seed gives the same fit. With --probe, districts start from what probes of their \
             access networks measured (CPE capability, mode, content shift), noted in the file. \
             Exits 2 for a bad scenario, actuals file, probe report or path.
-            """
+            """)
     )
 
     @Argument(help: "A scenario file (YAML or JSON).")
@@ -29,9 +31,9 @@ struct CalibrateCommand: ParsableCommand {
     var fit: String?
 
     @Option(
-        help: """
-            DISTRICT=PROBE.json: a district's starting state from a probe report (metro6 probe             --format json) of its access network; repeatable.
-            """)
+        help: ArgumentHelp(
+            "A district's starting state from a probe report (metro6 probe --format json) of its access network; repeatable.",
+            valueName: "district=probe.json"))
     var probe: [String] = []
 
     @Option(help: "Where to write the fitted scenario (default: standard output).")
@@ -41,17 +43,23 @@ struct CalibrateCommand: ParsableCommand {
     var seed: UInt64?
 
     @Option(
+        parsing: .unconditional,
         help:
             "Replications per candidate run (backtest's default, so the fit is judged as backtest judges it)."
     )
     var replications = 16
 
-    @Option(help: "Most candidate runs.")
+    @Option(parsing: .unconditional, help: "Most candidate runs.")
     var maximumRuns = Calibration.defaultMaximumRuns
 
     func validate() throws {
-        if replications < 1 { throw ValidationError("--replications must be at least 1") }
-        if maximumRuns < 1 { throw ValidationError("--maximum-runs must be at least 1") }
+        try check(replications, in: InputRanges.replications, "--replications")
+        try check(maximumRuns, in: 1...InputRanges.runs, "--maximum-runs")
+        if replications * maximumRuns > InputRanges.runs {
+            throw ValidationError(
+                "--replications × --maximum-runs must be at most \(InputRanges.runs) runs, "
+                    + "found \(replications * maximumRuns)")
+        }
         if (fit ?? "").split(separator: ",").isEmpty && probe.isEmpty {
             throw ValidationError("give --fit with at least one path, or --probe")
         }
@@ -92,10 +100,9 @@ struct CalibrateCommand: ParsableCommand {
         }
         if let out {
             do {
-                try fitted.write(toFile: out, atomically: true, encoding: .utf8)
+                try FileContents.save(fitted, to: out)
             } catch {
-                FileHandle.standardError.write(Data("\(out): cannot write the fitted scenario\n".utf8))
-                throw ExitCode(2)
+                throw CommandFailure(error.description)
             }
             print(summary, terminator: "")
         } else {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ComputeModel
 import Foundation
+import Scenario
+import SimCore
 
 extension SchedulerKind: ExpressibleByArgument {}
 
@@ -9,32 +11,41 @@ struct ComputeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute",
         abstract: "Simulate the supercomputing centre's batch scheduler on a job trace.",
-        discussion: """
+        discussion: ExitStatus.discussion(
+            """
             Reads a Standard Workload Format trace (--trace) or generates a synthetic job stream \
             (--synthetic N) and runs it through a machine of --cores processors under FCFS or \
-            EASY backfilling. Reports utilisation, waits, bounded slowdown and makespan. Bad \
-            trace lines are skipped and counted (listed on standard error), or stop the run \
-            with --strict.
-            """
+            EASY backfilling. Reports utilisation, waits, bounded slowdown and makespan. Every \
+            field of a trace line is range-checked: a bad line is skipped and counted (listed \
+            on standard error with FILE:LINE), or stops the run with --strict; a bad MaxProcs \
+            header is an error. With --sla-p95-wait, a month that breaks the SLA exits 1.
+            """)
     )
 
     @Option(help: "A job trace in the Standard Workload Format (.swf).")
     var trace: String?
 
-    @Option(help: "Generate this many synthetic jobs instead of reading a trace.")
+    @Option(parsing: .unconditional, help: "Generate this many synthetic jobs instead of reading a trace.")
     var synthetic: Int?
 
     @Option(help: "Scheduler: fcfs or easy.")
     var scheduler = SchedulerKind.easy
 
-    @Option(help: "Processors of the machine (default: the trace's MaxProcs, else 2048).")
+    @Option(
+        parsing: .unconditional, help: "Processors of the machine (default: the trace's MaxProcs, else 2048)."
+    )
     var cores: Int?
 
-    @Option(help: "Offered load of the synthetic stream.")
+    @Option(parsing: .unconditional, help: "Offered load of the synthetic stream.")
     var load = 0.85
 
-    @Option(help: "Widest synthetic job.")
+    @Option(parsing: .unconditional, help: "Widest synthetic job.")
     var maxWidth = 64
+
+    @Option(
+        parsing: .unconditional,
+        help: "Queued jobs an EASY pass looks at behind the head (Slurm's bf_max_job_test).")
+    var backfillDepth = BatchSimulation.slurmBackfillDepth
 
     @Option(help: "Seed of the synthetic stream.")
     var seed: UInt64 = 1
@@ -45,19 +56,23 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: "Write each job's submit, start and end to this CSV file.")
     var schedule: String?
 
-    @Option(help: "Wait SLA: the largest acceptable P95 wait of a month's jobs, in seconds.")
+    @Option(
+        parsing: .unconditional,
+        help: "Wait SLA: the largest acceptable P95 wait of a month's jobs, in seconds.")
     var slaP95Wait: Double?
 
-    @Option(help: "Cores per node (the SLA's expansion step and the power model's unit).")
+    @Option(
+        parsing: .unconditional, help: "Cores per node (the SLA's expansion step and the power model's unit)."
+    )
     var nodeCores = 64
 
-    @Option(help: "Watts a node draws idle (with --busy-watts: report energy).")
+    @Option(parsing: .unconditional, help: "Watts a node draws idle (with --busy-watts: report energy).")
     var idleWatts: Double?
 
-    @Option(help: "Watts a node draws with every core busy.")
+    @Option(parsing: .unconditional, help: "Watts a node draws with every core busy.")
     var busyWatts: Double?
 
-    @Option(help: "Power usage effectiveness of the building.")
+    @Option(parsing: .unconditional, help: "Power usage effectiveness of the building.")
     var pue = 1.4
 
     @Option(help: "Write the jobs simulated (for example the synthetic stream) as an SWF trace.")
@@ -70,16 +85,22 @@ struct ComputeCommand: ParsableCommand {
         if (trace == nil) == (synthetic == nil) {
             throw ValidationError("give either --trace FILE or --synthetic JOBS")
         }
-        if let cores, cores < 1 { throw ValidationError("--cores must be at least 1") }
-        if nodeCores < 1 { throw ValidationError("--node-cores must be at least 1") }
+        try check(cores, in: InputRanges.cores, "--cores")
+        try check(synthetic, in: InputRanges.syntheticJobs, "--synthetic")
+        try check(load, in: InputRanges.load, "--load")
+        try check(maxWidth, in: InputRanges.cores, "--max-width")
+        try check(backfillDepth, in: InputRanges.backfillDepth, "--backfill-depth")
+        try check(nodeCores, in: InputRanges.nodeCores, "--node-cores")
+        try check(idleWatts, in: InputRanges.nodeWatts, "--idle-watts")
+        try check(busyWatts, in: InputRanges.nodeWatts, "--busy-watts")
+        try check(pue, in: InputRanges.pue, "--pue")
+        try check(slaP95Wait, in: 0...InputRanges.slaHours.upperBound * 3_600, "--sla-p95-wait")
         if (idleWatts == nil) != (busyWatts == nil) {
             throw ValidationError("give both --idle-watts and --busy-watts to report energy")
         }
-        if let idleWatts, let busyWatts, !(idleWatts >= 0 && busyWatts >= idleWatts) {
-            throw ValidationError("the watts must satisfy 0 ≤ idle ≤ busy")
+        if let idleWatts, let busyWatts, busyWatts < idleWatts {
+            throw ValidationError("--busy-watts must be at least --idle-watts")
         }
-        if pue < 1 { throw ValidationError("--pue must be at least 1") }
-        if let slaP95Wait, slaP95Wait < 0 { throw ValidationError("--sla-p95-wait must be ≥ 0") }
         if let synthetic {
             let problems = SyntheticWorkload(
                 jobs: synthetic, processors: cores ?? 2_048, load: load, maximumWidth: maxWidth
@@ -97,8 +118,7 @@ struct ComputeCommand: ParsableCommand {
             do {
                 parsed = try SWFTrace(contentsOf: trace, strict: strict)
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(2)
+                throw CommandFailure(error.description)
             }
             for problem in parsed.problems {
                 FileHandle.standardError.write(Data("skipped: \(problem)\n".utf8))
@@ -115,12 +135,13 @@ struct ComputeCommand: ParsableCommand {
             let text = SWFTrace.text(
                 of: jobs, maximumProcessors: processors, comment: "Written by metro6 compute")
             do {
-                try text.write(toFile: writeTrace, atomically: true, encoding: .utf8)
+                try FileContents.save(text, to: writeTrace)
             } catch {
-                throw ValidationError("cannot write \(writeTrace): \(error.localizedDescription)")
+                throw CommandFailure(error.description)
             }
         }
-        let simulation = BatchSimulation(processors: processors, scheduler: scheduler)
+        let simulation = BatchSimulation(
+            processors: processors, scheduler: scheduler, backfillDepth: backfillDepth)
         let result = simulation.run(jobs)
         if let schedule { try writeSchedule(result, to: schedule) }
         let summary = result.summary
@@ -178,6 +199,7 @@ struct ComputeCommand: ParsableCommand {
                 }
             }
         }
+        if report.slaAssessment?.firstBreach != nil { throw ExitStatus.problemsFound.exit }
     }
 
     private func writeSchedule(_ result: ScheduleResult, to path: String) throws {
@@ -188,9 +210,9 @@ struct ComputeCommand: ParsableCommand {
                 "\(job.id),\(job.submitTime),\(start),\(result.end(of: index)),\(job.processors),\(start - job.submitTime)\n"
         }
         do {
-            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            try FileContents.save(csv, to: path)
         } catch {
-            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+            throw CommandFailure(error.description)
         }
     }
 }

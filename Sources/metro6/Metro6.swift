@@ -16,6 +16,8 @@ struct Metro6: ParsableCommand {
             your own scenario (docs/scenarios.md) and check it with `metro6 validate`. \
             `metro6 probe` reads packet captures of a real network and reports how ready it is \
             for IPv6 (docs/probe.md).
+
+            \(ExitStatus.help)
             """,
         version: version,
         subcommands: [
@@ -27,19 +29,18 @@ struct Metro6: ParsableCommand {
         ]
     )
 
-    /// Parses and runs the command. `metro6 probe` gates CI jobs, so its usage errors exit with
-    /// 2 (its documented status for bad input) rather than argument-parser's 64.
+    /// Parses and runs the command. Every usage error exits with 2, the status for bad input
+    /// (`ExitStatus`), rather than argument-parser's 64; a `CommandFailure` prints one line.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot()
             try command.run()
+        } catch let failure as CommandFailure {
+            Foundation.exit(failure.report().rawValue)
         } catch {
-            if arguments.first == ProbeCommand.configuration.commandName,
-                exitCode(for: error) == .validationFailure
-            {
+            if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Foundation.exit(ExitStatus.badInput.rawValue)
             }
             exit(withError: error)
         }

@@ -14,12 +14,13 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Simulate a rollout plan (the bundled Shenzhen 2011 scenario by default).",
-        discussion: """
+        discussion: ExitStatus.discussion(
+            """
             Runs the scenario month by month over its horizon and reports when subscribers get \
             working IPv6, what it costs, how much public IPv4 and CGNAT capacity is still \
             needed. With --replications N, runs N independent replications on all cores and \
             reports the KPIs as P10 / P50 / P90; the numbers do not depend on the thread count.
-            """
+            """)
     )
 
     @Argument(help: "A scenario file (YAML or JSON); the bundled Shenzhen 2011 scenario when absent.")
@@ -28,13 +29,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed of the random streams (default: the scenario's seed).")
     var seed: UInt64?
 
-    @Option(help: "Simulate only the first N months of the scenario's horizon.")
+    @Option(parsing: .unconditional, help: "Simulate only the first N months of the scenario's horizon.")
     var months: Int?
 
-    @Option(help: "Independent replications to run.")
+    @Option(parsing: .unconditional, help: "Independent replications to run.")
     var replications = 1
 
-    @Option(help: "Threads to use (default: one per core).")
+    @Option(parsing: .unconditional, help: "Threads to use (default: one per core).")
     var threads: Int?
 
     @Option(help: "Output format: text, json or csv.")
@@ -48,28 +49,24 @@ struct RunCommand: ParsableCommand {
     var by: Grouping?
 
     func validate() throws {
-        if replications < 1 { throw ValidationError("--replications must be at least 1") }
-        if let months, months < 1 { throw ValidationError("--months must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try check(replications, in: InputRanges.replications, "--replications")
+        try check(months, in: InputRanges.months, "--months")
+        try check(threads, in: InputRanges.threads, "--threads")
         if by != nil && format != .csv { throw ValidationError("--by district applies to --format csv") }
     }
 
     func run() throws {
-        let report: RunReport
-        do throws(ScenarioErrors) {
-            var inputs: ScenarioInputs
-            if let file {
-                inputs = try ScenarioLoader.inputs(path: file)
-            } else {
-                inputs = try DefaultScenario.inputs()
-            }
-            if let months { inputs = inputs.limited(to: months) }
-            report = try RunReport(
+        var inputs = try reportingScenarioErrors { () throws(ScenarioErrors) in
+            if let file { try ScenarioLoader.inputs(path: file) } else { try DefaultScenario.inputs() }
+        }
+        if let months { inputs = inputs.limited(to: months) }
+        if let problem = InputRanges.memoryProblem(inputs.central, replications: replications) {
+            throw CommandFailure(problem)
+        }
+        let report = try reportingScenarioErrors { () throws(ScenarioErrors) in
+            try RunReport(
                 inputs: inputs, seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications,
                 threads: threads)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(2)
         }
         switch format {
         case .text: print(report.text(), terminator: "")

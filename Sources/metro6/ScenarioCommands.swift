@@ -1,16 +1,20 @@
 import ArgumentParser
 import Foundation
 import Scenario
+import SimCore
 
 /// `metro6 validate`: checks scenario files without running them.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check scenario files (YAML or JSON) without running them.",
-        discussion: """
-            Prints every problem as FILE:LINE:COLUMN: FIELD: expected …, found … and exits with \
-            code 2 when any file has one; prints one line per valid file otherwise.
+        discussion: ExitStatus.discussion(
             """
+            Prints every problem as FILE:LINE:COLUMN: FIELD: expected …, found … and exits with \
+            code 2 when any file has one; prints one line per valid file otherwise. A file that \
+            validates also runs: every number is checked against the range the model runs with \
+            (metro6 schema lists them).
+            """)
     )
 
     @Argument(help: "Scenario files.")
@@ -22,7 +26,8 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader.load(path: file)
                 print(
-                    "\(file): valid — \(scenario.name), \(scenario.districts.count) districts, "
+                    "\(PrintableText.escape(file)): valid — \(PrintableText.escape(scenario.name)), "
+                        + "\(scenario.districts.count) districts, "
                         + "\(scenario.start) for \(scenario.months) months, \(scenario.plan?.count ?? 0) plan actions"
                 )
             } catch {
@@ -38,10 +43,22 @@ struct ValidateCommand: ParsableCommand {
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema of scenario files (for editors)."
+        abstract: "Print the JSON Schema of scenario files (for editors).",
+        discussion: ExitStatus.discussion(
+            """
+            With --ranges, prints every number field with the range the model runs with instead \
+            (a Markdown table, as docs/scenarios.md carries it).
+            """)
     )
 
+    @Flag(help: "Print the range of every number field as a Markdown table.")
+    var ranges = false
+
     func run() {
+        if ranges {
+            print(RangeTable.markdown(for: ScenarioFile.schema), terminator: "")
+            return
+        }
         print(
             JSONSchemaWriter.document(for: ScenarioFile.schema, title: "Metro6 scenario", distributions: true)
         )

@@ -179,17 +179,21 @@ struct ReferenceScheduleTests {
     /// Python FCFS/EASY written separately): `--generate 3000 --cores 64 --seed 11`, then
     /// `--starts` for each scheduler. The trace overloads the machine, so EASY backfills from
     /// queues hundreds of jobs long.
-    @Test("every start time equals the reference's", arguments: [SchedulerKind.fcfs, .easy])
-    func matchesReference(scheduler: SchedulerKind) throws {
+    /// The reference's schedules: the scheduler, the backfill depth, the file of start times.
+    static let schedules: [(SchedulerKind, Int?, String)] = [
+        (.fcfs, nil, "random-3000.fcfs"), (.easy, nil, "random-3000.easy"),
+        (.easy, 20, "random-3000.easy-depth20"),
+    ]
+
+    @Test("every start time equals the reference's", arguments: schedules)
+    func matchesReference(scheduler: SchedulerKind, depth: Int?, file: String) throws {
         let trace = try #require(
             Bundle.module.url(forResource: "random-3000", withExtension: "swf", subdirectory: "Fixtures"))
         let expected = try #require(
-            Bundle.module.url(
-                forResource: "random-3000.\(scheduler.rawValue)", withExtension: "csv",
-                subdirectory: "Fixtures"))
+            Bundle.module.url(forResource: file, withExtension: "csv", subdirectory: "Fixtures"))
         let jobs = try SWFTrace(contentsOf: trace.path, strict: true).jobs
         #expect(jobs.count == 3_000)
-        let result = BatchSimulation(processors: 64, scheduler: scheduler).run(jobs)
+        let result = BatchSimulation(processors: 64, scheduler: scheduler, backfillDepth: depth).run(jobs)
         let rows = try String(contentsOf: expected, encoding: .utf8).split(whereSeparator: \.isNewline)
             .dropFirst()
         #expect(rows.count == 3_000)
@@ -200,6 +204,17 @@ struct ReferenceScheduleTests {
             if Double(fields[1]) != result.starts[index] { mismatches += 1 }
         }
         #expect(mismatches == 0)
+    }
+
+    @Test("a shallow backfill pass changes the schedule of a long queue, as the reference's does")
+    func depthMatters() throws {
+        let trace = try #require(
+            Bundle.module.url(forResource: "random-3000", withExtension: "swf", subdirectory: "Fixtures"))
+        let jobs = try SWFTrace(contentsOf: trace.path, strict: true).jobs
+        let deep = BatchSimulation(processors: 64, scheduler: .easy, backfillDepth: nil).run(jobs)
+        let shallow = BatchSimulation(processors: 64, scheduler: .easy, backfillDepth: 20).run(jobs)
+        #expect(deep.maximumQueueLength > 20)
+        #expect(deep.starts != shallow.starts)
     }
 
     @Test("SWF written from jobs reads back as the same jobs")

@@ -115,9 +115,9 @@ struct ScenarioLoaderTests {
                 "city.yaml:4:1: colour: expected one of the keys name, start, months, reporting, seed, discountRate, "
                     + "districts, cpe, adoption, content, addressing, traffic, costs, cgnat, capacity, budget, compute, plan, "
                     + "found unknown key 'colour'",
-                "city.yaml:8:25: districts[0].subscribers.xdsl: expected a whole number ≥ 0 (subscribers), found -5",
-                "city.yaml:8:35: districts[0].subscribers.xpon: expected a whole number ≥ 0 (subscribers), found 'many'",
-                "city.yaml:17:18: districts[1].subscribers.lan: expected the key 'lan': a whole number ≥ 0 (subscribers)",
+                "city.yaml:8:25: districts[0].subscribers.xdsl: expected a whole number from 0 to 1000000000 (subscribers), found -5",
+                "city.yaml:8:35: districts[0].subscribers.xpon: expected a whole number from 0 to 1000000000 (subscribers), found 'many'",
+                "city.yaml:17:18: districts[1].subscribers.lan: expected the key 'lan': a whole number from 0 to 1000000000 (subscribers)",
                 "city.yaml:39:30: plan[0].action: expected one of upgradeBNGs, upgradeAccessNodes, cpeCampaign, "
                     + "upgradeCPEFirmware, enableMode, switchOnIPv6, addCGNAT, buyIPv4, expandCompute, expandCloud, "
                     + "expandGPUs, found 'upgradeBNGz'",
@@ -188,7 +188,7 @@ struct ScenarioLoaderTests {
         // PyYAML reports the same place: "expected ',' or ']', but got ':' ... line 3, column 7".
         #expect(
             errors("name: x\nstart: [2011-05\nmonths: 3\n") == [
-                "city.yaml:3:7: expected valid YAML or JSON, found did not find expected ',' or ']'"
+                "city.yaml:3:7: expected valid YAML or JSON, found a list in [ ] that is not closed"
             ])
     }
 
@@ -301,5 +301,30 @@ struct ScenarioMappingTests {
                 Expansion(time: 32 * month, processors: 500), Expansion(time: 80 * month, processors: 1_500),
             ])
         #expect(centre.yearLength == 12 * month && cloud.yearLength == 12 * month)
+    }
+}
+
+/// The one contract for numbers, as documented.
+@Suite("Number ranges")
+struct NumberRangeTests {
+    @Test("docs/scenarios.md carries the range of every number exactly as the schema declares it")
+    func documentedRanges() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/scenarios.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let table = RangeTable.markdown(for: ScenarioFile.schema)
+        #expect(text.contains(table), "regenerate the table with `metro6 schema --ranges`")
+        // Every number field is a row: no field escapes the contract.
+        func numbers(_ schema: Schema) -> Int {
+            switch schema {
+            case .object(let fields): return fields.map { numbers($0.schema) }.reduce(0, +)
+            case .array(let item, let count): return numbers(item) + (count.upperBound == Int.max ? 0 : 1)
+            case .integer, .number: return 1
+            case .string, .choice, .boolean, .month: return 0
+            }
+        }
+        #expect(table.split(separator: "\n").count == numbers(ScenarioFile.schema) + 2)
+        // No range is open-ended: each has a finite upper bound the model was checked with.
+        #expect(!table.contains("e+"))
     }
 }

@@ -29,7 +29,7 @@ for jobs in 100000 1000000; do
     seconds[$jobs]=$best
     printf '| %s | metro6 EASY | %.3f | %.0f |\n' "$jobs" "$best" "$(python3 -c "print($jobs / $best)")"
     if [ "${1:-}" != "--no-python" ]; then
-        line=$("${pin[@]}" python3 Tools/compute/easy_reference.py "$trace" --cores 2048 --scheduler easy)
+        line=$("${pin[@]}" python3 Tools/compute/easy_reference.py "$trace" --cores 2048 --scheduler easy --backfill-depth 500)
         cpu=$(echo "$line" | sed -E 's/.* in ([0-9.]+) CPU s.*/\1/')
         printf '| %s | Python reference EASY | %.3f | %.0f |\n' "$jobs" "$cpu" "$(python3 -c "print($jobs / $cpu)")"
     fi

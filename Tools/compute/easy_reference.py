@@ -10,10 +10,11 @@ earliest time enough processors are free, judged from running jobs' requested en
 shadow time; processors left over then, counting every job whose requested end falls at that
 instant, are the extra ones), and starts every later queued job,
 in submit order, that fits now and either ends (by its requested time) no later than the shadow
-time or needs no more than the extra processors (which it then uses up).
+time or needs no more than the extra processors (which it then uses up). With --backfill-depth D,
+a pass looks at only the first D queued jobs behind the head (Slurm's bf_max_job_test).
 
 Usage:
-  easy_reference.py TRACE.swf --cores N --scheduler fcfs|easy [--starts OUT.csv]
+  easy_reference.py TRACE.swf --cores N --scheduler fcfs|easy [--backfill-depth D] [--starts OUT.csv]
   easy_reference.py --generate N --cores C --seed S --out TRACE.swf   (a random test trace)
 Prints the jobs simulated and jobs per CPU-second (simulation only, parsing excluded).
 """
@@ -39,7 +40,7 @@ def read_swf(path):
     return jobs
 
 
-def simulate(jobs, cores, scheduler):
+def simulate(jobs, cores, scheduler, depth=None):
     order = sorted(range(len(jobs)), key=lambda i: (jobs[i][1], i))
     start = [-1.0] * len(jobs)
     completions = []  # (actual end, job)
@@ -85,7 +86,8 @@ def simulate(jobs, cores, scheduler):
                     shadow, extra = end, available - jobs[head][3]
                     break
             rest = []
-            for j in queue[1:]:
+            considered = queue[1:] if depth is None else queue[1 : 1 + depth]
+            for j in considered:
                 width, req = jobs[j][3], jobs[j][4]
                 if width <= free and now + req <= shadow:
                     launch(j)
@@ -94,7 +96,7 @@ def simulate(jobs, cores, scheduler):
                     launch(j)
                 else:
                     rest.append(j)
-            queue = [head] + rest
+            queue = [head] + rest + ([] if depth is None else queue[1 + depth :])
     return start
 
 
@@ -122,13 +124,14 @@ def main():
     p.add_argument("--generate", type=int)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out")
+    p.add_argument("--backfill-depth", type=int)
     a = p.parse_args()
     if a.generate:
         generate(a.generate, a.cores, a.seed, a.out)
         return
     jobs = read_swf(a.trace)
     t0 = time.process_time()
-    start = simulate(jobs, a.cores, a.scheduler)
+    start = simulate(jobs, a.cores, a.scheduler, a.backfill_depth)
     cpu = time.process_time() - t0
     ran = sum(1 for s in start if s >= 0)
     print(f"{a.scheduler}: {ran} jobs in {cpu:.3f} CPU s: {ran / cpu:.0f} jobs per CPU-second")

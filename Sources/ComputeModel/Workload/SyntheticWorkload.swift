@@ -87,6 +87,25 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         return powerOfTwoShare * powerMean + (1 - powerOfTwoShare) * uniformMean
     }
 
+    /// Jobs per second at the start, averaged over the day.
+    var meanRate: Double {
+        let runTimes = Lognormal(mu: Double.log(medianRunTime), sigma: runTimeSigma)
+        // Width and run time are independent, so demand per job is E[w] E[run].
+        return load * Double(processors) / (meanWidth * runTimes.mean)
+    }
+
+    /// The expected number of jobs submitted before `horizon` (seconds): what time and memory
+    /// of a run grow with.
+    public func expectedJobs(horizon: Double) -> Double {
+        meanRate * Self.integratedGrowth(yearlyGrowth, over: horizon)
+    }
+
+    /// ∫₀ᴴ (1 + g)^(t / year) dt: the seconds of a horizon weighted by continuous growth.
+    static func integratedGrowth(_ yearlyGrowth: Double, over horizon: Double) -> Double {
+        let rate = Double.log(onePlus: yearlyGrowth) / CloudSimulation.secondsPerYear
+        return rate == 0 ? horizon : Double.expMinusOne(rate * horizon) / rate
+    }
+
     /// Generates the jobs from replication `replication` of `seed`: `jobs` of them, or, with
     /// `horizon`, those submitted before it (seconds), whatever `jobs` says.
     public func generate(seed: UInt64, replication: Int = 0, horizon: Double? = nil) -> [Job] {
@@ -95,9 +114,7 @@ public struct SyntheticWorkload: Sendable, Hashable, Codable {
         var arrivals = streams.generator(replication: replication, stream: 0)
         var shapes = streams.generator(replication: replication, stream: 1)
         let runTimes = Lognormal(mu: Double.log(medianRunTime), sigma: runTimeSigma)
-        // Width and run time are independent, so demand per job is E[w] E[run].
-        let demandPerJob = meanWidth * runTimes.mean
-        let meanRate = load * Double(processors) / demandPerJob
+        let meanRate = meanRate
         let year = CloudSimulation.secondsPerYear
         let growthRate = Double.log(onePlus: yearlyGrowth) / year
         // The thinning bound holds for a year at a time: the growth factor at the year's larger end.

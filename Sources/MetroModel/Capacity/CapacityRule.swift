@@ -40,12 +40,16 @@ public struct CapacityRule: Sendable, Hashable, Codable {
     }
 
     /// Modules to order now, given the load `history` (plus `extra` load foreseen otherwise), the
-    /// capacity in service and on order.
+    /// capacity in service and on order; at most `maximumOrder` (the scenario checks keep real
+    /// demand far below it, so only a runaway extrapolation is trimmed).
     public func modulesToOrder(history: ArraySlice<Double>, extra: Double = 0, capacity: Double) -> Int {
         let needed = (forecast(history) + extra) / threshold - capacity
         guard needed > 0 else { return 0 }
-        return Int((needed / moduleSize).rounded(.up))
+        return Int(Swift.min((needed / moduleSize).rounded(.up), Self.maximumOrder))
     }
+
+    /// The most modules one order holds.
+    public static let maximumOrder = 1e15
 }
 
 /// The capacity rules of a network; a rule left out adds nothing.

@@ -27,11 +27,13 @@ public enum JSONSchemaWriter {
                 "type": "object", "properties": properties, "additionalProperties": false,
                 "required": fields.filter(\.required).map(\.name),
             ]
-        case .array(let item, let minimum):
-            return [
+        case .array(let item, let count):
+            var result: [String: Any] = [
                 "type": "array", "items": object(for: item, distributions: distributions),
-                "minItems": minimum,
+                "minItems": count.lowerBound,
             ]
+            if count.upperBound != Int.max { result["maxItems"] = count.upperBound }
+            return result
         case .integer(let range, let unit):
             var result: [String: Any] = ["type": "integer"]
             if range.lowerBound != Int.min { result["minimum"] = range.lowerBound }

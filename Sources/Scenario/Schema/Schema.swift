@@ -6,8 +6,8 @@
 public indirect enum Schema: Sendable {
     /// A mapping with these fields; other keys are errors.
     case object([Field])
-    /// A list of items of one shape, with at least `minimumCount` items.
-    case array(Schema, minimumCount: Int)
+    /// A list of items of one shape, with a number of items in `count`.
+    case array(Schema, count: ClosedRange<Int>)
     /// A whole number in `range`.
     case integer(ClosedRange<Int>, unit: String?)
     /// A number in `range` (ends included).
@@ -41,13 +41,18 @@ public indirect enum Schema: Sendable {
         }
     }
 
+    /// A list of at least `minimumCount` items of one shape.
+    public static func array(_ item: Schema, minimumCount: Int) -> Schema {
+        .array(item, count: minimumCount...Int.max)
+    }
+
     /// The expectation in words, as error messages give it.
     public var expectation: String {
         switch self {
         case .object: return "a mapping of keys to values"
-        case .array(let item, let minimum):
-            let count = minimum > 0 ? "at least \(minimum) " : ""
-            return "a list of \(count)items, each \(item.expectation)"
+        case .array(let item, let count):
+            let size = count == 0...Int.max ? "" : Self.describe(count)
+            return "a list of \(size.isEmpty ? "" : size + " ")items, each \(item.expectation)"
         case .integer(let range, let unit):
             return ["a whole number", Self.describe(range)].filter { !$0.isEmpty }.joined(separator: " ")
                 + Self.suffix(unit)

@@ -1,3 +1,4 @@
+import SimCore
 import Yams
 
 /// Checks a parsed YAML document against a `Schema` and reports every problem with its line
@@ -31,7 +32,8 @@ struct SchemaChecker {
         switch node {
         case .scalar(let scalar):
             let text = scalar.string
-            return text.isEmpty ? "nothing" : "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+            let shown = PrintableText.escape(text.count > 40 ? String(text.prefix(40)) + "…" : text)
+            return text.isEmpty ? "nothing" : "'\(shown)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -64,13 +66,14 @@ struct SchemaChecker {
                 let childPath = path.isEmpty ? field.name : "\(path).\(field.name)"
                 fail(node, childPath, "the key '\(field.name)': \(field.schema.expectation)", found: nil)
             }
-        case .array(let item, let minimumCount):
+        case .array(let item, let count):
             guard case .sequence(let sequence) = node else {
                 fail(node, path, schema.expectation, found: Self.describe(node))
                 return
             }
-            if sequence.count < minimumCount {
-                fail(node, path, "at least \(minimumCount) items", found: "\(sequence.count)")
+            if !count.contains(sequence.count) {
+                fail(node, path, "\(Schema.describe(count)) items", found: "\(sequence.count)")
+                if sequence.count > count.upperBound { return }
             }
             for (index, element) in sequence.enumerated() {
                 check(element, against: item, path: "\(path)[\(index)]")

@@ -27,18 +27,38 @@ public struct PHOLDConfiguration: Sendable, Hashable, Codable {
         self.seed = seed
     }
 
+    /// The most logical processes (N).
+    public static let processes = 1...10_000_000
+    /// The most pending events per process (E).
+    public static let populations = 1...1_000
+    /// The most pending events in all (N × E): the calendar's memory grows with them.
+    public static let maximumPending = 50_000_000
+    /// The lookahead (L), in simulated time units.
+    public static let lookaheads = 0...1_000_000.0
+    /// Events to process (K): the run's time grows with them.
+    public static let eventCounts = 0...10_000_000_000
+
     /// The problems that make this configuration unrunnable, as sentences; empty when valid.
     public var problems: [String] {
         var found: [String] = []
-        if logicalProcesses < 1 || logicalProcesses > Int(UInt32.max) {
-            found.append("the number of logical processes must be between 1 and \(UInt32.max)")
+        if !Self.processes.contains(logicalProcesses) {
+            found.append("the number of logical processes must be from 1 to \(Self.processes.upperBound)")
         }
-        if population < 1 { found.append("the population per process must be at least 1") }
+        if !Self.populations.contains(population) {
+            found.append("the population per process must be from 1 to \(Self.populations.upperBound)")
+        }
+        if found.isEmpty && logicalProcesses * population > Self.maximumPending {
+            found.append(
+                "processes × population must be at most \(Self.maximumPending) pending events "
+                    + "(found \(logicalProcesses * population))")
+        }
         if !(0...1).contains(remoteProbability) { found.append("the remote probability must be in [0, 1]") }
-        if !(lookahead >= 0) || !lookahead.isFinite {
-            found.append("the lookahead must be a finite number ≥ 0")
+        if !Self.lookaheads.contains(lookahead) {
+            found.append("the lookahead must be a number from 0 to \(Int(Self.lookaheads.upperBound))")
         }
-        if events < 0 { found.append("the number of events must not be negative") }
+        if !Self.eventCounts.contains(events) {
+            found.append("the number of events must be from 0 to \(Self.eventCounts.upperBound)")
+        }
         return found
     }
 }

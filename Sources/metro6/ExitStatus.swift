@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Scenario
+import SimCore
+
+/// The exit statuses of every subcommand, listed in each `--help` and in the README.
+enum ExitStatus: Int32, CaseIterable {
+    /// It ran and found nothing wrong.
+    case success = 0
+    /// It ran and found problems: a failed check, a backtest out of tolerance, a broken SLA.
+    case problemsFound = 1
+    /// The input or the command line was wrong or unreadable.
+    case badInput = 2
+
+    /// The statuses as `--help` lists them.
+    static let help = """
+        Exit status: 0 ran and found nothing wrong; 1 ran and found problems (a failed check, a \
+        backtest out of tolerance, a broken SLA); 2 the input or the command line was wrong or \
+        unreadable.
+        """
+
+    /// `discussion` followed by the exit statuses, for a subcommand's configuration.
+    static func discussion(_ text: String) -> String {
+        text.isEmpty ? help : text + "\n\n" + help
+    }
+
+    /// Stops the command with this status, having printed its reason on standard error.
+    var exit: ExitCode { ExitCode(rawValue) }
+}
+
+/// A command that cannot go on for a reason the user can act on (an unreadable or unwritable
+/// file, a bad input): printed as one line, exit status 2.
+struct CommandFailure: Error, CustomStringConvertible {
+    /// The sentence printed after "error: ".
+    var description: String
+
+    /// A failure saying `message`.
+    init(_ message: String) {
+        self.description = message
+    }
+
+    /// Prints the failure on standard error and returns the status to exit with.
+    func report() -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(description)\n".utf8))
+        return ExitStatus.badInput.exit
+    }
+}
+
+/// Checks an option's value against the range the model runs with (declared once, in
+/// `InputRanges` or the model), with a message naming the option.
+func check<T: Comparable>(_ value: T?, in range: ClosedRange<T>, _ option: String) throws {
+    guard let value, !range.contains(value) else { return }
+    throw ValidationError("\(option) must be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+}
+
+/// `body`'s result; its scenario errors (every problem, with file, line and column) go to
+/// standard error and the command stops with status 2.
+func reportingScenarioErrors<T>(_ body: () throws(ScenarioErrors) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitStatus.badInput.exit
+    }
+}
