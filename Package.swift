@@ -93,6 +93,7 @@ let package = Package(
             name: "ProbeTests", dependencies: ["Probe", "Packets", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: common
         ),
-        .testTarget(name: "metro6Tests", dependencies: ["metro6"], swiftSettings: common),
+        .testTarget(
+            name: "metro6Tests", dependencies: ["metro6", "Scenario", "Yams"], swiftSettings: common),
     ]
 )

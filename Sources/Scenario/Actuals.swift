@@ -87,7 +87,7 @@ public struct Actuals: Sendable, Hashable {
                 "tolerance", required: false, .number(0...1e15, unit: nil),
                 "The largest acceptable distance of the model's P50, in the metric's unit; no gate when absent."
             ),
-        ]), minimumCount: 1)
+        ]), count: 1...100_000)
 
     /// Reads the actuals file at `path`.
     public static func load(path: String) throws(ScenarioErrors) -> Actuals {

@@ -397,7 +397,7 @@ extension ScenarioFile {
                         .init("xdsl", adds, "Net additions per month on xDSL from then on."),
                         .init("xpon", adds, "Net additions per month on xPON from then on."),
                         .init("lan", adds, "Net additions per month on FTTB + LAN from then on."),
-                    ]), minimumCount: 1),
+                    ]), count: InputRanges.datedValues),
                 "Net additions that change at later months (a market that speeds up, lines moving to fibre)."),
             .init(
                 "accessNodes", perTechnology(plant, "Access nodes"),
@@ -437,7 +437,7 @@ extension ScenarioFile {
             .init("p", p, "Coefficient of innovation."),
             .init("q", q, "Coefficient of imitation."),
             .init(
-                "changes", required: false, .array(bassChange, minimumCount: 1),
+                "changes", required: false, .array(bassChange, count: InputRanges.datedValues),
                 "New coefficients from policy months on (opt-in uptake only)."),
         ])
         func path(_ value: Schema) -> Schema {
@@ -445,7 +445,7 @@ extension ScenarioFile {
                 .object([
                     .init("month", .month, "The month of this value."),
                     .init("value", value, "The value then; straight lines between months."),
-                ]), minimumCount: 1)
+                ]), count: InputRanges.datedValues)
         }
         let rule = Schema.object([
             .init("module", .number(InputRanges.gigabits, unit: nil), "One module's capacity."),
@@ -489,7 +489,7 @@ extension ScenarioFile {
                 "dailyAmplitude", required: false, .number(InputRanges.dailyAmplitude, unit: nil),
                 "Daily cycle of requests."),
             .init(
-                "vmCores", .array(.integer(InputRanges.nodeCores, unit: "cores"), minimumCount: 1),
+                "vmCores", .array(.integer(InputRanges.nodeCores, unit: "cores"), count: InputRanges.vmSizes),
                 "VM sizes, chosen uniformly."),
             .init(
                 "meanLifetimeHours", .number(InputRanges.vmLifetimeHours, unit: "hours"),
@@ -565,7 +565,8 @@ extension ScenarioFile {
                     .init(
                         "admission", required: false, .choice(CloudAdmission.allCases.map(\.rawValue)),
                         "What a request that does not fit does; reject when absent."),
-                    .init("services", .array(service, minimumCount: 1), "Services asking for VMs."),
+                    .init(
+                        "services", .array(service, count: InputRanges.services), "Services asking for VMs."),
                 ]), "The cloud partition."),
         ])
         return .object([

@@ -174,6 +174,9 @@ public enum ScenarioLoader {
     /// `problem` reworded for a person, or as a plain description when it is not in the table.
     static func syntaxProblem(_ problem: String) -> String {
         if let words = syntaxProblems[problem] { return words }
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return "lists or mappings nested deeper than the reader allows"
+        }
         let plain = problem.hasPrefix("found ") ? String(problem.dropFirst("found ".count)) : problem
         return "a syntax error (\(plain))"
     }

@@ -109,8 +109,8 @@ enum ScenarioRules {
             if let power = compute.power, power.busyWattsPerNode < power.idleWattsPerNode {
                 fail(
                     here + [.key("power"), .key("busyWattsPerNode")],
-                    "at least the idle \(power.idleWattsPerNode) W",
-                    found: "\(power.busyWattsPerNode)")
+                    "at least the idle \(Schema.format(power.idleWattsPerNode)) W",
+                    found: Schema.format(power.busyWattsPerNode))
             }
             for (index, service) in (compute.cloud?.services ?? []).enumerated() {
                 let largest = service.vmCores.max() ?? 0

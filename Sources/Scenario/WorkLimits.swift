@@ -65,11 +65,24 @@ enum WorkLimits {
                 "one that reaches \(Schema.format((largestLink * uplinkGrowth).rounded())) Gbit/s")
         }
         checkModules(scenario, demandMbps: max(demand, traffic.busyHourMbps), fail: fail)
-        guard let compute = scenario.compute, let centre = scenario.computeCentre else { return }
-        let horizon = centre.horizon
+        // The model's inputs are not built here: they check preconditions other rules report.
+        guard let compute = scenario.compute else { return }
+        let horizon = Double(scenario.months) * ScenarioFile.secondsPerMonth
         let partitions: [([ScenarioRules.PathStep], SyntheticWorkload)] =
-            [([.key("compute"), .key("workload")], centre.workload)]
-            + (centre.gpu.map { [([.key("compute"), .key("gpu"), .key("workload")], $0.workload)] } ?? [])
+            [
+                (
+                    [.key("compute"), .key("workload")],
+                    ScenarioFile.synthetic(compute.workload, processors: compute.cores)
+                )
+            ]
+            + (compute.gpu.map {
+                [
+                    (
+                        [.key("compute"), .key("gpu"), .key("workload")],
+                        ScenarioFile.synthetic($0.workload, processors: $0.gpus)
+                    )
+                ]
+            } ?? [])
         for (path, workload) in partitions {
             let jobs = workload.expectedJobs(horizon: horizon)
             if jobs > InputRanges.expectedJobs {
@@ -80,8 +93,13 @@ enum WorkLimits {
                     "one of about \(Schema.format(jobs.rounded())) jobs")
             }
         }
-        if let services = compute.cloud?.services, let cloud = centre.cloud {
-            let requests = cloud.services.map { $0.expectedRequests(horizon: horizon) }.reduce(0, +)
+        if let services = compute.cloud?.services {
+            let requests = services.map {
+                CloudService(
+                    name: $0.name, requestsPerHour: $0.requestsPerHour, yearlyGrowth: $0.yearlyGrowth ?? 0,
+                    vmCores: $0.vmCores, meanLifetimeHours: $0.meanLifetimeHours
+                ).expectedRequests(horizon: horizon)
+            }.reduce(0, +)
             if requests > InputRanges.expectedRequests {
                 fail(
                     [.key("compute"), .key("cloud"), .key("services")],

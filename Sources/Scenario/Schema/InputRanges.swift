@@ -16,6 +16,13 @@ public enum InputRanges {
     public static let netAdds = -10_000_000...10_000_000
     /// Districts in one scenario.
     public static let districts = 1...1_000
+    /// Dated values in one list (net additions from a month, coefficient changes, a path): at most
+    /// one a month of the longest horizon.
+    public static let datedValues = 1...1_200
+    /// VM sizes of one cloud service.
+    public static let vmSizes = 1...100
+    /// Services of the cloud.
+    public static let services = 1...1_000
     /// Plan actions in one scenario.
     public static let planActions = 0...10_000
     /// Access nodes of one technology in a district.
