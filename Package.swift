@@ -97,3 +97,22 @@ let package = Package(
             name: "metro6Tests", dependencies: ["metro6", "Scenario", "Yams"], swiftSettings: common),
     ]
 )
+
+// Tools/fuzz/run.sh sets METRO6_FUZZ=1 to add the libFuzzer harnesses of the scenario loader,
+// the SWF reader and the packet decoders; they build only with -sanitize=fuzzer, so ordinary
+// builds leave them out.
+if Context.environment["METRO6_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "FuzzSupport", path: "Tools/fuzz/Support", swiftSettings: common),
+        .executableTarget(
+            name: "FuzzScenario", dependencies: ["Scenario", "Runner", "FuzzSupport"],
+            path: "Tools/fuzz/Scenario",
+            swiftSettings: common),
+        .executableTarget(
+            name: "FuzzSWF", dependencies: ["ComputeModel", "FuzzSupport"], path: "Tools/fuzz/SWF",
+            swiftSettings: common),
+        .executableTarget(
+            name: "FuzzPackets", dependencies: ["Packets", "FuzzSupport"], path: "Tools/fuzz/Packets",
+            swiftSettings: common),
+    ]
+}

@@ -55,4 +55,6 @@ if [ "$mode" = run ]; then
     .build/release/metro6 run
 else
     swift test
+    # The fuzzers (libFuzzer + AddressSanitizer): kept crashers replayed, then 45 s per harness.
+    bash Tools/fuzz/run.sh 45
 fi

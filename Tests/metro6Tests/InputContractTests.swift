@@ -216,4 +216,36 @@ struct InputContractTests {
         try Self.checkAgreement(
             path, runArguments: months, "seed \(seed): \(file) at \(place) ← \(mutation.prefix(40))")
     }
+
+    /// The files in a folder of kept crashers (Tools/fuzz/regressions/NAME).
+    static func keptCrashers(_ name: String) -> [String] {
+        let folder = repository.appendingPathComponent("Tools/fuzz/regressions/\(name)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().map { folder.appendingPathComponent($0).path }
+    }
+
+    @Test("kept scenario crashers: validate and run agree", arguments: keptCrashers("scenario"))
+    func keptScenario(path: String) throws {
+        try Self.checkAgreement(path, URL(fileURLWithPath: path).lastPathComponent)
+    }
+
+    @Test(
+        "kept SWF crashers: compute skips the line or stops with its place, never traps",
+        arguments: keptCrashers("swf"))
+    func keptTrace(path: String) throws {
+        let outcome = try BoundedRun().run(["compute", "--trace", path, "--format", "json"])
+        #expect(!outcome.timedOut)
+        #expect([0, 2].contains(outcome.status), "exit \(outcome.status): \(outcome.error)")
+        // The line at fault is named (the header's line, or the skipped job's).
+        #expect(outcome.error.contains(path + ":"), "\(outcome.error)")
+        if outcome.status == 0 {
+            #expect((try? JSONSerialization.jsonObject(with: Data(outcome.output.utf8))) != nil)
+        }
+    }
+
+    @Test("the kept crashers are there to replay")
+    func keptCrashersExist() {
+        #expect(Self.keptCrashers("scenario").count >= 10)
+        #expect(Self.keptCrashers("swf").count >= 6)
+    }
 }

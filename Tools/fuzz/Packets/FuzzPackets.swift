@@ -1,14 +1,16 @@
-// libFuzzer entry point for the Packets decoders, compiled together with Sources/Packets by
-// build.sh. The first input byte picks the link type, the rest is the frame; every application
+import FuzzSupport
+// libFuzzer entry point for the Packets decoders, built by Tools/fuzz/run.sh (METRO6_FUZZ=1 adds
+// this target to the package). The first input byte picks the link type, the rest is the frame; every application
 // message the dissector finds is decoded too. Decode errors are expected; crashes and sanitizer
 // reports are what the fuzzer looks for.
+import Packets
 
 let linkTypes: [LinkType] = [
     .ethernet, .linuxSLL, .linuxSLL2, .raw, .ipv4, .ipv6, .null, .loop, .ppp, .nflog, .slip,
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let linkType = linkTypes[Int(data[0]) % linkTypes.count]
     let frame = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
@@ -31,4 +33,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case nil: break
     }
     return 0
+}
+
+/// The executable's entry point (see Tools/fuzz/Support).
+@_cdecl("FuzzPackets_main")
+public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, size in fuzzOne(data, size) }
 }
