@@ -58,7 +58,7 @@ struct BacktestCommand: ParsableCommand {
         }
         switch format {
         case .text: print(backtest.text(), terminator: "")
-        case .json: print(try backtest.json())
+        case .json: print(try renderedJSON(backtest.json))
         }
         if !backtest.passed { throw ExitCode(1) }
     }

@@ -63,3 +63,14 @@ func reportingScenarioErrors<T>(_ body: () throws(ScenarioErrors) -> T) throws -
         throw ExitStatus.badInput.exit
     }
 }
+
+/// A report's JSON; should the encoder refuse a number (the input contract keeps them finite, so
+/// this is a bug), one line that says so instead of the runtime's error.
+func renderedJSON(_ render: () throws -> String) throws -> String {
+    do {
+        return try render()
+    } catch {
+        throw CommandFailure(
+            "the report holds a number JSON cannot carry (NaN or infinity); please report this with the input")
+    }
+}

@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
         }
         switch format {
         case .text: print(report.text(), terminator: "")
-        case .json: print(try report.json())
+        case .json: print(try renderedJSON(report.json))
         case .csv: print(report.csv(byDistrict: by == .district), terminator: "")
         }
     }

@@ -55,7 +55,7 @@ for name in "${harnesses[@]}"; do
     # gold warns once per ASan helper symbol ("Cannot export local symbol"); nothing is wrong.
     METRO6_FUZZ=1 swift build -c release --scratch-path "$scratch" --product "$binary" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-        2> >(grep -v 'Cannot export local symbol' >&2) | grep -v '^\[' || true
+        2>&1 | grep -v -e '^\[' -e 'Cannot export local symbol' || true
     executable="$scratch/release/$binary"
     [ -x "$executable" ] || { echo "error: $binary did not build" >&2; exit 1; }
     seed "$name"
