@@ -53,11 +53,14 @@ failed=0
 for name in "${harnesses[@]}"; do
     binary="$(product "$name")"
     # gold warns once per ASan helper symbol ("Cannot export local symbol"); nothing is wrong.
-    METRO6_FUZZ=1 swift build -c release --scratch-path "$scratch" --product "$binary" \
-        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-        2>&1 | grep -v -e '^\[' -e 'Cannot export local symbol' || true
+    mkdir -p "$work"
+    if ! METRO6_FUZZ=1 swift build -c release --scratch-path "$scratch" --product "$binary" \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$work/$name.build.log" 2>&1; then
+        grep -v 'Cannot export local symbol' "$work/$name.build.log" >&2
+        echo "error: $binary did not build" >&2
+        exit 1
+    fi
     executable="$scratch/release/$binary"
-    [ -x "$executable" ] || { echo "error: $binary did not build" >&2; exit 1; }
     seed "$name"
     regressions="$here/regressions/$name"
     if compgen -G "$regressions/*" >/dev/null; then
