@@ -158,7 +158,7 @@ enum ScenarioRules {
         fail(
             path,
             "a purchase no dearer than a year's budget (\(Schema.format(yearly))): split it or raise budget.yearlyCapex",
-            "one costing \(Schema.format(cost))")
+            "one costing \(Schema.approximate(cost))")
     }
 
     /// Address modules are whole /24 blocks; BNG modules whole BNGs.

@@ -36,8 +36,8 @@ enum WorkLimits {
             guard let rule, gigabits / rule.module > modulesAtPeak else { continue }
             fail(
                 [.key("capacity"), .key(name), .key("module")],
-                "a module of at least \(Schema.format(gigabits / modulesAtPeak)) Gbit/s "
-                    + "(the demand may reach \(Schema.format(gigabits.rounded())) Gbit/s)",
+                "a module of at least \(Schema.approximate(gigabits / modulesAtPeak)) Gbit/s "
+                    + "(the demand may reach \(Schema.approximate(gigabits)) Gbit/s)",
                 Schema.format(rule.module))
         }
     }
@@ -53,7 +53,7 @@ enum WorkLimits {
                 [.key("traffic"), .key("yearlyGrowth")],
                 "a growth that keeps the busy hour per subscriber under \(Schema.format(busyHourMbpsAtHorizon)) "
                     + "Mbit/s over \(scenario.months) months",
-                "one that reaches \(Schema.format(demand.rounded())) Mbit/s")
+                "one that reaches \(Schema.approximate(demand)) Mbit/s")
         }
         let uplinkGrowth = Foundation.pow(1 + (traffic.uplinkYearlyGrowth ?? 0), years)
         let largestLink = max(
@@ -62,7 +62,7 @@ enum WorkLimits {
             fail(
                 [.key("traffic"), .key("uplinkYearlyGrowth")],
                 "a growth that keeps links under \(Schema.format(gigabitsAtHorizon)) Gbit/s over \(scenario.months) months",
-                "one that reaches \(Schema.format((largestLink * uplinkGrowth).rounded())) Gbit/s")
+                "one that reaches \(Schema.approximate(largestLink * uplinkGrowth)) Gbit/s")
         }
         checkModules(scenario, demandMbps: max(demand, traffic.busyHourMbps), fail: fail)
         // The model's inputs are not built here: they check preconditions other rules report.
@@ -90,7 +90,7 @@ enum WorkLimits {
                     path,
                     "a job stream of at most \(Schema.format(InputRanges.expectedJobs)) jobs over the horizon "
                         + "(raise medianRunTimeSeconds, lower load or yearlyGrowth, or shorten months)",
-                    "one of about \(Schema.format(jobs.rounded())) jobs")
+                    "one of about \(Schema.approximate(jobs)) jobs")
             }
         }
         if let services = compute.cloud?.services {
@@ -105,7 +105,7 @@ enum WorkLimits {
                     [.key("compute"), .key("cloud"), .key("services")],
                     "at most \(Schema.format(InputRanges.expectedRequests)) VM requests over the horizon "
                         + "(lower requestsPerHour or yearlyGrowth, or shorten months)",
-                    "about \(Schema.format(requests.rounded())) from \(services.count) services")
+                    "about \(Schema.approximate(requests)) from \(services.count) services")
             }
         }
     }

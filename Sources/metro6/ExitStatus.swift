@@ -71,6 +71,7 @@ func renderedJSON(_ render: () throws -> String) throws -> String {
         return try render()
     } catch {
         throw CommandFailure(
-            "the report holds a number JSON cannot carry (NaN or infinity); please report this with the input")
+            "the report holds a number JSON cannot carry (NaN or infinity); please report this with the input"
+        )
     }
 }

@@ -32,7 +32,7 @@ public enum RangeTable {
     /// "low – high" with thousands separated, as people read ranges.
     static func text(_ low: Double, _ high: Double) -> String {
         func number(_ value: Double) -> String {
-            guard value == value.rounded(), abs(value) < 1e15 else { return Schema.format(value) }
+            guard value == value.rounded(), abs(value) < 1e18 else { return Schema.format(value) }
             let digits = String(Int(abs(value)))
             var grouped = ""
             for (index, digit) in digits.enumerated() {

@@ -89,7 +89,12 @@ public indirect enum Schema: Sendable {
 
     /// A number as a person writes it: no ".0" on whole numbers.
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e18 ? String(Int(value)) : String(value)
+    }
+
+    /// A computed quantity for a message, to four significant digits (2.49e+22, 2.49e+07, 0.1235).
+    static func approximate(_ value: Double) -> String {
+        abs(value) < 1e6 && value == value.rounded() ? String(Int(value)) : String(format: "%.4g", value)
     }
 
     static func suffix(_ unit: String?) -> String {
