@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Runner", targets: ["Runner"]),
         .library(name: "Packets", targets: ["Packets"]),
         .library(name: "Probe", targets: ["Probe"]),
+        .library(name: "Report", targets: ["Report"]),
         .executable(name: "metro6", targets: ["metro6"]),
     ],
     dependencies: [
@@ -55,11 +56,14 @@ let package = Package(
         .target(
             name: "Probe",
             dependencies: [
-                "CPcap", "CMappingGuard", "Packets", .product(name: "RealModule", package: "swift-numerics"),
+                "CPcap", "CMappingGuard", "Packets", "Report",
+                .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: common),
+        // Renderings that know no model (JUnit XML for CI today; DESIGN.md's neutral documents later).
+        .target(name: "Report", swiftSettings: common),
         .target(
-            name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore"],
+            name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore", "Report"],
             swiftSettings: common),
         .executableTarget(
             name: "metro6",
@@ -71,6 +75,7 @@ let package = Package(
                 "MetroModel",
                 "Packets",
                 "Probe",
+                "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: common
@@ -93,6 +98,7 @@ let package = Package(
             name: "ProbeTests", dependencies: ["Probe", "Packets", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: common
         ),
+        .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: common),
         .testTarget(
             name: "metro6Tests", dependencies: ["metro6", "Scenario", "Yams"], swiftSettings: common),
     ]

@@ -43,6 +43,8 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public var compute: ComputeSection?
     /// The rollout plan: dated actions.
     public var plan: [PlanAction]?
+    /// Plan gates checked on every run (`Expectation`), as `metro6 run --expect` takes them.
+    public var expect: [String]?
 
     /// The supercomputing and cloud centre.
     public struct ComputeSection: Sendable, Hashable, Codable {
@@ -733,6 +735,10 @@ extension ScenarioFile {
             .init(
                 "plan", required: false, .array(action, count: InputRanges.planActions),
                 "The rollout plan: dated actions."),
+            .init(
+                "expect", required: false, .array(.string, count: InputRanges.expectations),
+                "Plan gates checked on every run, as metro6 run --expect takes them (month50 <= 2019-12, p90(month90) <= 2022-06)."
+            ),
         ])
     }()
 }

@@ -94,6 +94,7 @@ enum ScenarioRules {
         }
         checkCapacity(scenario, fail: report)
         WorkLimits.check(scenario, fail: report)
+        problems += checkExpectations(scenario, in: root, file: file)
         if let compute = scenario.compute {
             let here: [PathStep] = [.key("compute")]
             if compute.workload.maxWidth > compute.cores {
@@ -176,6 +177,30 @@ enum ScenarioRules {
                 fail(here, "a whole number of BNGs", Schema.format(rule.module))
             }
         }
+    }
+
+    /// Each expectation parses; a problem is placed at its column inside the file.
+    static func checkExpectations(_ scenario: ScenarioFile, in root: Node, file: String) -> [ScenarioError] {
+        var problems: [ScenarioError] = []
+        for (index, text) in (scenario.expect ?? []).enumerated() {
+            do {
+                _ = try Expectation(text)
+            } catch {
+                let path: [PathStep] = [.key("expect"), .index(index)]
+                var location = location(of: path, in: root, file: file)
+                if case .scalar(let scalar)? = root[Node("expect")]?[index],
+                    scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                {
+                    location.column += 1
+                }
+                location.column += error.column - 1
+                problems.append(
+                    ScenarioError(
+                        location: location, path: render(path), expected: error.expected,
+                        found: "'\(PrintableText.escape(text))'"))
+            }
+        }
+        return problems
     }
 
     enum PathStep {

@@ -99,11 +99,7 @@ struct CalibrateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let out {
-            do {
-                try FileContents.save(fitted, to: out)
-            } catch {
-                throw CommandFailure(error.description)
-            }
+            try save(fitted, to: out)
             print(summary, terminator: "")
         } else {
             FileHandle.standardError.write(Data(summary.utf8))

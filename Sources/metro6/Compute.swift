@@ -134,11 +134,7 @@ struct ComputeCommand: ParsableCommand {
         if let writeTrace {
             let text = SWFTrace.text(
                 of: jobs, maximumProcessors: processors, comment: "Written by metro6 compute")
-            do {
-                try FileContents.save(text, to: writeTrace)
-            } catch {
-                throw CommandFailure(error.description)
-            }
+            try save(text, to: writeTrace)
         }
         let simulation = BatchSimulation(
             processors: processors, scheduler: scheduler, backfillDepth: backfillDepth)
@@ -209,10 +205,6 @@ struct ComputeCommand: ParsableCommand {
             csv +=
                 "\(job.id),\(job.submitTime),\(start),\(result.end(of: index)),\(job.processors),\(start - job.submitTime)\n"
         }
-        do {
-            try FileContents.save(csv, to: path)
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        try save(csv, to: path)
     }
 }

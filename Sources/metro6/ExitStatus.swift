@@ -75,3 +75,12 @@ func renderedJSON(_ render: () throws -> String) throws -> String {
         )
     }
 }
+
+/// Writes `text` to `path` whole, or stops the command with the file and the system's reason.
+func save(_ text: String, to path: String) throws {
+    do {
+        try FileContents.save(text, to: path)
+    } catch {
+        throw CommandFailure(error.description)
+    }
+}

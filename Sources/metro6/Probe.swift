@@ -54,7 +54,20 @@ struct ProbeCommand: ParsableCommand {
     @Option(help: "Exit with 1 when a check ends at this level or worse: warn or fail.")
     var failOn = FailLevel.fail
 
+    @Option(
+        help: ArgumentHelp(
+            "A check whose finding is known and accepted (its id, as the JSON names it): reported, never failing; repeatable.",
+            valueName: "check"))
+    var waive: [String] = []
+
+    @Option(parsing: .unconditional, help: "Exit with 1 when the score is below this (0-100).")
+    var minScore: Int?
+
+    @Option(help: ArgumentHelp("Write the checks as JUnit XML to this file.", valueName: "file"))
+    var junit: String?
+
     func validate() throws {
+        try check(minScore, in: 0...100, "--min-score")
         if files.isEmpty { throw ValidationError("give at least one capture file (or - for standard input)") }
     }
 
@@ -74,8 +87,17 @@ struct ProbeCommand: ParsableCommand {
         case .text:
             print(report.text)
         }
-        if report.checks.contains(where: { $0.status != .notApplicable && $0.status >= failOn.status }) {
-            throw ExitCode(1)
+        let gate = ReadinessGate(failOn: failOn.status, waived: Set(waive), minimumScore: minScore)
+        let unknown = gate.unknownWaivers(in: report)
+        if !unknown.isEmpty {
+            throw CommandFailure(
+                "--waive names no check: \(unknown.joined(separator: ", ")) (checks: "
+                    + report.checks.map(\.id).joined(separator: ", ") + ")")
         }
+        if let junit {
+            try save(
+                gate.junit(report, suite: "metro6 probe: " + files.joined(separator: " ")).xml, to: junit)
+        }
+        if !gate.passes(report) { throw ExitStatus.problemsFound.exit }
     }
 }

@@ -48,11 +48,28 @@ struct RunCommand: ParsableCommand {
     @Option(help: "CSV: one row per month and district (--by district).")
     var by: Grouping?
 
+    @Option(
+        name: .customLong("expect"),
+        help: ArgumentHelp(
+            "A plan gate, KPI OP LIMIT as the JSON names KPIs: 'month50 <= 2019-12', 'incrementalNPV > 0', 'p90(month90) <= 2022-06'; P50 unless p10(), p90() or mean() says otherwise; repeatable, added to the scenario's expect list. The run exits 1 when one fails.",
+            valueName: "expression"))
+    var expectations: [String] = []
+
+    @Option(help: ArgumentHelp("Write the expectations as JUnit XML to this file.", valueName: "file"))
+    var junit: String?
+
     func validate() throws {
         try check(replications, in: InputRanges.replications, "--replications")
         try check(months, in: InputRanges.months, "--months")
         try check(threads, in: InputRanges.threads, "--threads")
         if by != nil && format != .csv { throw ValidationError("--by district applies to --format csv") }
+        for text in expectations {
+            do {
+                _ = try Expectation(text)
+            } catch {
+                throw ValidationError("--expect '\(text)': \(error)")
+            }
+        }
     }
 
     func run() throws {
@@ -73,5 +90,19 @@ struct RunCommand: ParsableCommand {
         case .json: print(try renderedJSON(report.json))
         case .csv: print(report.csv(byDistrict: by == .district), terminator: "")
         }
+        let gates = try ((inputs.central.expect ?? []) + expectations).map { try Expectation($0) }
+        guard !gates.isEmpty || junit != nil else { return }
+        let outcomes = try ExpectationCheck.evaluate(gates, on: report)
+        let lines = "Expectations\n" + outcomes.map { "  \($0.line)\n" }.joined()
+        if format == .text {
+            print("\n" + lines, terminator: "")
+        } else {
+            FileHandle.standardError.write(Data(lines.utf8))
+        }
+        if let junit {
+            let name = "metro6 run: \(inputs.central.name)"
+            try save(ExpectationCheck.junit(outcomes, suite: name).xml, to: junit)
+        }
+        if outcomes.contains(where: { !$0.passed }) { throw ExitStatus.problemsFound.exit }
     }
 }

@@ -23,6 +23,8 @@ public enum InputRanges {
     public static let vmSizes = 1...100
     /// Services of the cloud.
     public static let services = 1...1_000
+    /// Expectations (plan gates) in one scenario.
+    public static let expectations = 0...1_000
     /// Plan actions in one scenario.
     public static let planActions = 0...10_000
     /// Access nodes of one technology in a district.

@@ -88,7 +88,7 @@ public indirect enum Schema: Sendable {
     }
 
     /// A number as a person writes it: no ".0" on whole numbers.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e18 ? String(Int(value)) : String(value)
     }
 

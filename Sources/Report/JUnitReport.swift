@@ -1,0 +1,99 @@
+/// A test report in the JUnit XML format that GitLab, Jenkins and GitHub's test reporters read:
+/// one suite, a test case per expectation or readiness check, failures with their message and
+/// evidence, skipped cases with their reason.
+public struct JUnitReport: Sendable, Hashable {
+    /// One test case.
+    public struct Case: Sendable, Hashable {
+        /// How it ended.
+        public enum Verdict: Sendable, Hashable {
+            case passed
+            /// Failed: a one-line message and the evidence.
+            case failed(message: String, details: String)
+            /// Not judged or waived, with why.
+            case skipped(reason: String)
+        }
+
+        /// The case's name (an expression, a check's id).
+        public var name: String
+        /// Its class name, grouping cases in a reporter (`metro6.run`, `metro6.probe`).
+        public var className: String
+        /// How it ended.
+        public var verdict: Verdict
+        /// What the case printed, kept as the case's system-out.
+        public var output: String?
+
+        /// A case; see the properties.
+        public init(name: String, className: String, verdict: Verdict, output: String? = nil) {
+            self.name = name
+            self.className = className
+            self.verdict = verdict
+            self.output = output
+        }
+    }
+
+    /// The suite's name (the command and its input).
+    public var name: String
+    /// The cases, in order.
+    public var cases: [Case]
+
+    /// A suite named `name` of `cases`.
+    public init(name: String, cases: [Case]) {
+        self.name = name
+        self.cases = cases
+    }
+
+    /// The XML document.
+    public var xml: String {
+        let failures = cases.filter { if case .failed = $0.verdict { true } else { false } }.count
+        let skipped = cases.filter { if case .skipped = $0.verdict { true } else { false } }.count
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        text +=
+            "<testsuites tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+        text +=
+            "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
+            + "errors=\"0\" skipped=\"\(skipped)\">\n"
+        for item in cases {
+            text +=
+                "    <testcase name=\"\(Self.escape(item.name))\" classname=\"\(Self.escape(item.className))\""
+            let output = item.output.map { "      <system-out>\(Self.escape($0))</system-out>\n" } ?? ""
+            switch item.verdict {
+            case .passed where output.isEmpty:
+                text += "/>\n"
+                continue
+            case .passed:
+                text += ">\n"
+            case .failed(let message, let details):
+                text +=
+                    ">\n      <failure message=\"\(Self.escape(message))\">\(Self.escape(details))</failure>\n"
+            case .skipped(let reason):
+                text += ">\n      <skipped message=\"\(Self.escape(reason))\"/>\n"
+            }
+            text += output + "    </testcase>\n"
+        }
+        text += "  </testsuite>\n</testsuites>\n"
+        return text
+    }
+
+    /// `text` safe inside XML text and attributes: markup escaped, and the characters XML 1.0
+    /// cannot hold (most control characters) written as `\u{…}`.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\n", "\t": result.unicodeScalars.append(scalar)
+            case "\r": result += "&#13;"
+            case _
+            where scalar.value < 0x20 || (0xD800...0xDFFF).contains(scalar.value) || scalar.value == 0xFFFE
+                || scalar.value == 0xFFFF:
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

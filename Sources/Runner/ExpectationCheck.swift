@@ -1,0 +1,84 @@
+import Foundation
+import Report
+import Scenario
+
+/// An expectation checked on a run: the value it found and whether it holds.
+public struct ExpectationOutcome: Sendable, Hashable {
+    /// The expectation.
+    public var expectation: Expectation
+    /// The value compared, as the JSON shows it (a number, `YYYY-MM`, or `never`); nil when the
+    /// run has no such value (no compute centre, say).
+    public var value: String?
+    /// Whether it holds.
+    public var passed: Bool
+
+    /// One line: verdict, expression, the statistic's value.
+    public var line: String {
+        let statistic = expectation.statistic.rawValue.uppercased()
+        let found = value.map { "\(statistic) \($0)" } ?? "no such value in this run"
+        return "\(passed ? "PASS" : "FAIL")  \(expectation.text)  (\(found))"
+    }
+}
+
+/// Checks expectations on what `metro6 run --format json` reports, so a gate reads exactly the
+/// numbers a person reads.
+public enum ExpectationCheck {
+    /// The outcome of each of `expectations` on `report`, in order.
+    public static func evaluate(_ expectations: [Expectation], on report: RunReport) throws
+        -> [ExpectationOutcome]
+    {
+        let document =
+            try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any] ?? [:]
+        return expectations.map { outcome(of: $0, in: document) }
+    }
+
+    /// The outcomes as a JUnit suite named `suite`: a case per expectation.
+    public static func junit(_ outcomes: [ExpectationOutcome], suite: String) -> JUnitReport {
+        JUnitReport(
+            name: suite,
+            cases: outcomes.map { outcome in
+                let statistic = outcome.expectation.statistic.rawValue.uppercased()
+                let found = outcome.value ?? "no such value in this run"
+                return JUnitReport.Case(
+                    name: outcome.expectation.text, className: "metro6.run",
+                    verdict: outcome.passed
+                        ? .passed
+                        : .failed(
+                            message: "\(outcome.expectation.kpi) \(statistic) is \(found)",
+                            details:
+                                "expected \(outcome.expectation.kpi) \(statistic) \(outcome.expectation.comparison.rawValue) "
+                                + "\(outcome.expectation.limit), found \(found)"),
+                    output: outcome.line)
+            })
+    }
+
+    static func outcome(of expectation: Expectation, in document: [String: Any]) -> ExpectationOutcome {
+        let compute = expectation.kpi.hasPrefix("compute.")
+        var node: Any? = compute ? document["compute"] : document["kpis"]
+        let path = compute ? String(expectation.kpi.dropFirst("compute.".count)) : expectation.kpi
+        for key in path.split(separator: ".") { node = (node as? [String: Any])?[String(key)] }
+        let value = (node as? [String: Any])?[expectation.statistic.rawValue]
+        switch (expectation.limit, value) {
+        case (.number(let limit), let number as NSNumber):
+            let found = number.doubleValue
+            return ExpectationOutcome(
+                expectation: expectation, value: Schema.format(found),
+                passed: expectation.comparison.holds(found, limit))
+        case (.month(let limit), let text as String):
+            let month = YearMonth(text) ?? limit
+            return ExpectationOutcome(
+                expectation: expectation, value: text, passed: expectation.comparison.holds(month, limit))
+        case (.month, is NSNull):
+            // Never reached: later than every month.
+            let passed = [.greater, .greaterOrEqual, .notEqual].contains(expectation.comparison)
+            return ExpectationOutcome(expectation: expectation, value: "never", passed: passed)
+        case (.never, let reached):
+            let never = reached is NSNull
+            return ExpectationOutcome(
+                expectation: expectation, value: never ? "never" : (reached as? String),
+                passed: (expectation.comparison == .equal) == never)
+        default:
+            return ExpectationOutcome(expectation: expectation, value: nil, passed: false)
+        }
+    }
+}
