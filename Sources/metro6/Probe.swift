@@ -21,8 +21,9 @@ struct ProbeCommand: ParsableCommand {
             packet once and checks router advertisements, DHCPv6, DNS, host addresses, IPv6 \
             connectivity, path MTU, fragments, tunnels and malformed packets. Each check ends \
             pass, warn, fail or n/a, with evidence (packet numbers, addresses); the score is \
-            0-100 (docs/probe.md). Exit status: 0 when no check reached the --fail-on level, \
-            1 when one did, 2 for bad input or usage.
+            0-100 (docs/probe.md). Exit status: 0 when no check reached the --fail-on level \
+            (waived checks aside) and the score met --min-score, 1 otherwise, 2 for bad input or \
+            usage.
             """
     )
 

@@ -113,7 +113,7 @@ struct ScenarioLoaderTests {
             errors(text) == [
                 "city.yaml:2:8: start: expected a month written YYYY-MM, found '2011-13'",
                 "city.yaml:4:1: colour: expected one of the keys name, start, months, reporting, seed, discountRate, "
-                    + "districts, cpe, adoption, content, addressing, traffic, costs, cgnat, capacity, budget, compute, plan, "
+                    + "districts, cpe, adoption, content, addressing, traffic, costs, cgnat, capacity, budget, compute, plan, expect, "
                     + "found unknown key 'colour'",
                 "city.yaml:8:25: districts[0].subscribers.xdsl: expected a whole number from 0 to 1000000000 (subscribers), found -5",
                 "city.yaml:8:35: districts[0].subscribers.xpon: expected a whole number from 0 to 1000000000 (subscribers), found 'many'",

@@ -156,9 +156,10 @@ struct ProbeCommandTests {
                 addresses, IPv6 connectivity, path MTU, fragments, tunnels and malformed
                 packets. Each check ends pass, warn, fail or n/a, with evidence (packet
                 numbers, addresses); the score is 0-100 (docs/probe.md). Exit status: 0 when no
-                check reached the --fail-on level, 1 when one did, 2 for bad input or usage.
+                check reached the --fail-on level (waived checks aside) and the score met
+                --min-score, 1 otherwise, 2 for bad input or usage.
 
-                USAGE: metro6 probe [<files> ...] [--bpf <bpf>] [--6rd-prefix <prefix[,mask]>] [--format <format>] [--fail-on <fail-on>]
+                USAGE: metro6 probe [<files> ...] [--bpf <bpf>] [--6rd-prefix <prefix[,mask]>] [--format <format>] [--fail-on <fail-on>] [--waive <check> ...] [--min-score <min-score>] [--junit <file>]
 
                 ARGUMENTS:
                   <files>                 Capture files (pcap or pcapng); - reads standard
@@ -176,6 +177,11 @@ struct ProbeCommandTests {
                                           default: text)
                   --fail-on <fail-on>     Exit with 1 when a check ends at this level or worse:
                                           warn or fail. (values: warn, fail; default: fail)
+                  --waive <check>         A check whose finding is known and accepted (its id,
+                                          as the JSON names it): reported, never failing;
+                                          repeatable.
+                  --min-score <min-score> Exit with 1 when the score is below this (0-100).
+                  --junit <file>          Write the checks as JUnit XML to this file.
                   --version               Show the version.
                   -h, --help              Show help information.
 
