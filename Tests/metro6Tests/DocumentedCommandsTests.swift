@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// Every command example in README.md and docs/ (the `sh` code blocks) runs against the built
+/// tool, so a renamed option breaks the build instead of the reader (issue 18).
+///
+/// Placeholders in the examples stand for files of the repository (`city.yaml` for the tiny
+/// scenario, `capture.pcapng` for a test capture); `> FILE` goes to a temporary folder; a pipe
+/// from `tcpdump` is a test capture on standard input. The test scales down work, never options:
+/// replications above 2, PHOLD runs above 20,000 events and runs of the ten-year bundled cities
+/// (given `--months 24`) would take minutes in a debug build.
+@Suite("Documented commands")
+struct DocumentedCommandsTests {
+    /// One example: where it is written and its words.
+    struct Example: CustomStringConvertible, Sendable {
+        var file: String
+        var line: Int
+        var words: [String]
+        var stdin: String?
+        var stdout: String?
+
+        var description: String { "\(file):\(line): \(words.joined(separator: " "))" }
+    }
+
+    static let placeholders: [String: String] = [
+        "city.yaml": "Scenarios/tiny/two-districts.yaml", "my-city.yaml": "Scenarios/tiny/two-districts.yaml",
+        "capture.pcapng": "Tests/ProbeTests/Fixtures/tcpdump/icmpv6-length-zero.pcapng",
+        "a.pcap": "Tests/ProbeTests/Fixtures/tcpdump/icmpv6.pcap",
+        "b.pcap": "Tests/ProbeTests/Fixtures/tcpdump/dhcpv6-ia-pd.pcap",
+        "monday.pcap": "Tests/ProbeTests/Fixtures/tcpdump/icmpv6.pcap",
+        "tuesday.pcap": "Tests/ProbeTests/Fixtures/tcpdump/dhcpv6-ia-pd.pcap",
+        "access-link.pcap": "Tests/ProbeTests/Fixtures/tcpdump/dhcpv6-ia-pd.pcap",
+    ]
+
+    /// The words of a shell line: quotes grouped, a comment dropped.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        var inWord = false
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                inWord = true
+            } else if character == "#" && !inWord {
+                break
+            } else if character.isWhitespace {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// The metro6 commands of the `sh` blocks of `file` (set-up and package commands left out).
+    static func examples(in file: String) -> [Example] {
+        guard
+            let text = try? String(
+                contentsOf: InputContractTests.repository.appendingPathComponent(file), encoding: .utf8)
+        else { return [] }
+        var examples: [Example] = []
+        var inBlock = false
+        var pending = ""
+        var start = 0
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("```") {
+                inBlock = line == "```sh" && !inBlock
+                continue
+            }
+            guard inBlock else { continue }
+            if pending.isEmpty { start = index + 1 }
+            if line.hasSuffix("\\") {
+                pending += line.dropLast() + " "
+                continue
+            }
+            var words = Self.words(pending + line)
+            pending = ""
+            var stdin: String?
+            if let pipe = words.firstIndex(of: "|") {
+                stdin = placeholders["a.pcap"]
+                words.removeSubrange(...pipe)
+            }
+            guard let first = words.first, first == "metro6" || first.hasSuffix("/metro6") else { continue }
+            var stdout: String?
+            if let redirect = words.firstIndex(of: ">"), redirect + 1 < words.count {
+                stdout = words[redirect + 1]
+                words.removeSubrange(redirect...)
+            }
+            examples.append(
+                Example(
+                    file: file, line: start, words: Array(words.dropFirst()), stdin: stdin, stdout: stdout))
+        }
+        return examples
+    }
+
+    static let all: [Example] = {
+        let docs =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: InputContractTests.repository.appendingPathComponent("docs").path)) ?? []
+        return (["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/\($0)" }).flatMap(
+            examples)
+    }()
+
+    /// `words` with placeholders resolved and work scaled down.
+    static func runnable(_ words: [String]) -> [String] {
+        let root = InputContractTests.repository
+        var result = words.map { word in
+            placeholders[word].map { root.appendingPathComponent($0).path } ?? word
+        }
+        for (option, most) in [("--replications", 2), ("--events", 20_000), ("--lps", 1_024)] {
+            if let index = result.firstIndex(of: option), index + 1 < result.count,
+                let value = Int(result[index + 1]), value > most
+            {
+                result[index + 1] = "\(most)"
+            }
+        }
+        let bundled =
+            result.first == "run" && !result.contains { $0.hasSuffix(".yaml") && $0.contains("/tiny/") }
+        if bundled { result += ["--months", "24"] }
+        return result.map { $0.hasPrefix("Scenarios/") ? root.appendingPathComponent($0).path : $0 }
+    }
+
+    @Test("the README and docs hold command examples to run")
+    func found() {
+        #expect(Self.all.count >= 10)
+        #expect(Self.all.contains { $0.file == "README.md" })
+    }
+
+    @Test("every documented command runs: no usage error, no bad input, no crash", arguments: all)
+    func runs(example: Example) throws {
+        var arguments = Self.runnable(example.words)
+        if let stdin = example.stdin {
+            // The shell's `… | metro6 probe -`: a test capture on standard input.
+            arguments = arguments.map {
+                $0 == "-" ? InputContractTests.repository.appendingPathComponent(stdin).path : $0
+            }
+        }
+        let outcome = try BoundedRun(seconds: 300).run(arguments)
+        #expect(!outcome.timedOut, "\(example)")
+        // 0: it ran clean; 1: it ran and found problems (an example may show a failing gate).
+        #expect(
+            [0, 1].contains(outcome.status),
+            "\(example) exited \(outcome.status): \(outcome.error.prefix(400))")
+        if example.stdout?.hasSuffix(".json") == true {
+            #expect((try? JSONSerialization.jsonObject(with: Data(outcome.output.utf8))) != nil, "\(example)")
+        }
+        if example.stdout?.hasSuffix(".csv") == true {
+            #expect(outcome.output.split(separator: "\n").count > 2, "\(example)")
+        }
+    }
+}
