@@ -74,6 +74,7 @@ struct ProbeCommand: ParsableCommand {
 
     func run() throws {
         let report: ReadinessReport
+        CaptureInterruption.install()
         do {
             report = try CaptureReader.analyse(files, filter: bpf, sixRD: sixRDPrefix).report()
         } catch {

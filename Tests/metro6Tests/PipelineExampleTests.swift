@@ -26,7 +26,8 @@ struct PipelineExampleTests {
         return lines
     }
 
-    @Test("each pipeline parses, sets up with the README's command and runs metro6 gates that exist",
+    @Test(
+        "each pipeline parses, sets up with the README's command and runs metro6 gates that exist",
         arguments: ["Tools/ci/github-actions.yml", "Tools/ci/gitlab-ci.yml"])
     func pipeline(file: String) throws {
         let lines = try Self.commands(file)
@@ -40,7 +41,10 @@ struct PipelineExampleTests {
             // JUnit files go to a temporary folder, and are read back as the reporter would.
             var junit: String?
             if let index = arguments.firstIndex(of: "--junit") {
-                junit = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID())-\(arguments[index + 1])").path
+                junit =
+                    FileManager.default.temporaryDirectory.appendingPathComponent(
+                        "\(UUID())-\(arguments[index + 1])"
+                    ).path
                 arguments[index + 1] = junit!
             }
             let outcome = try BoundedRun(seconds: 300).run(arguments)

@@ -40,6 +40,12 @@ public struct ProbeAnalysis {
         fileList[fileList.count - 1].error = reason
     }
 
+    /// Notes that reading the current file stopped at a signal (the report covers what was read).
+    public mutating func interruptFile(by signal: String) {
+        guard !fileList.isEmpty else { return }
+        fileList[fileList.count - 1].interrupted = signal
+    }
+
     /// Analyses a common TCP segment (see `CommonTCPSegment`): what `observe` does for its
     /// decode, without building it. The arguments are as `observe`'s.
     public mutating func observe(_ segment: CommonTCPSegment, number: Int, time: Double, wireLength: Int) {
@@ -110,4 +116,6 @@ public struct CaptureSummary: Sendable, Hashable, Codable {
     public var packets: Int
     /// Why reading stopped before the end of the file (a truncated file), if it did.
     public var error: String?
+    /// The signal that stopped reading (`SIGINT`), if one did: the file may go on past it.
+    public var interrupted: String?
 }

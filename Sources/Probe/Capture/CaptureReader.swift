@@ -10,7 +10,7 @@ public enum CaptureReader {
         _ paths: [String], filter: String? = nil, sixRD: SixRDDomain? = nil
     ) throws(CaptureError) -> ProbeAnalysis {
         var analysis = ProbeAnalysis()
-        for path in paths {
+        for path in paths where CaptureInterruption.signalName == nil {
             try read(path, filter: filter, sixRD: sixRD, into: &analysis)
         }
         return analysis
@@ -53,5 +53,6 @@ public enum CaptureReader {
             guard case .readFailed = error else { throw error }
             analysis.endFileEarly(error.description)
         }
+        if let signal = CaptureInterruption.signalName { analysis.interruptFile(by: signal) }
     }
 }

@@ -6,7 +6,7 @@ extension ReadinessReport {
     public var text: String {
         var lines: [String] = []
         let fileList = files.map {
-            "\($0.path) (\(Self.linkTypeName($0.linkType)), \($0.packets) packets\($0.error == nil ? "" : ", cut short"))"
+            "\($0.path) (\(Self.linkTypeName($0.linkType)), \($0.packets) packets\($0.error == nil ? "" : ", cut short")\($0.interrupted.map { ", stopped by \($0)" } ?? ""))"
         }
         lines.append("metro6 probe: " + fileList.joined(separator: ", "))
         lines.append(
