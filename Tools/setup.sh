@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 # What building and running need (libpcap for the probe, SQLite for results, pkg-config to find them).
 packages=(pkg-config libpcap-dev libsqlite3-dev)
 # What the tests need on top of that.
-test_packages=(iproute2)
+test_packages=(iproute2 valgrind binutils)
 
 wanted=("${packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
@@ -57,4 +57,6 @@ else
     swift test
     # The fuzzers (libFuzzer + AddressSanitizer): kept crashers replayed, then 45 s per harness.
     bash Tools/fuzz/run.sh 45
+    # The benchmark gate: instruction counts of fixed workloads against Benchmarks/instruction-gate.json.
+    bash Tools/bench/gate.sh
 fi
