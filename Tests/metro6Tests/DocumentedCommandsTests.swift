@@ -143,6 +143,15 @@ struct DocumentedCommandsTests {
                 $0 == "-" ? InputContractTests.repository.appendingPathComponent(stdin).path : $0
             }
         }
+        // Files an example writes (--junit) go to a temporary folder, removed afterwards.
+        var written: [String] = []
+        if let index = arguments.firstIndex(of: "--junit"), index + 1 < arguments.count {
+            arguments[index + 1] =
+                FileManager.default.temporaryDirectory
+                .appendingPathComponent("metro6-\(UUID())-\(arguments[index + 1])").path
+            written.append(arguments[index + 1])
+        }
+        defer { for path in written { try? FileManager.default.removeItem(atPath: path) } }
         let outcome = try BoundedRun(seconds: 300).run(arguments)
         #expect(!outcome.timedOut, "\(example)")
         // 0: it ran clean; 1: it ran and found problems (an example may show a failing gate).
