@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import SimCore
 
-/// `metro6 bench`: the engine's own benchmarks.
+/// `metro6 bench`: the engine's, the model's, the schedulers' and the probe's benchmarks.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the simulation engine.",
+        abstract: "Measure the engine (phold), a scenario's run, the schedulers and the probe.",
         discussion: ExitStatus.help,
-        subcommands: [PHOLDCommand.self]
+        subcommands: [
+            PHOLDCommand.self, BenchRunCommand.self, BenchComputeCommand.self, BenchProbeCommand.self,
+        ]
     )
 }
 

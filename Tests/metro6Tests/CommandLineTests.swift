@@ -90,7 +90,8 @@ struct CommandLineTests {
                                           on a job trace.
                   probe                   Read packet captures and report how ready the network
                                           is for IPv6.
-                  bench                   Measure the simulation engine.
+                  bench                   Measure the engine (phold), a scenario's run, the
+                                          schedulers and the probe.
 
                   See 'metro6 help <subcommand>' for detailed help.
 

@@ -42,6 +42,7 @@ struct ExitStatusTests {
     func helpListsStatuses() throws {
         for command in [
             ["run"], ["backtest"], ["calibrate"], ["validate"], ["schema"], ["compute"], ["bench", "phold"],
+            ["bench", "run"], ["bench", "compute"], ["bench", "probe"],
         ] {
             let outcome = try cli.run(command + ["--help"])
             #expect(outcome.status == 0)

@@ -16,6 +16,14 @@ public enum CaptureReader {
         return analysis
     }
 
+    /// Reads `paths` through libpcap and does nothing with the packets: the floor a probe's speed
+    /// is measured against (`metro6 bench probe`). Returns the packets read.
+    public static func readOnly(_ paths: [String]) throws(CaptureError) -> Int {
+        var packets = 0
+        for path in paths { packets += try PcapHandle(offline: path).forEachPacket { _, _ in } }
+        return packets
+    }
+
     /// Adds one capture to `analysis`.
     public static func read(
         _ path: String, filter: String?, sixRD: SixRDDomain? = nil, into analysis: inout ProbeAnalysis
