@@ -42,8 +42,14 @@ func corpusFrames() -> [Frame] {
 }
 
 let benchmarks: @Sendable () -> Void = {
+    // Tolerances of `swift package benchmark thresholds check` against the committed Thresholds/.
+    let thresholds: [BenchmarkMetric: BenchmarkThresholds] = [
+        .wallClock: .init(relative: [.p90: 25]),
+        .throughput: .init(relative: [.p90: 25]),
+        .mallocCountTotal: .init(absolute: [.p90: 1_000]),
+    ]
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
+        metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3), thresholds: thresholds)
     let frames = corpusFrames()
 
     Benchmark("Dissector.decode, corpus frames", configuration: .init(scalingFactor: .kilo)) { benchmark in

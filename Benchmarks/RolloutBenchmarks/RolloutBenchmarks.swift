@@ -7,9 +7,15 @@ import SimCore
 /// on the same city with 100 times the subscribers and equipment (a nation, ~260M lines): the
 /// cost must grow with cohorts, not subscribers. Metrics: CPU time and malloc counts.
 let benchmarks: @Sendable () -> Void = {
+    // Tolerances of `swift package benchmark thresholds check` against the committed Thresholds/.
+    let thresholds: [BenchmarkMetric: BenchmarkThresholds] = [
+        .cpuTotal: .init(relative: [.p90: 15]),
+        .wallClock: .init(relative: [.p90: 25]),
+        .mallocCountTotal: .init(absolute: [.p90: 1_000]),
+    ]
     Benchmark.defaultConfiguration = .init(
         metrics: [.cpuTotal, .wallClock, .mallocCountTotal], timeUnits: .milliseconds, warmupIterations: 1,
-        scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 10)
+        scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 10, thresholds: thresholds)
     let city = try! DefaultScenario.load().networkConfiguration
     Benchmark("rollout-city") { _ in
         var generator = Xoshiro256StarStar(seed: 2011)

@@ -9,8 +9,9 @@ import SimCore
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident]
     let thresholds: [BenchmarkMetric: BenchmarkThresholds] = [
-        .wallClock: .init(relative: [.p90: 15]),
-        .throughput: .init(relative: [.p90: 15]),
+        // This 2-core machine's timings vary by ±25% between identical runs.
+        .wallClock: .init(relative: [.p90: 25]),
+        .throughput: .init(relative: [.p90: 25]),
         .mallocCountTotal: .init(absolute: [.p90: 1_000]),
         .peakMemoryResident: .init(relative: [.p90: 20]),
     ]
