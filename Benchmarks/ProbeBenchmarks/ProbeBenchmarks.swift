@@ -49,7 +49,8 @@ let benchmarks: @Sendable () -> Void = {
         .mallocCountTotal: .init(absolute: [.p90: 1_000]),
     ]
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3), thresholds: thresholds)
+        metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3),
+        thresholds: thresholds)
     let frames = corpusFrames()
 
     Benchmark("Dissector.decode, corpus frames", configuration: .init(scalingFactor: .kilo)) { benchmark in
