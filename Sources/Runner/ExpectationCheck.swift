@@ -23,12 +23,11 @@ public struct ExpectationOutcome: Sendable, Hashable {
 /// Checks expectations on what `metro6 run --format json` reports, so a gate reads exactly the
 /// numbers a person reads.
 public enum ExpectationCheck {
-    /// The outcome of each of `expectations` on `report`, in order.
-    public static func evaluate(_ expectations: [Expectation], on report: RunReport) throws
+    /// The outcome of each of `expectations` on a run's JSON (`RunReport.json()`), in order.
+    public static func evaluate(_ expectations: [Expectation], onJSON json: String) throws
         -> [ExpectationOutcome]
     {
-        let document =
-            try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any] ?? [:]
+        let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
         return expectations.map { outcome(of: $0, in: document) }
     }
 

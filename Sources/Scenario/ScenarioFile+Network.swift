@@ -133,13 +133,8 @@ extension ScenarioFile {
         let cloud = compute.cloud.map { cloud in
             CloudSimulation(
                 nodes: cloud.nodes, coresPerNode: cloud.coresPerNode,
-                services: cloud.services.map {
-                    CloudService(
-                        name: $0.name, requestsPerHour: $0.requestsPerHour,
-                        yearlyGrowth: $0.yearlyGrowth ?? 0,
-                        dailyAmplitude: $0.dailyAmplitude ?? 0, vmCores: $0.vmCores,
-                        meanLifetimeHours: $0.meanLifetimeHours)
-                }, admission: cloud.admission ?? .reject, expansions: expansions(.expandCloud),
+                services: cloud.services.map(Self.service), admission: cloud.admission ?? .reject,
+                expansions: expansions(.expandCloud),
                 yearLength: year)
         }
         return ComputeCentre(
@@ -159,6 +154,15 @@ extension ScenarioFile {
                     gpus: $0.gpus, workload: Self.synthetic($0.workload, processors: $0.gpus),
                     expansions: expansions(.expandGPUs))
             }, yearLength: year, backfillDepth: compute.backfillDepth ?? BatchSimulation.slurmBackfillDepth)
+    }
+
+    /// A cloud service as written, defaults filled in.
+    static func service(_ service: ComputeSection.Service) -> CloudService {
+        CloudService(
+            name: service.name, requestsPerHour: service.requestsPerHour,
+            yearlyGrowth: service.yearlyGrowth ?? 0,
+            dailyAmplitude: service.dailyAmplitude ?? 0, vmCores: service.vmCores,
+            meanLifetimeHours: service.meanLifetimeHours)
     }
 
     /// A job stream as written, defaults filled in, its load relative to `processors`.

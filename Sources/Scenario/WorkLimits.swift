@@ -94,12 +94,8 @@ enum WorkLimits {
             }
         }
         if let services = compute.cloud?.services {
-            let requests = services.map {
-                CloudService(
-                    name: $0.name, requestsPerHour: $0.requestsPerHour, yearlyGrowth: $0.yearlyGrowth ?? 0,
-                    vmCores: $0.vmCores, meanLifetimeHours: $0.meanLifetimeHours
-                ).expectedRequests(horizon: horizon)
-            }.reduce(0, +)
+            let requests = services.map { ScenarioFile.service($0).expectedRequests(horizon: horizon) }
+                .reduce(0, +)
             if requests > InputRanges.expectedRequests {
                 fail(
                     [.key("compute"), .key("cloud"), .key("services")],

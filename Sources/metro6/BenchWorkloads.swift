@@ -71,7 +71,7 @@ struct BenchRunCommand: ParsableCommand {
                 try RunReport(inputs: inputs, seed: UInt64(scenario.seed ?? 1), replications: 1, threads: 1)
             }
         }
-        let seconds = max(measured.seconds, 1e-6)
+        let seconds = measured.seconds
         let result = Result(
             scenario: scenario.name, districts: scenario.districts.count, months: scenario.months,
             seconds: seconds,
@@ -122,10 +122,10 @@ struct BenchComputeCommand: ParsableCommand {
     func run() throws {
         let trace = SyntheticWorkload(jobs: jobs, processors: cores, load: load).generate(seed: 1)
         func measure(_ scheduler: SchedulerKind) -> Double {
-            max(
-                CPUClock.best(of: options.repeats) {
-                    BatchSimulation(processors: cores, scheduler: scheduler).run(trace)
-                }.seconds, 1e-6)
+            CPUClock.best(of: options.repeats) {
+                BatchSimulation(processors: cores, scheduler: scheduler).run(trace)
+            }
+            .seconds
         }
         let fcfs = measure(.fcfs)
         let easy = measure(.easy)
@@ -169,8 +169,8 @@ struct BenchProbeCommand: ParsableCommand {
         do {
             let floor = try CPUClock.best(of: options.repeats) { try CaptureReader.readOnly(files) }
             let probe = try CPUClock.best(of: options.repeats) { try CaptureReader.analyse(files).report() }
-            let floorSeconds = max(floor.seconds, 1e-6)
-            let probeSeconds = max(probe.seconds, 1e-6)
+            let floorSeconds = floor.seconds
+            let probeSeconds = probe.seconds
             let result = Result(
                 packets: floor.result, floorSeconds: floorSeconds, probeSeconds: probeSeconds,
                 probePacketsPerSecond: Double(floor.result) / probeSeconds,

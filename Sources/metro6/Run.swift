@@ -85,14 +85,17 @@ struct RunCommand: ParsableCommand {
                 inputs: inputs, seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications,
                 threads: threads)
         }
+        let gates = try ((inputs.central.expect ?? []) + expectations).map { try Expectation($0) }
+        let checked = !gates.isEmpty || junit != nil
+        // The JSON is rendered once: for the output, the gates, or both.
+        let json = format == .json || checked ? try renderedJSON(report.json) : ""
         switch format {
         case .text: print(report.text(), terminator: "")
-        case .json: print(try renderedJSON(report.json))
+        case .json: print(json)
         case .csv: print(report.csv(byDistrict: by == .district), terminator: "")
         }
-        let gates = try ((inputs.central.expect ?? []) + expectations).map { try Expectation($0) }
-        guard !gates.isEmpty || junit != nil else { return }
-        let outcomes = try ExpectationCheck.evaluate(gates, on: report)
+        guard checked else { return }
+        let outcomes = try ExpectationCheck.evaluate(gates, onJSON: json)
         let lines = "Expectations\n" + outcomes.map { "  \($0.line)\n" }.joined()
         if format == .text {
             print("\n" + lines, terminator: "")

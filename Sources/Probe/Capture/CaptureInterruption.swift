@@ -37,6 +37,9 @@ public enum CaptureInterruption {
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
+    /// Whether a signal has stopped reading: one atomic load, for the per-packet loop.
+    static var isInterrupted: Bool { received.load(ordering: .relaxed) != 0 }
+
     /// The signal that stopped reading ("SIGINT"), or nil.
     public static var signalName: String? {
         switch received.load(ordering: .relaxed) {

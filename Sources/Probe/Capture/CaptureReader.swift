@@ -10,7 +10,7 @@ public enum CaptureReader {
         _ paths: [String], filter: String? = nil, sixRD: SixRDDomain? = nil
     ) throws(CaptureError) -> ProbeAnalysis {
         var analysis = ProbeAnalysis()
-        for path in paths where CaptureInterruption.signalName == nil {
+        for path in paths where !CaptureInterruption.isInterrupted {
             try read(path, filter: filter, sixRD: sixRD, into: &analysis)
         }
         return analysis

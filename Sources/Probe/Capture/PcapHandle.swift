@@ -91,7 +91,7 @@ public struct PcapHandle: ~Copyable {
         var data: UnsafePointer<UInt8>?
         while true {
             // A signal (CaptureInterruption) ends the read where it is; the caller says so.
-            if CaptureInterruption.signalName != nil { return number }
+            if CaptureInterruption.isInterrupted { return number }
             let status = pcap_next_ex(raw, &header, &data)
             // Checked before the packet is used: it may hold zeros where the file was cut.
             if mapping.truncated {
@@ -101,7 +101,7 @@ public struct PcapHandle: ~Copyable {
             }
             if status == -2 { return number }
             if status == 0 { continue }
-            if status != 1 && CaptureInterruption.signalName != nil { return number }
+            if status != 1 && CaptureInterruption.isInterrupted { return number }
             guard status == 1, let header, let data else {
                 throw .readFailed(path: path, packet: number + 1, reason: lastError)
             }

@@ -19,7 +19,8 @@ public enum CPUClock {
         return value(usage.ru_utime) + value(usage.ru_stime)
     }
 
-    /// The fewest CPU seconds `body` took over `repeats` runs, and its last result.
+    /// The fewest CPU seconds `body` took over `repeats` runs (at least a microsecond, the
+    /// clock's resolution, so rates stay finite), and its last result.
     public static func best<T>(of repeats: Int, _ body: () throws -> T) rethrows -> (
         seconds: Double, result: T
     ) {
@@ -31,6 +32,6 @@ public enum CPUClock {
             last = try body()
             best = Swift.min(best, seconds() - start)
         }
-        return (best, last!)
+        return (Swift.max(best, 1e-6), last!)
     }
 }
