@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "Probe",
             dependencies: [
-                "CPcap", "CMappingGuard", "Packets", "Report",
+                "CPcap", "CMappingGuard", "Packets", "Report", "SimCore",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             swiftSettings: common),
@@ -81,7 +81,7 @@ let package = Package(
             swiftSettings: common
         ),
         // Helpers shared by test targets (closed forms, fixtures); not a product.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: common),
+        .target(name: "TestSupport", dependencies: ["Packets"], path: "Tests/TestSupport", swiftSettings: common),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore", "TestSupport"], swiftSettings: common),
         .testTarget(
             name: "ComputeModelTests", dependencies: ["ComputeModel", "TestSupport"],

@@ -21,8 +21,8 @@ cd "$(dirname "$0")/.."
 
 # What building and running need (libpcap for the probe, SQLite for results, pkg-config to find them).
 packages=(pkg-config libpcap-dev libsqlite3-dev)
-# What the tests need on top of that.
-test_packages=(iproute2 valgrind binutils)
+# What the tests need on top of that (tshark is the independent decoder the probe is checked against).
+test_packages=(iproute2 valgrind binutils python3 tshark)
 
 wanted=("${packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
@@ -41,6 +41,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" -ne 0 ] && sudo=(sudo)
     echo "Installing: ${missing[*]}"
     "${sudo[@]}" apt-get update -qq
+    # tshark's package asks whether non-root users may capture: no (the tests read files).
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo[@]}" debconf-set-selections
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 

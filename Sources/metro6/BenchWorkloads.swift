@@ -149,42 +149,64 @@ struct BenchProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe", abstract: "Measure the probe beside a bare libpcap read loop.",
         discussion: ExitStatus.discussion(
-            "Reads the captures with libpcap doing nothing with the packets (the floor), then runs the whole probe over them, best of --repeat runs each: the ratio is the probe's CPU time over the floor's (Tools/probe/compare.sh makes large mixed captures and adds tcpdump and tshark)."
+            "Reads the captures with libpcap doing nothing with the packets (the floor), then runs the whole probe over them, best of --repeat runs each: the ratio is the probe's CPU time over the floor's. Without files it generates a mixed capture of --packets packets (TCP over IPv4 and IPv6, DNS, ICMPv6, DHCPv6, VLANs, PPPoE, tunnels, fragments; always the same bytes) in the temporary folder and removes it afterwards. Tools/probe/compare.sh makes larger captures and adds tcpdump and tshark."
         ))
 
-    @Argument(help: "Capture files (pcap or pcapng).")
-    var files: [String]
+    @Argument(help: "Capture files (pcap or pcapng); none: a generated mixed capture.")
+    var files: [String] = []
+
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Packets in the generated capture when no file is given (\(MixedCapture.packetRange.lowerBound)–\(MixedCapture.packetRange.upperBound))."
+    )
+    var packets = 200_000
 
     @OptionGroup var options: BenchOptions
 
     struct Result: Codable {
         var packets: Int
+        var generated: Bool
         var floorSeconds: Double
         var probeSeconds: Double
         var probePacketsPerSecond: Double
         var probeOverFloor: Double
     }
 
+    func validate() throws { try check(packets, in: MixedCapture.packetRange, "--packets") }
+
     func run() throws {
         do {
-            let floor = try CPUClock.best(of: options.repeats) { try CaptureReader.readOnly(files) }
-            let probe = try CPUClock.best(of: options.repeats) { try CaptureReader.analyse(files).report() }
-            let floorSeconds = floor.seconds
-            let probeSeconds = probe.seconds
-            let result = Result(
-                packets: floor.result, floorSeconds: floorSeconds, probeSeconds: probeSeconds,
-                probePacketsPerSecond: Double(floor.result) / probeSeconds,
-                probeOverFloor: probeSeconds / floorSeconds)
-            try options.print(
-                result, title: "metro6 probe beside the libpcap floor, \(floor.result) packets",
-                lines: [
-                    ("floor CPU seconds", String(format: "%.4f", floorSeconds)),
-                    ("probe CPU seconds", String(format: "%.4f", probeSeconds)),
-                    ("probe packets/s", String(format: "%.0f", result.probePacketsPerSecond)),
-                    ("probe / floor", String(format: "%.2f", result.probeOverFloor)),
-                ])
+            guard files.isEmpty else { return try measure(files, generated: false) }
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("metro6-bench-\(ProcessInfo.processInfo.processIdentifier).pcap").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try FileContents.save(bytes: Array(MixedCapture(packets: packets).pcap()), to: path)
+            try measure([path], generated: true)
         } catch let error as CaptureError {
             throw CommandFailure(error.description)
+        } catch let error as FileError {
+            throw CommandFailure(error.description)
         }
+    }
+
+    private func measure(_ captures: [String], generated: Bool) throws {
+        let floor = try CPUClock.best(of: options.repeats) { try CaptureReader.readOnly(captures) }
+        let probe = try CPUClock.best(of: options.repeats) { try CaptureReader.analyse(captures).report() }
+        let result = Result(
+            packets: floor.result, generated: generated, floorSeconds: floor.seconds,
+            probeSeconds: probe.seconds,
+            probePacketsPerSecond: Double(floor.result) / probe.seconds,
+            probeOverFloor: probe.seconds / floor.seconds)
+        try options.print(
+            result,
+            title:
+                "metro6 probe beside the libpcap floor, \(floor.result) packets\(generated ? " (generated)" : "")",
+            lines: [
+                ("floor CPU seconds", String(format: "%.4f", floor.seconds)),
+                ("probe CPU seconds", String(format: "%.4f", probe.seconds)),
+                ("probe packets/s", String(format: "%.0f", result.probePacketsPerSecond)),
+                ("probe / floor", String(format: "%.2f", result.probeOverFloor)),
+            ])
     }
 }

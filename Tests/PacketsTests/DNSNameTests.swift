@@ -1,7 +1,7 @@
 import Packets
 import Testing
 
-import enum TestSupport.PacketBuilder
+import enum Packets.PacketBuilder
 
 private typealias B = PacketBuilder
 

@@ -18,6 +18,14 @@ struct Corpus {
             var aaaaQueries: Int
             enum CodingKeys: String, CodingKey { case aaaaQueries = "aaaa_queries" }
         }
+        struct Tshark: Decodable {
+            var malformedFrames: Int
+            var expertErrorFrames: Int
+            enum CodingKeys: String, CodingKey {
+                case malformedFrames = "malformed_frames"
+                case expertErrorFrames = "expert_error_frames"
+            }
+        }
         struct TcpdumpLocal: Decodable {
             var packetsWithIP6: Int
             enum CodingKeys: String, CodingKey { case packetsWithIP6 = "packets_with_IP6" }
@@ -30,10 +38,11 @@ struct Corpus {
         var dhcpv6: DHCPv6
         var dns: DNS
         var tunnelCounts: [String: Int]
+        var tshark: Tshark
         var tcpdumpLocal: TcpdumpLocal
 
         enum CodingKeys: String, CodingKey {
-            case file, packets, icmpv6, dhcpv6, dns
+            case file, packets, icmpv6, dhcpv6, dns, tshark
             case ipv6Packets = "ipv6_packets"
             case linkType = "link_type"
             case tunnelCounts = "tunnel_counts"

@@ -37,6 +37,23 @@ struct CorpusTests {
         return canonical(mapped)
     }
 
+    /// The counts compared: the probe's and the reference's, by field name.
+    static func fields(of report: ReadinessReport, against entry: Corpus.Entry) -> [(
+        field: String, probe: String, reference: String
+    )] {
+        // tshark 4.0 does not decode SLIP; tcpdump does, and is the reference there.
+        let ipv6Reference =
+            entry.linkType.linktype == 8 ? entry.tcpdumpLocal.packetsWithIP6 : entry.ipv6Packets
+        return [
+            ("packets", String(report.packets), String(entry.packets)),
+            ("ipv6Packets", String(report.ipv6Packets), String(ipv6Reference)),
+            ("icmpv6Types", canonical(report.icmpv6Types), canonical(entry.icmpv6.byType)),
+            ("dhcpv6", canonical(report.dhcpv6.messages), canonical(entry.dhcpv6.byType)),
+            ("aaaaQueries", String(report.dns.aaaaQueries), String(entry.dns.aaaaQueries)),
+            ("tunnels", probeTunnels(report.tunnels), expectedTunnels(entry.tunnelCounts)),
+        ]
+    }
+
     @Test("packets, IPv6 packets, ICMPv6 and DHCPv6 types, AAAA queries and tunnels match tshark")
     func counts() throws {
         let captures = try Corpus.all()
@@ -45,18 +62,7 @@ struct CorpusTests {
         var used = Set<String>()
         for (corpus, entry) in captures {
             let report = try CaptureReader.analyse([corpus.path(entry)]).report()
-            // tshark 4.0 does not decode SLIP; tcpdump does, and is the reference there.
-            let ipv6Reference =
-                entry.linkType.linktype == 8 ? entry.tcpdumpLocal.packetsWithIP6 : entry.ipv6Packets
-            let fields: [(String, probe: String, reference: String)] = [
-                ("packets", String(report.packets), String(entry.packets)),
-                ("ipv6Packets", String(report.ipv6Packets), String(ipv6Reference)),
-                ("icmpv6Types", Self.canonical(report.icmpv6Types), Self.canonical(entry.icmpv6.byType)),
-                ("dhcpv6", Self.canonical(report.dhcpv6.messages), Self.canonical(entry.dhcpv6.byType)),
-                ("aaaaQueries", String(report.dns.aaaaQueries), String(entry.dns.aaaaQueries)),
-                ("tunnels", Self.probeTunnels(report.tunnels), Self.expectedTunnels(entry.tunnelCounts)),
-            ]
-            for (field, probe, reference) in fields {
+            for (field, probe, reference) in Self.fields(of: report, against: entry) {
                 compared += 1
                 if let known = Disagreement.all.first(where: { $0.file == entry.file && $0.field == field }) {
                     used.insert("\(known.file) \(known.field)")

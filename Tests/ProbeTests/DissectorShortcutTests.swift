@@ -2,8 +2,8 @@ import Foundation
 import Probe
 import Testing
 
-import enum TestSupport.PacketBuilder
-import struct TestSupport.PcapWriter
+import enum Packets.PacketBuilder
+import struct Packets.PcapWriter
 
 @testable import Packets
 

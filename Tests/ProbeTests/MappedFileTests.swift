@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-import struct TestSupport.PcapWriter
+import struct Packets.PcapWriter
 import struct TestSupport.XorShift
 
 @testable import Probe

@@ -49,4 +49,19 @@ struct BenchCommandTests {
         #expect(missing.status == 2)
         #expect(missing.error.hasPrefix("error: /nonexistent/c.pcap: cannot open the capture"))
     }
+
+    @Test("bench probe without files generates the capture it measures and leaves nothing behind")
+    func generated() throws {
+        let before = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix("metro6-bench-") }
+        let result = try json(["bench", "probe", "--packets", "5000"])
+        #expect(result["packets"] as? Int == 5_000)
+        #expect(result["generated"] as? Bool == true)
+        let after = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix("metro6-bench-") }
+        #expect(after == before)
+        let outside = try cli.run(["bench", "probe", "--packets", "0"])
+        #expect(outside.status == 2)
+        #expect(outside.error.contains("--packets"))
+    }
 }

@@ -39,12 +39,17 @@ public enum FileContents {
     /// Writes `text` to `path` whole: into a temporary file beside it, then renamed over it, so a
     /// reader never sees half a file.
     public static func save(_ text: String, to path: String) throws(FileError) {
+        try save(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` whole, as `save(_:to:)` writes text.
+    public static func save(bytes all: [UInt8], to path: String) throws(FileError) {
         let temporary = path + ".metro6-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw FileError(path: path, reason: Self.reason(errno), writing: true)
         }
-        var bytes = Array(text.utf8)[...]
+        var bytes = all[...]
         while !bytes.isEmpty {
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }

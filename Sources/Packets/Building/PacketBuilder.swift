@@ -4,8 +4,9 @@ import Foundation
     import Glibc
 #endif
 
-/// Builds frames byte by byte for tests, independently of the decoders under test: addresses
-/// are parsed by the C library's `inet_pton`, lengths and checksums computed here.
+/// Builds frames byte by byte, for tests and generated captures, independently of the decoders:
+/// addresses written as text are parsed by the C library's `inet_pton`, lengths and checksums
+/// computed here. Meant for literals: an address that does not parse stops the program.
 public enum PacketBuilder {
     /// Big-endian bytes of a 16-bit value.
     public static func be16(_ value: Int) -> [UInt8] { [UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
@@ -39,7 +40,15 @@ public enum PacketBuilder {
         source: String = "02:00:00:00:00:01", destination: String = "02:00:00:00:00:02", vlans: [Int] = [],
         type: Int, payload: [UInt8]
     ) -> [UInt8] {
-        var frame = mac(destination) + mac(source)
+        ethernet(
+            source: mac(source), destination: mac(destination), vlans: vlans, type: type, payload: payload)
+    }
+
+    /// An Ethernet II frame between MAC addresses given as their 6 bytes.
+    public static func ethernet(
+        source: [UInt8], destination: [UInt8], vlans: [Int] = [], type: Int, payload: [UInt8]
+    ) -> [UInt8] {
+        var frame = destination + source
         for vlan in vlans { frame += be16(0x8100) + be16(vlan) }
         return frame + be16(type) + payload
     }
@@ -48,8 +57,17 @@ public enum PacketBuilder {
     public static func ipv6Packet(
         source: String, destination: String, nextHeader: Int, hopLimit: Int = 64, payload: [UInt8]
     ) -> [UInt8] {
-        [0x60, 0, 0, 0] + be16(payload.count) + [UInt8(nextHeader), UInt8(hopLimit)] + ipv6(source)
-            + ipv6(destination) + payload
+        ipv6Packet(
+            source: ipv6(source), destination: ipv6(destination), nextHeader: nextHeader, hopLimit: hopLimit,
+            payload: payload)
+    }
+
+    /// An IPv6 packet between addresses given as their 16 bytes.
+    public static func ipv6Packet(
+        source: [UInt8], destination: [UInt8], nextHeader: Int, hopLimit: Int = 64, payload: [UInt8]
+    ) -> [UInt8] {
+        [0x60, 0, 0, 0] + be16(payload.count) + [UInt8(nextHeader), UInt8(hopLimit)] + source + destination
+            + payload
     }
 
     /// An IPv4 packet with a correct header checksum.
@@ -57,9 +75,19 @@ public enum PacketBuilder {
         source: String, destination: String, protocol proto: Int, ttl: Int = 64, identification: Int = 1,
         fragmentField: Int = 0x4000, payload: [UInt8]
     ) -> [UInt8] {
+        ipv4Packet(
+            source: ipv4(source), destination: ipv4(destination), protocol: proto, ttl: ttl,
+            identification: identification, fragmentField: fragmentField, payload: payload)
+    }
+
+    /// An IPv4 packet between addresses given as their 4 bytes, with a correct header checksum.
+    public static func ipv4Packet(
+        source: [UInt8], destination: [UInt8], protocol proto: Int, ttl: Int = 64, identification: Int = 1,
+        fragmentField: Int = 0x4000, payload: [UInt8]
+    ) -> [UInt8] {
         var header =
-            [0x45, 0] + be16(20 + payload.count) + be16(identification) + be16(fragmentField)
-            + [UInt8(ttl), UInt8(proto)] + [0, 0] + ipv4(source) + ipv4(destination)
+            [0x45, 0] + be16(20 + payload.count) + be16(identification & 0xFFFF) + be16(fragmentField)
+            + [UInt8(ttl), UInt8(proto)] + [0, 0] + source + destination
         let checksum = internetChecksum(header)
         header[10] = UInt8(checksum >> 8)
         header[11] = UInt8(checksum & 0xFF)
@@ -77,6 +105,24 @@ public enum PacketBuilder {
         if index < bytes.count { sum += Int(bytes[index]) << 8 }
         while sum > 0xFFFF { sum = (sum & 0xFFFF) + (sum >> 16) }
         return ~sum & 0xFFFF
+    }
+
+    /// `segment` (a TCP segment, UDP datagram or ICMPv6 message whose checksum field is 0) with
+    /// its checksum over the IPv4 or IPv6 pseudo-header written at `offset` (16, 6 or 2).
+    public static func checksummed(
+        _ segment: [UInt8], at offset: Int, source: [UInt8], destination: [UInt8], protocol proto: Int
+    ) -> [UInt8] {
+        let pseudo =
+            source + destination
+            + (source.count == 16
+                ? be32(UInt32(segment.count)) + [0, 0, 0, UInt8(proto)]
+                : [0, UInt8(proto)] + be16(segment.count))
+        let checksum = internetChecksum(pseudo + segment)
+        var result = segment
+        let written = proto == 17 && checksum == 0 ? 0xFFFF : checksum
+        result[offset] = UInt8(written >> 8)
+        result[offset + 1] = UInt8(written & 0xFF)
+        return result
     }
 
     /// A UDP datagram (checksum left 0).

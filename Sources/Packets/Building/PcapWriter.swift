@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes classic pcap files (microsecond timestamps, little-endian), so tests can build the
-/// captures they analyse.
+/// Builds classic pcap files (microsecond timestamps, little-endian) in memory: the captures tests
+/// analyse and the probe's generated benchmark capture.
 public struct PcapWriter {
     public private(set) var data = Data()
 
@@ -25,14 +25,6 @@ public struct PcapWriter {
         append32(UInt32(frame.count))
         append32(UInt32(wireLength ?? frame.count))
         data.append(contentsOf: frame)
-    }
-
-    /// Writes the capture to a new file in the temporary directory and returns its path.
-    public func write(named name: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("metro6-\(ProcessInfo.processInfo.processIdentifier)-\(name).pcap")
-        try data.write(to: url)
-        return url.path
     }
 
     private mutating func append32(_ value: UInt32) {
