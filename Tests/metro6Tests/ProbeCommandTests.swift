@@ -63,20 +63,31 @@ struct ProbeCommandTests {
         #expect(report.dhcpv6.messages == ["1": 1, "2": 1, "3": 1, "7": 1])
         #expect(report.files.map(\.linkType) == [1])
         #expect(report.score != nil)
-        let statuses = Set(report.checks.map(\.status))
-        #expect(outcome.status == (statuses.contains("fail") ? 1 : 0))
-        #expect(report.checks.count == 14)
+        // The capture is one DHCPv6 prefix delegation between two link-local hosts (tshark: options
+        // 1, 2, 6, 8, 25, 26, no DNS servers) and nothing else: no router advertisement, TCP, DNS
+        // or tunnel to judge, two warnings, no failure.
+        let statuses = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.id, $0.status) })
+        let expected = [
+            "ipv6-traffic": "pass", "dhcpv6": "pass", "prefix-delegation": "pass", "path-mtu": "pass",
+            "fragments": "pass", "malformed": "pass", "dns-configuration": "warn", "host-addresses": "warn",
+            "ipv6-connectivity": "n/a", "router-advertisements": "n/a", "rogue-ra": "n/a",
+            "address-privacy": "n/a",
+            "dns-aaaa": "n/a", "transition": "n/a",
+        ]
+        #expect(statuses == expected)
+        #expect(outcome.status == 0)
         // With --fail-on warn, a warning is enough for 1.
         let strict = try run(["probe", path, "--format", "json", "--fail-on", "warn"])
-        #expect(strict.status == (statuses.contains("fail") || statuses.contains("warn") ? 1 : 0))
-        #expect(statuses.contains("warn"))
+        #expect(strict.status == 1)
     }
 
     @Test("text: findings first, then the figures; several files read as one")
     func text() throws {
-        let files = [Self.capture("zeek", "Teredo.pcap"), Self.capture("tcpdump", "icmpv6.pcap")]
+        let files = [Self.capture("zeek", "Teredo.pcap"), Self.capture("tcpdump", "dhcpv6-ia-pd.pcap")]
         let outcome = try run(["probe"] + files)
-        #expect(outcome.status == 0 || outcome.status == 1)
+        // Warnings (the Teredo server's router advertisement has lifetime 0, the DHCPv6 hosts have
+        // link-local addresses only) but no failure.
+        #expect(outcome.status == 0)
         let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
             lines[0].hasPrefix("metro6 probe: ") && lines[0].contains("Teredo.pcap (Ethernet, 78 packets)"))
@@ -85,7 +96,7 @@ struct ProbeCommandTests {
         #expect(
             firstFinding.hasPrefix("FAIL") || firstFinding.hasPrefix("WARN") || firstFinding.hasPrefix("pass")
         )
-        #expect(outcome.output.contains("Traffic   83 packets"))
+        #expect(outcome.output.contains("Traffic   82 packets"))
         #expect(outcome.output.contains("Tunnels   teredo 29"))
         // The second file's packets are numbered #2:N.
         #expect(outcome.output.contains("#2:1"))
@@ -112,8 +123,10 @@ struct ProbeCommandTests {
         try data.prefix(data.count - 7).write(to: cut)
         defer { try? FileManager.default.removeItem(at: cut) }
         let outcome = try run(["probe", cut.path, "--format", "json"])
-        #expect(outcome.status == 0 || outcome.status == 1)
         let report = try report(outcome)
+        // Ten ICMPv6 echoes in 6in4: nothing fails; the cut record is a warning (issue 15 makes
+        // it a failed check).
+        #expect(outcome.status == 0)
         #expect(report.packets == 9)
         #expect(report.files[0].error?.contains("packet 10") == true)
         let malformed = try #require(report.checks.first { $0.id == "malformed" })
