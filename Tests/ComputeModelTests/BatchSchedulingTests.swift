@@ -178,25 +178,47 @@ struct ReferenceScheduleTests {
     /// `random-3000.swf` and its schedules come from `Tools/compute/easy_reference.py` (a plain
     /// Python FCFS/EASY written separately): `--generate 3000 --cores 64 --seed 11`, then
     /// `--starts` for each scheduler. The trace overloads the machine, so EASY backfills from
-    /// queues hundreds of jobs long.
-    /// The reference's schedules: the scheduler, the backfill depth, the file of start times.
-    static let schedules: [(SchedulerKind, Int?, String)] = [
-        (.fcfs, nil, "random-3000.fcfs"), (.easy, nil, "random-3000.easy"),
-        (.easy, 20, "random-3000.easy-depth20"),
+    /// queues hundreds of jobs long. `random-2000-grow.swf` (`--generate 2000 --cores 64 --seed 23
+    /// --killed 0.2 --too-wide 0.02`) adds what the first leaves out: 396 jobs that outrun their
+    /// requested time and are killed at it, 37 wider than the 64-processor machine, and a machine
+    /// that grows by 32 processors at 20,000 s and 64 more at 50,000 s, so some wide jobs are
+    /// skipped and later ones run.
+    struct Schedule: Sendable, CustomTestStringConvertible {
+        var trace: String
+        var scheduler: SchedulerKind
+        var depth: Int?
+        var expansions: [Expansion] = []
+        var file: String
+        var testDescription: String { file }
+    }
+
+    static let growth = [Expansion(time: 20_000, processors: 32), Expansion(time: 50_000, processors: 64)]
+    static let schedules = [
+        Schedule(trace: "random-3000", scheduler: .fcfs, depth: nil, file: "random-3000.fcfs"),
+        Schedule(trace: "random-3000", scheduler: .easy, depth: nil, file: "random-3000.easy"),
+        Schedule(trace: "random-3000", scheduler: .easy, depth: 20, file: "random-3000.easy-depth20"),
+        Schedule(
+            trace: "random-2000-grow", scheduler: .fcfs, depth: nil, expansions: growth,
+            file: "random-2000-grow.fcfs"),
+        Schedule(
+            trace: "random-2000-grow", scheduler: .easy, depth: nil, expansions: growth,
+            file: "random-2000-grow.easy"),
     ]
 
     @Test("every start time equals the reference's", arguments: schedules)
-    func matchesReference(scheduler: SchedulerKind, depth: Int?, file: String) throws {
+    func matchesReference(schedule: Schedule) throws {
         let trace = try #require(
-            Bundle.module.url(forResource: "random-3000", withExtension: "swf", subdirectory: "Fixtures"))
+            Bundle.module.url(forResource: schedule.trace, withExtension: "swf", subdirectory: "Fixtures"))
         let expected = try #require(
-            Bundle.module.url(forResource: file, withExtension: "csv", subdirectory: "Fixtures"))
+            Bundle.module.url(forResource: schedule.file, withExtension: "csv", subdirectory: "Fixtures"))
         let jobs = try SWFTrace(contentsOf: trace.path, strict: true).jobs
-        #expect(jobs.count == 3_000)
-        let result = BatchSimulation(processors: 64, scheduler: scheduler, backfillDepth: depth).run(jobs)
+        let result = BatchSimulation(
+            processors: 64, scheduler: schedule.scheduler, expansions: schedule.expansions,
+            backfillDepth: schedule.depth
+        ).run(jobs)
         let rows = try String(contentsOf: expected, encoding: .utf8).split(whereSeparator: \.isNewline)
             .dropFirst()
-        #expect(rows.count == 3_000)
+        #expect(rows.count == jobs.count)
         var mismatches = 0
         for (index, row) in rows.enumerated() {
             let fields = row.split(separator: ",")
@@ -204,6 +226,22 @@ struct ReferenceScheduleTests {
             if Double(fields[1]) != result.starts[index] { mismatches += 1 }
         }
         #expect(mismatches == 0)
+        let skipped = rows.filter { $0.hasSuffix(",-1") }.count
+        #expect(result.skipped.count == skipped)
+    }
+
+    @Test("the grown machine's trace holds what it is for: kills, skipped and admitted wide jobs")
+    func growthTraceCoverage() throws {
+        let trace = try #require(
+            Bundle.module.url(forResource: "random-2000-grow", withExtension: "swf", subdirectory: "Fixtures")
+        )
+        let jobs = try SWFTrace(contentsOf: trace.path, strict: true).jobs
+        #expect(jobs.filter { $0.requestedTime < $0.runTime }.count == 396)
+        let wide = jobs.indices.filter { jobs[$0].processors > 64 }
+        #expect(wide.count == 37)
+        let result = BatchSimulation(processors: 64, scheduler: .easy, expansions: Self.growth).run(jobs)
+        let ran = wide.filter { result.starts[$0] >= 0 }
+        #expect(!ran.isEmpty && ran.count < wide.count)
     }
 
     @Test("a shallow backfill pass changes the schedule of a long queue, as the reference's does")

@@ -12,10 +12,16 @@ instant, are the extra ones), and starts every later queued job,
 in submit order, that fits now and either ends (by its requested time) no later than the shadow
 time or needs no more than the extra processors (which it then uses up). With --backfill-depth D,
 a pass looks at only the first D queued jobs behind the head (Slurm's bf_max_job_test).
+With --expand TIME:PROCS (repeatable) the machine grows by PROCS processors at TIME, applied
+before the completions at that time, while any job is still to arrive or run; a job is skipped
+when it is wider than the machine on arrival.
 
 Usage:
-  easy_reference.py TRACE.swf --cores N --scheduler fcfs|easy [--backfill-depth D] [--starts OUT.csv]
-  easy_reference.py --generate N --cores C --seed S --out TRACE.swf   (a random test trace)
+  easy_reference.py TRACE.swf --cores N --scheduler fcfs|easy [--backfill-depth D]
+                    [--expand TIME:PROCS ...] [--starts OUT.csv]
+  easy_reference.py --generate N --cores C --seed S --out TRACE.swf [--killed P] [--too-wide P]
+      (a random test trace; --killed: the share of jobs whose requested time is below their run
+      time, so the scheduler kills them; --too-wide: the share wider than C processors)
 Prints the jobs simulated and jobs per CPU-second (simulation only, parsing excluded).
 """
 import argparse
@@ -40,7 +46,7 @@ def read_swf(path):
     return jobs
 
 
-def simulate(jobs, cores, scheduler, depth=None):
+def simulate(jobs, cores, scheduler, depth=None, expansions=()):
     order = sorted(range(len(jobs)), key=lambda i: (jobs[i][1], i))
     start = [-1.0] * len(jobs)
     completions = []  # (actual end, job)
@@ -48,12 +54,19 @@ def simulate(jobs, cores, scheduler, depth=None):
     queue = []
     free = cores
     nxt = 0
+    growth = sorted(expansions)
     while True:
         t_c = completions[0][0] if completions else float("inf")
         t_a = jobs[order[nxt]][1] if nxt < len(order) else float("inf")
-        now = min(t_c, t_a)
+        pending = t_c < float("inf") or t_a < float("inf")
+        t_e = growth[0][0] if growth and pending else float("inf")
+        now = min(t_c, t_a, t_e)
         if now == float("inf"):
             break
+        while growth and growth[0][0] <= now:
+            cores += growth[0][1]
+            free += growth[0][1]
+            growth.pop(0)
         while completions and completions[0][0] <= now:
             _, j = heapq.heappop(completions)
             free += jobs[j][3]
@@ -100,8 +113,9 @@ def simulate(jobs, cores, scheduler, depth=None):
     return start
 
 
-def generate(n, cores, seed, path):
+def generate(n, cores, seed, path, killed=0.0, too_wide=0.0):
     rng = random.Random(seed)
+    hard = random.Random(seed + 1)  # a second stream, so killed/too-wide leave the default trace as it was
     t = 0.0
     with open(path, "w") as f:
         f.write(f"; Random test trace from Tools/compute/easy_reference.py --generate {n} --cores {cores} --seed {seed}\n")
@@ -112,6 +126,10 @@ def generate(n, cores, seed, path):
             run = max(1, round(rng.lognormvariate(5.5, 1.3)))
             req = -1 if rng.random() < 0.05 else max(run, round(run * rng.uniform(0.8, 4)))
             alloc = -1 if rng.random() < 0.05 else width
+            if hard.random() < killed:
+                req = max(1, round(run * hard.uniform(0.2, 0.95)))
+            if hard.random() < too_wide:
+                width = alloc = cores + hard.randint(1, cores)
             f.write(f"{i} {t:.0f} -1 {run} {alloc} -1 -1 {width} {req} -1 1 {i % 7} -1 -1 -1 -1 -1 -1\n")
 
 
@@ -125,13 +143,17 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out")
     p.add_argument("--backfill-depth", type=int)
+    p.add_argument("--expand", action="append", default=[], metavar="TIME:PROCS")
+    p.add_argument("--killed", type=float, default=0.0)
+    p.add_argument("--too-wide", type=float, default=0.0)
     a = p.parse_args()
     if a.generate:
-        generate(a.generate, a.cores, a.seed, a.out)
+        generate(a.generate, a.cores, a.seed, a.out, a.killed, a.too_wide)
         return
     jobs = read_swf(a.trace)
+    expansions = [(float(t), int(n)) for t, n in (e.split(":") for e in a.expand)]
     t0 = time.process_time()
-    start = simulate(jobs, a.cores, a.scheduler, a.backfill_depth)
+    start = simulate(jobs, a.cores, a.scheduler, a.backfill_depth, expansions)
     cpu = time.process_time() - t0
     ran = sum(1 for s in start if s >= 0)
     print(f"{a.scheduler}: {ran} jobs in {cpu:.3f} CPU s: {ran / cpu:.0f} jobs per CPU-second")
