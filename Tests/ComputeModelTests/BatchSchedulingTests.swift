@@ -244,6 +244,31 @@ struct ReferenceScheduleTests {
         #expect(!ran.isEmpty && ran.count < wide.count)
     }
 
+    /// The SLA search against the reference's, which tries every expansion in turn where
+    /// ComputeModel doubles and bisects: `random-2000-grow.swf --cores C --scheduler S --sla-p95
+    /// 3600 --period 14400 --node-size 8` (C = 128, 160; about 2,000 jobs, six periods).
+    static let slaCases:
+        [(processors: Int, scheduler: SchedulerKind, first: Int, breached: Int, added: Int)] = [
+            (128, .fcfs, 0, 6, 56), (128, .easy, 1, 5, 48), (160, .fcfs, 1, 5, 24), (160, .easy, 1, 5, 16),
+        ]
+
+    @Test("the wait SLA's first breach and the fewest processors that fix it equal the reference's")
+    func slaSearch() throws {
+        let trace = try #require(
+            Bundle.module.url(forResource: "random-2000-grow", withExtension: "swf", subdirectory: "Fixtures")
+        )
+        let jobs = try SWFTrace(contentsOf: trace.path, strict: true).jobs
+        for expected in Self.slaCases {
+            let assessment = SLAAssessment.assess(
+                jobs: jobs,
+                on: BatchSimulation(processors: expected.processors, scheduler: expected.scheduler),
+                against: WaitSLA(maximumP95Wait: 3_600, period: 14_400), nodeSize: 8)
+            #expect(assessment.firstBreach == expected.first, "\(expected)")
+            #expect(assessment.periodsBreached == expected.breached, "\(expected)")
+            #expect(assessment.processorsToAdd == expected.added, "\(expected)")
+        }
+    }
+
     @Test("a shallow backfill pass changes the schedule of a long queue, as the reference's does")
     func depthMatters() throws {
         let trace = try #require(

@@ -19,6 +19,11 @@ when it is wider than the machine on arrival.
 Usage:
   easy_reference.py TRACE.swf --cores N --scheduler fcfs|easy [--backfill-depth D]
                     [--expand TIME:PROCS ...] [--starts OUT.csv]
+  easy_reference.py TRACE.swf --cores N --scheduler S --sla-p95 W --period P [--node-size K]
+                    [--max-added M]
+      (the wait SLA: the first period whose P95 wait, rank ceil(0.95 n) of the waits of the jobs
+      submitted in it, exceeds W seconds, and the fewest processors, a multiple of K, that added
+      at that period's start leave no period above W, found by trying every multiple in turn)
   easy_reference.py --generate N --cores C --seed S --out TRACE.swf [--killed P] [--too-wide P]
       (a random test trace; --killed: the share of jobs whose requested time is below their run
       time, so the scheduler kills them; --too-wide: the share wider than C processors)
@@ -26,6 +31,8 @@ Prints the jobs simulated and jobs per CPU-second (simulation only, parsing excl
 """
 import argparse
 import heapq
+import json
+import math
 import random
 import sys
 import time
@@ -113,6 +120,42 @@ def simulate(jobs, cores, scheduler, depth=None, expansions=()):
     return start
 
 
+def periods_p95(jobs, start, length):
+    """P95 wait per period of `length` from the first submit of a scheduled job, as ComputeModel's
+    ScheduleResult.periods counts them (a job in the period it was submitted in)."""
+    ran = [j for j in range(len(jobs)) if start[j] >= 0]
+    if not ran:
+        return [], 0.0
+    origin = min(jobs[j][1] for j in ran)
+    last_end = max(start[j] + min(jobs[j][2], jobs[j][4]) for j in ran)
+    count = max(1, math.ceil((last_end - origin) / length))
+    waits = [[] for _ in range(count)]
+    for j in ran:
+        k = min(count - 1, max(0, int((jobs[j][1] - origin) / length)))
+        waits[k].append(start[j] - jobs[j][1])
+    p95 = []
+    for w in waits:
+        w.sort()
+        p95.append(w[math.ceil(0.95 * len(w)) - 1] if w else 0.0)
+    return p95, origin
+
+
+def sla_search(jobs, cores, scheduler, depth, bound, length, node, limit):
+    p95, origin = periods_p95(jobs, simulate(jobs, cores, scheduler, depth), length)
+    breached = [k for k, v in enumerate(p95) if v > bound]
+    result = {"first_breach": breached[0] if breached else None, "periods_breached": len(breached),
+              "processors_to_add": None}
+    if not breached:
+        return result
+    when = origin + breached[0] * length
+    for nodes in range(1, limit // node + 1):
+        grown, _ = periods_p95(jobs, simulate(jobs, cores, scheduler, depth, [(when, nodes * node)]), length)
+        if all(v <= bound for v in grown):
+            result["processors_to_add"] = nodes * node
+            break
+    return result
+
+
 def generate(n, cores, seed, path, killed=0.0, too_wide=0.0):
     rng = random.Random(seed)
     hard = random.Random(seed + 1)  # a second stream, so killed/too-wide leave the default trace as it was
@@ -146,12 +189,21 @@ def main():
     p.add_argument("--expand", action="append", default=[], metavar="TIME:PROCS")
     p.add_argument("--killed", type=float, default=0.0)
     p.add_argument("--too-wide", type=float, default=0.0)
+    p.add_argument("--sla-p95", type=float)
+    p.add_argument("--period", type=float, default=30.436875 * 86400)
+    p.add_argument("--node-size", type=int, default=1)
+    p.add_argument("--max-added", type=int)
     a = p.parse_args()
     if a.generate:
         generate(a.generate, a.cores, a.seed, a.out, a.killed, a.too_wide)
         return
     jobs = read_swf(a.trace)
     expansions = [(float(t), int(n)) for t, n in (e.split(":") for e in a.expand)]
+    if a.sla_p95 is not None:
+        limit = a.max_added if a.max_added is not None else 16 * a.cores
+        result = sla_search(jobs, a.cores, a.scheduler, a.backfill_depth, a.sla_p95, a.period, a.node_size, limit)
+        print(json.dumps(result))
+        return
     t0 = time.process_time()
     start = simulate(jobs, a.cores, a.scheduler, a.backfill_depth, expansions)
     cpu = time.process_time() - t0
