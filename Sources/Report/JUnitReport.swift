@@ -43,13 +43,24 @@ public struct JUnitReport: Sendable, Hashable {
     }
 
     /// The XML document.
-    public var xml: String {
-        let failures = cases.filter { if case .failed = $0.verdict { true } else { false } }.count
-        let skipped = cases.filter { if case .skipped = $0.verdict { true } else { false } }.count
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        text +=
-            "<testsuites tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
-        text +=
+    public var xml: String { Self.document([self]) }
+
+    /// One XML document holding `suites` (several scenarios' gates, say).
+    public static func document(_ suites: [JUnitReport]) -> String {
+        let tests = suites.map(\.cases.count).reduce(0, +)
+        let failures = suites.map(\.failures).reduce(0, +)
+        let skipped = suites.map(\.skipped).reduce(0, +)
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+            + suites.map(\.suiteElement).joined() + "</testsuites>\n"
+    }
+
+    private var failures: Int { cases.filter { if case .failed = $0.verdict { true } else { false } }.count }
+    private var skipped: Int { cases.filter { if case .skipped = $0.verdict { true } else { false } }.count }
+
+    /// The `<testsuite>` element.
+    private var suiteElement: String {
+        var text =
             "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
             + "errors=\"0\" skipped=\"\(skipped)\">\n"
         for item in cases {
@@ -70,8 +81,7 @@ public struct JUnitReport: Sendable, Hashable {
             }
             text += output + "    </testcase>\n"
         }
-        text += "  </testsuite>\n</testsuites>\n"
-        return text
+        return text + "  </testsuite>\n"
     }
 
     /// `text` safe inside XML text and attributes: markup escaped, and the characters XML 1.0

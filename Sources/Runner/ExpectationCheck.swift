@@ -51,12 +51,19 @@ public enum ExpectationCheck {
             })
     }
 
-    static func outcome(of expectation: Expectation, in document: [String: Any]) -> ExpectationOutcome {
-        let compute = expectation.kpi.hasPrefix("compute.")
+    /// The `statistic` of `kpi` in a run's JSON document: a number, a `YYYY-MM` text, `NSNull`
+    /// for a milestone never reached, or nil when the run has no such KPI.
+    static func value(of kpi: String, _ statistic: Expectation.Statistic, in document: [String: Any]) -> Any?
+    {
+        let compute = kpi.hasPrefix("compute.")
         var node: Any? = compute ? document["compute"] : document["kpis"]
-        let path = compute ? String(expectation.kpi.dropFirst("compute.".count)) : expectation.kpi
+        let path = compute ? String(kpi.dropFirst("compute.".count)) : kpi
         for key in path.split(separator: ".") { node = (node as? [String: Any])?[String(key)] }
-        let value = (node as? [String: Any])?[expectation.statistic.rawValue]
+        return (node as? [String: Any])?[statistic.rawValue]
+    }
+
+    static func outcome(of expectation: Expectation, in document: [String: Any]) -> ExpectationOutcome {
+        let value = value(of: expectation.kpi, expectation.statistic, in: document)
         switch (expectation.limit, value) {
         case (.number(let limit), let number as NSNumber):
             let found = number.doubleValue

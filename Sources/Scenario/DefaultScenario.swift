@@ -12,8 +12,8 @@ public enum DefaultScenario {
         try ScenarioLoader.load(text: text, file: fileName)
     }
 
-    /// The scenario with its distributions, to draw from per replication.
-    public static func inputs() throws(ScenarioErrors) -> ScenarioInputs {
-        try ScenarioLoader.inputs(text: text, file: fileName)
+    /// The scenario with its distributions, to draw from per replication, with `overrides`.
+    public static func inputs(overrides: [ScenarioOverride] = []) throws(ScenarioErrors) -> ScenarioInputs {
+        try ScenarioLoader.inputs(text: text, file: fileName, overrides: overrides)
     }
 }

@@ -63,24 +63,59 @@ public enum ScenarioLoader {
         try inputs(text: text, file: file).central
     }
 
-    /// Loads the file at `path` with its distributions, to draw from per replication.
-    public static func inputs(path: String) throws(ScenarioErrors) -> ScenarioInputs {
-        try inputs(text: text(path: path), file: path)
+    /// Loads the file at `path` with its distributions, to draw from per replication, with
+    /// `overrides` applied in order.
+    public static func inputs(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioErrors)
+        -> ScenarioInputs
+    {
+        try inputs(text: text(path: path), file: path, overrides: overrides)
     }
 
-    /// Loads scenario text with its distributions; `file` names it in messages.
-    public static func inputs(text: String, file: String) throws(ScenarioErrors) -> ScenarioInputs {
-        let node = try parse(text: text, file: file, expected: scenarioExpected)
+    /// Loads scenario text with its distributions and `overrides`; `file` names it in messages.
+    public static func inputs(text: String, file: String, overrides: [ScenarioOverride] = [])
+        throws(ScenarioErrors) -> ScenarioInputs
+    {
+        let node = try document(text: text, file: file, overrides: overrides)
         var checker = SchemaChecker(file: file, allowsDistributions: true)
         checker.check(node, against: ScenarioFile.schema, path: "")
-        if !checker.errors.isEmpty { throw ScenarioErrors(checker.errors) }
+        if !checker.errors.isEmpty { throw relocated(ScenarioErrors(checker.errors), overrides) }
         let central = ScenarioInputs.substitute(node, schema: ScenarioFile.schema) { distribution, _ in
             distribution.central
         }
         return ScenarioInputs(
-            central: try decode(central, file: file),
+            central: try decode(central, file: file, overrides: overrides),
             uncertain: ScenarioInputs.distributions(in: node, schema: ScenarioFile.schema), text: text,
-            file: file)
+            file: file, overrides: overrides)
+    }
+
+    /// The document in `text` with `overrides` applied.
+    static func document(text: String, file: String, overrides: [ScenarioOverride]) throws(ScenarioErrors)
+        -> Node
+    {
+        var node = try parse(text: text, file: file, expected: scenarioExpected)
+        for override in overrides { node = try override.apply(to: node) }
+        return node
+    }
+
+    /// `errors` with each problem inside an override's value placed at that override.
+    static func relocated(_ errors: ScenarioErrors, _ overrides: [ScenarioOverride]) -> ScenarioErrors {
+        guard !overrides.isEmpty else { return errors }
+        return ScenarioErrors(
+            errors.errors.map { error in
+                overrides.last { $0.owns(error.path) }?.relocated(error) ?? error
+            })
+    }
+
+    /// Decodes a checked document and applies the rules between fields; problems inside an
+    /// override's value are placed at the override.
+    static func decode(_ node: Node, file: String, overrides: [ScenarioOverride]) throws(ScenarioErrors)
+        -> ScenarioFile
+    {
+        do {
+            return try decode(node, file: file)
+        } catch {
+            throw relocated(error, overrides)
+        }
     }
 
     /// Decodes a checked document and applies the rules between fields.

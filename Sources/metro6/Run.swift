@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Report
 import Runner
 import Scenario
 
@@ -23,8 +24,11 @@ struct RunCommand: ParsableCommand {
             """)
     )
 
-    @Argument(help: "A scenario file (YAML or JSON); the bundled Shenzhen 2011 scenario when absent.")
-    var file: String?
+    @Argument(
+        help:
+            "Scenario files (YAML or JSON); the bundled Shenzhen 2011 scenario when absent. With several, their KPIs side by side."
+    )
+    var files: [String] = []
 
     @Option(help: "Seed of the random streams (default: the scenario's seed).")
     var seed: UInt64?
@@ -58,11 +62,24 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the expectations as JUnit XML to this file.", valueName: "file"))
     var junit: String?
 
+    @OptionGroup var changes: OverrideOptions
+
+    enum Section: String, ExpressibleByArgument, CaseIterable {
+        case compute
+    }
+
+    @Option(help: "Leave a section out: --skip compute runs the network alone.")
+    var skip: [Section] = []
+
     func validate() throws {
         try check(replications, in: InputRanges.replications, "--replications")
         try check(months, in: InputRanges.months, "--months")
         try check(threads, in: InputRanges.threads, "--threads")
         if by != nil && format != .csv { throw ValidationError("--by district applies to --format csv") }
+        if by != nil && files.count > 1 {
+            throw ValidationError(
+                "--by district applies to one scenario; several print their KPIs side by side")
+        }
         for text in expectations {
             do {
                 _ = try Expectation(text)
@@ -73,19 +90,42 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let overrides = try changes.overrides()
+        let gates = try expectations.map { try Expectation($0) }
+        guard files.count > 1 else { return try runOne(files.first, overrides: overrides, gates: gates) }
+        try runSeveral(overrides: overrides, gates: gates)
+    }
+
+    /// The inputs of `file` (the bundled scenario when nil) with the command's changes.
+    func inputs(_ file: String?, overrides: [ScenarioOverride]) throws -> ScenarioInputs {
         var inputs = try reportingScenarioErrors { () throws(ScenarioErrors) in
-            if let file { try ScenarioLoader.inputs(path: file) } else { try DefaultScenario.inputs() }
+            if let file {
+                try ScenarioLoader.inputs(path: file, overrides: overrides)
+            } else {
+                try DefaultScenario.inputs(overrides: overrides)
+            }
         }
         if let months { inputs = inputs.limited(to: months) }
+        if skip.contains(.compute) { inputs = inputs.withoutCompute() }
         if let problem = InputRanges.memoryProblem(inputs.central, replications: replications) {
             throw CommandFailure(problem)
         }
-        let report = try reportingScenarioErrors { () throws(ScenarioErrors) in
+        return inputs
+    }
+
+    func report(_ inputs: ScenarioInputs) throws -> RunReport {
+        try reportingScenarioErrors { () throws(ScenarioErrors) in
             try RunReport(
                 inputs: inputs, seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications,
                 threads: threads)
         }
-        let gates = try ((inputs.central.expect ?? []) + expectations).map { try Expectation($0) }
+    }
+
+    /// One scenario: its milestones, table and KPIs.
+    func runOne(_ file: String?, overrides: [ScenarioOverride], gates: [Expectation]) throws {
+        let inputs = try inputs(file, overrides: overrides)
+        let report = try report(inputs)
+        let gates = try (inputs.central.expect ?? []).map { try Expectation($0) } + gates
         let checked = !gates.isEmpty || junit != nil
         // The JSON is rendered once: for the output, the gates, or both.
         let json = format == .json || checked ? try renderedJSON(report.json) : ""
@@ -96,16 +136,56 @@ struct RunCommand: ParsableCommand {
         }
         guard checked else { return }
         let outcomes = try ExpectationCheck.evaluate(gates, onJSON: json)
-        let lines = "Expectations\n" + outcomes.map { "  \($0.line)\n" }.joined()
+        try conclude([(inputs.central.name, outcomes)])
+    }
+
+    /// Several scenarios: their KPIs side by side (JSON: the single runs' objects in an array).
+    func runSeveral(overrides: [ScenarioOverride], gates: [Expectation]) throws {
+        var runs: [(name: String, json: String)] = []
+        var checks: [(name: String, outcomes: [ExpectationOutcome])] = []
+        for file in files {
+            let inputs = try inputs(file, overrides: overrides)
+            let json = try renderedJSON(try report(inputs).json)
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            runs.append((name, json))
+            let own = try (inputs.central.expect ?? []).map { try Expectation($0) } + gates
+            if !own.isEmpty || junit != nil {
+                checks.append((name, try ExpectationCheck.evaluate(own, onJSON: json)))
+            }
+        }
+        let table = try KPITable(runs: runs)
+        switch format {
+        case .text:
+            let spread = replications > 1 ? "P50 over \(replications) replications" : "one replication"
+            print("metro6 run: \(runs.count) scenarios, \(spread)\n")
+            print(table.text(), terminator: "")
+        case .json: print("[\n" + runs.map(\.json).joined(separator: ",\n") + "\n]")
+        case .csv: print(table.csv(), terminator: "")
+        }
+        if !checks.isEmpty { try conclude(checks) }
+    }
+
+    /// Prints the expectations' lines (on standard error unless the output is text), writes
+    /// the JUnit file, and exits 1 when one failed.
+    func conclude(_ checks: [(name: String, outcomes: [ExpectationOutcome])]) throws {
+        let named = checks.count > 1
+        let lines =
+            "Expectations\n"
+            + checks.flatMap { check in
+                check.outcomes.map { "  \(named ? "\(check.name): " : "")\($0.line)\n" }
+            }
+            .joined()
         if format == .text {
             print("\n" + lines, terminator: "")
         } else {
             FileHandle.standardError.write(Data(lines.utf8))
         }
         if let junit {
-            let name = "metro6 run: \(inputs.central.name)"
-            try save(ExpectationCheck.junit(outcomes, suite: name).xml, to: junit)
+            let suites = checks.map { ExpectationCheck.junit($0.outcomes, suite: "metro6 run: \($0.name)") }
+            try save(JUnitReport.document(suites), to: junit)
         }
-        if outcomes.contains(where: { !$0.passed }) { throw ExitStatus.problemsFound.exit }
+        if checks.contains(where: { $0.outcomes.contains { !$0.passed } }) {
+            throw ExitStatus.problemsFound.exit
+        }
     }
 }

@@ -20,11 +20,14 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario files.")
     var files: [String]
 
+    @OptionGroup var changes: OverrideOptions
+
     func run() throws {
+        let overrides = try changes.overrides()
         var failed = false
         for file in files {
             do {
-                let scenario = try ScenarioLoader.load(path: file)
+                let scenario = try ScenarioLoader.inputs(path: file, overrides: overrides).central
                 print(
                     "\(PrintableText.escape(file)): valid — \(PrintableText.escape(scenario.name)), "
                         + "\(scenario.districts.count) districts, "

@@ -12,25 +12,23 @@ public enum KPICatalogue {
         case number
     }
 
+    /// Every KPI name with its kind, in the order tables list them: milestones, money, the
+    /// network, then the cost items, then the compute centre.
+    public static let all: [(name: String, kind: Kind)] =
+        [("month50", .month), ("month90", .month)]
+        + [
+            "incrementalNPV", "npv", "baselineNPV", "programmeCost", "peakCGNATUtilization",
+            "finalIPv6TrafficShare", "ipv4Purchased", "ipv4Sold", "truckRolls", "unmetDemandMonths",
+        ].map { ($0, .number) }
+        + CostItem.Group.allCases.map { ("incrementalNPVByGroup.\($0.rawValue)", .number) }
+        + CostItem.allCases.map { ("costByItem.\($0.rawValue)", .number) }
+        + [("compute.firstSLABreachMonth", .month)]
+        + [
+            "jobs", "utilization", "meanWait", "p95Wait", "meanBoundedSlowdown", "slaMonthsBreached",
+            "energyKWh",
+            "cloudRejectionRate", "cloudUtilization", "gpuUtilization", "gpuMeanWait", "gpuP95Wait",
+        ].map { ("compute.\($0)", .number) }
+
     /// Every KPI name with its kind.
-    public static let kinds: [String: Kind] = {
-        var kinds: [String: Kind] = [
-            "month50": .month, "month90": .month, "compute.firstSLABreachMonth": .month,
-        ]
-        let numbers =
-            [
-                "finalIPv6TrafficShare", "peakCGNATUtilization", "ipv4Purchased", "ipv4Sold", "npv",
-                "baselineNPV",
-                "incrementalNPV", "programmeCost", "truckRolls", "unmetDemandMonths",
-            ]
-            + CostItem.allCases.map { "costByItem.\($0.rawValue)" }
-            + CostItem.Group.allCases.map { "incrementalNPVByGroup.\($0.rawValue)" }
-            + [
-                "jobs", "utilization", "meanWait", "p95Wait", "meanBoundedSlowdown", "slaMonthsBreached",
-                "energyKWh",
-                "cloudRejectionRate", "cloudUtilization", "gpuUtilization", "gpuMeanWait", "gpuP95Wait",
-            ].map { "compute.\($0)" }
-        for name in numbers { kinds[name] = .number }
-        return kinds
-    }()
+    public static let kinds: [String: Kind] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.kind) })
 }

@@ -10,11 +10,15 @@ public struct ScenarioInputs: Sendable {
     public private(set) var central: ScenarioFile
     /// A shorter horizon than the file's, when asked for.
     private var monthsLimit: Int?
+    /// Whether the compute centre is left out (the network alone is the question).
+    private var skipsCompute = false
     /// The uncertain fields, in file order: their paths and distributions.
     public let uncertain: [(path: String, distribution: InputDistribution)]
     /// The text the draws are made from; nil for a scenario given as a value.
     let text: String?
     let file: String
+    /// The changes made to the file's values, applied again to each draw.
+    let overrides: [ScenarioOverride]
 
     /// The stream (of each replication's streams) that input draws come from; the models use
     /// others.
@@ -26,16 +30,18 @@ public struct ScenarioInputs: Sendable {
         uncertain = []
         text = nil
         file = ""
+        overrides = []
     }
 
     init(
         central: ScenarioFile, uncertain: [(path: String, distribution: InputDistribution)], text: String,
-        file: String
+        file: String, overrides: [ScenarioOverride]
     ) {
         self.central = central
         self.uncertain = uncertain
         self.text = uncertain.isEmpty ? nil : text
         self.file = file
+        self.overrides = overrides
     }
 
     /// The same inputs simulated for at most `months` months.
@@ -46,18 +52,27 @@ public struct ScenarioInputs: Sendable {
         return limited
     }
 
+    /// The same inputs without the compute centre: the network runs alone.
+    public func withoutCompute() -> ScenarioInputs {
+        var network = self
+        network.skipsCompute = true
+        network.central.compute = nil
+        return network
+    }
+
     /// The scenario replication `replication` of `seed` runs: every distribution drawn once.
     /// A draw that breaks a rule between fields (say, idle power above busy power) is an error at
     /// the field's position.
     public func draw(seed: UInt64, replication: Int) throws(ScenarioErrors) -> ScenarioFile {
         guard let text else { return central }
         var generator = RandomStreams(seed: seed).generator(replication: replication, stream: Self.stream)
-        let node = try ScenarioLoader.parse(text: text, file: file, expected: ScenarioLoader.scenarioExpected)
+        let node = try ScenarioLoader.document(text: text, file: file, overrides: overrides)
         let drawn = Self.substitute(node, schema: ScenarioFile.schema) { distribution, range in
             distribution.draw(in: range, using: &generator)
         }
-        var scenario = try ScenarioLoader.decode(drawn, file: file)
+        var scenario = try ScenarioLoader.decode(drawn, file: file, overrides: overrides)
         if let monthsLimit { scenario.months = Swift.min(scenario.months, monthsLimit) }
+        if skipsCompute { scenario.compute = nil }
         return scenario
     }
 

@@ -1,0 +1,199 @@
+import Yams
+
+/// One change to a scenario, named by the path of the value it replaces:
+/// `budget.yearlyCapex=6e7`, `plan[13].amount=50000`, `districts[0].name=Futian`.
+///
+/// The value is YAML (a number, a word, a month, a list or a mapping) and replaces what the file
+/// holds there, or is added when the file has no such key; the whole scenario is then checked as
+/// a file is, and a problem in the value is reported at the override, not in the file.
+public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
+    /// One step of a path: a mapping's key or a list's index (from 0).
+    public enum Step: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The steps from the document's root to the value.
+    public let steps: [Step]
+    /// The value, as YAML text.
+    public let value: String
+    /// How messages name the override: the command-line argument, or a sweep file's place.
+    public let origin: String
+    /// Columns of `origin` before the value's first character (for positions inside the value).
+    let valueOffset: Int
+
+    /// The override written `PATH=VALUE` on the command line (`origin` names it in messages,
+    /// by default `--set PATH=VALUE`).
+    public init(_ argument: String, origin: String? = nil) throws(ScenarioErrors) {
+        let origin = origin ?? "--set \(argument)"
+        let prefix = origin.count - argument.count
+        guard let equals = argument.firstIndex(of: "=") else {
+            throw Self.problem(
+                origin, column: prefix + argument.count + 1,
+                expected: "PATH=VALUE (say budget.yearlyCapex=6e7)",
+                found: "no '='")
+        }
+        let path = String(argument[..<equals])
+        try self.init(
+            steps: Self.steps(path, origin: origin, offset: prefix),
+            value: String(argument[equals...].dropFirst()),
+            origin: origin, valueOffset: prefix + path.count + 1)
+    }
+
+    /// The override of the value at `path` by `value`; `origin` names it in messages.
+    public init(path: String, value: String, origin: String) throws(ScenarioErrors) {
+        try self.init(
+            steps: Self.steps(path, origin: origin, offset: 0), value: value, origin: origin, valueOffset: 0)
+    }
+
+    private init(steps: [Step], value: String, origin: String, valueOffset: Int) throws(ScenarioErrors) {
+        self.steps = steps
+        self.value = value
+        self.origin = origin
+        self.valueOffset = valueOffset
+        _ = try valueNode()
+    }
+
+    /// The path as the scenario's messages write it: `plan[13].amount`.
+    public var path: String { Self.text(of: steps[...]) }
+
+    public var description: String { "\(path)=\(value)" }
+
+    /// `node` with this override applied.
+    func apply(to node: Node) throws(ScenarioErrors) -> Node {
+        try replacing(node, at: steps[...], walked: [])
+    }
+
+    /// Whether a problem at `problemPath` lies in this override's value.
+    func owns(_ problemPath: String) -> Bool {
+        let own = path
+        guard problemPath.hasPrefix(own) else { return false }
+        let rest = problemPath.dropFirst(own.count)
+        return rest.isEmpty || rest.hasPrefix(".") || rest.hasPrefix("[")
+    }
+
+    /// `error`, placed at this override instead of the file.
+    func relocated(_ error: ScenarioError) -> ScenarioError {
+        var moved = error
+        let column = error.location.line == 1 ? error.location.column : 1
+        moved.location = SourceLocation(file: origin, line: 1, column: valueOffset + column)
+        return moved
+    }
+
+    // MARK: Paths
+
+    static func text(of steps: ArraySlice<Step>) -> String {
+        var text = ""
+        for step in steps {
+            switch step {
+            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+
+    /// The steps of `path` (`a.b[2].c`); a problem names its column in `origin`, `offset`
+    /// columns before the path.
+    static func steps(_ path: String, origin: String, offset: Int) throws(ScenarioErrors) -> [Step] {
+        var steps: [Step] = []
+        let characters = Array(path)
+        var position = 0
+        func fail(_ expected: String) -> ScenarioErrors {
+            let found = position < characters.count ? "'\(characters[position])'" : "the end of the path"
+            return problem(origin, column: offset + position + 1, expected: expected, found: found)
+        }
+        while position < characters.count || steps.isEmpty {
+            if position < characters.count && characters[position] == "[" {
+                guard !steps.isEmpty else { throw fail("a key first (say plan[13].amount)") }
+                position += 1
+                let digits = characters[position...].prefix { $0.isASCII && $0.isNumber }
+                guard !digits.isEmpty, let index = Int(String(digits)), index < 1_000_000 else {
+                    throw fail("a list index (0, 1, 2, …)")
+                }
+                position += digits.count
+                guard position < characters.count && characters[position] == "]" else { throw fail("']'") }
+                position += 1
+                steps.append(.index(index))
+                continue
+            }
+            if !steps.isEmpty {
+                guard characters[position] == "." else {
+                    throw fail("'.' or '[' between the parts of the path")
+                }
+                position += 1
+            }
+            let key = characters[position...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            guard !key.isEmpty else { throw fail("a key (letters, digits, '_' or '-')") }
+            position += key.count
+            steps.append(.key(String(key)))
+        }
+        return steps
+    }
+
+    static func problem(_ origin: String, column: Int, expected: String, found: String) -> ScenarioErrors {
+        ScenarioErrors([
+            ScenarioError(
+                location: SourceLocation(file: origin, line: 1, column: column), path: "", expected: expected,
+                found: found)
+        ])
+    }
+
+    // MARK: Applying
+
+    /// The value as a YAML node (an empty value is an empty word).
+    func valueNode() throws(ScenarioErrors) -> Node {
+        do {
+            return try Yams.compose(yaml: value) ?? Node("")
+        } catch let error as YamlError {
+            throw ScenarioErrors([relocated(ScenarioLoader.syntaxError(error, file: origin))])
+        } catch {
+            throw Self.problem(origin, column: valueOffset + 1, expected: "a YAML value", found: "'\(value)'")
+        }
+    }
+
+    private func replacing(_ node: Node?, at steps: ArraySlice<Step>, walked: [Step]) throws(ScenarioErrors)
+        -> Node
+    {
+        guard let step = steps.first else { return try valueNode() }
+        let here = Self.text(of: walked[...])
+        let inside = walked + [step]
+        switch (step, node) {
+        case (.key(let key), nil):
+            return .mapping(
+                Node.Mapping([(Node(key), try replacing(nil, at: steps.dropFirst(), walked: inside))]))
+        case (.key(let key), .mapping(let mapping)?):
+            var pairs = Array(mapping)
+            if let index = pairs.firstIndex(where: { $0.0.string == key }) {
+                pairs[index].1 = try replacing(pairs[index].1, at: steps.dropFirst(), walked: inside)
+            } else {
+                pairs.append((Node(key), try replacing(nil, at: steps.dropFirst(), walked: inside)))
+            }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        case (.index(let index), .sequence(let sequence)?):
+            guard index < sequence.count else {
+                throw Self.problem(
+                    origin, column: 1,
+                    expected:
+                        "an index of \(here) (it has \(sequence.count) entries, 0 to \(sequence.count - 1))",
+                    found: "[\(index)]")
+            }
+            var items = Array(sequence)
+            items[index] = try replacing(items[index], at: steps.dropFirst(), walked: inside)
+            return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
+        case (.index(let index), nil):
+            throw Self.problem(
+                origin, column: 1, expected: "\(here) to be a list in the file (an index cannot create one)",
+                found: "no \(here) for [\(index)]")
+        case (.key(let key), let node?):
+            throw Self.problem(
+                origin, column: 1,
+                expected: "\(here.isEmpty ? "the document" : here) to be a mapping with key '\(key)'",
+                found: SchemaChecker.describe(node))
+        case (.index(let index), let node?):
+            throw Self.problem(
+                origin, column: 1, expected: "\(here) to be a list with an entry [\(index)]",
+                found: SchemaChecker.describe(node))
+        }
+    }
+}
