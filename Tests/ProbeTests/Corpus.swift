@@ -110,5 +110,54 @@ struct Disagreement {
             reason:
                 "SLIP (LINKTYPE 8): tshark 4.0 does not decode it; tcpdump shows an ICMPv6 node information reply (140)"
         ),
+        // Malformed frames: the probe's count against the frames tshark gives an expert error.
+        Disagreement(
+            file: "dhcp6_reconf_asan.pcap", field: "malformed", probe: "0",
+            reason:
+                "a Reconfigure Message option (19) of the wrong length: tshark checks every DHCPv6 option's "
+                + "length against its type; the probe decodes the options it reports (IA_PD, DNS servers, status) "
+                + "and steps over the others by their length"),
+        Disagreement(
+            file: "hncp_dhcpv6data-oobr.pcap", field: "malformed", probe: "0",
+            reason: "an HNCP (RFC 7788) TLV with a bad length: the probe does not decode HNCP"),
+        Disagreement(
+            file: "bgp-orf.pcapng", field: "malformed", probe: "0",
+            reason: "a BGP outbound route filter entry of an unknown type: the probe does not decode BGP"),
+        Disagreement(
+            file: "ipv6_frag6_negative_len.pcap", field: "malformed", probe: "0",
+            reason:
+                "IPv6 payload length 0 without a Jumbo Payload option, in a frame cut by the snap length: "
+                + "tshark calls it an error; the probe reads length 0 as running to the end of the frame "
+                + "(segmentation offload writes it so) and what follows is cut by the snap length"),
+        Disagreement(
+            file: "ipv6_missing_jumbo_payload_option.pcap", field: "malformed", probe: "0",
+            reason: "the same: payload length 0 and a hop-by-hop header without the Jumbo Payload option"),
+        Disagreement(
+            file: "ipv6hdr-heapoverflow.pcap", field: "malformed", probe: "0",
+            reason:
+                "a frame of 262,144 bytes captured to 48: tshark reports the option cut by the snap length "
+                + "as an error; the probe counts frames cut by the snap length apart, not as malformed"),
+        Disagreement(
+            file: "ipv6-next-header-oobr-1.pcap", field: "malformed", probe: "0",
+            reason: "the same frame cut to 48 bytes by the snap length"),
+        Disagreement(
+            file: "ipv6-next-header-oobr-2.pcap", field: "malformed", probe: "0",
+            reason: "the same frame cut to 48 bytes by the snap length"),
+        Disagreement(
+            file: "ipv6_jumbogram_invalid_length.pcap", field: "malformed", probe: "1",
+            reason: "an IPv6 payload length beyond the frame captured whole: tshark gives a warning "
+                + "('payload length exceeds framing length'); for the probe the packet is malformed"),
+        Disagreement(
+            file: "ipv6_invalid_length_2.pcap", field: "malformed", probe: "1",
+            reason: "the same: a payload length beyond the frame captured whole, a warning for tshark"),
+        Disagreement(
+            file: "cve2015-0261-ipv6.pcap", field: "malformed", probe: "2",
+            reason: "SLIP: tshark 4.0 does not decode it (no verdict); tcpdump prints both frames as "
+                + "'truncated-ip6 - 26325 bytes missing', as the probe finds their payload lengths beyond the frame"
+        ),
+        Disagreement(
+            file: "LINKTYPE_IPV4_invalid.pcap", field: "malformed", probe: "1",
+            reason: "LINKTYPE_IPV4 carrying a version-6 header: tshark dissects it as IPv6, the probe counts "
+                + "a malformed IPv4 header (the ipv6Packets disagreement above)"),
     ]
 }

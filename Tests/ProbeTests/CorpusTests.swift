@@ -51,10 +51,13 @@ struct CorpusTests {
             ("dhcpv6", canonical(report.dhcpv6.messages), canonical(entry.dhcpv6.byType)),
             ("aaaaQueries", String(report.dns.aaaaQueries), String(entry.dns.aaaaQueries)),
             ("tunnels", probeTunnels(report.tunnels), expectedTunnels(entry.tunnelCounts)),
+            ("malformed", String(report.malformed), String(entry.tshark.expertErrorFrames)),
         ]
     }
 
-    @Test("packets, IPv6 packets, ICMPv6 and DHCPv6 types, AAAA queries and tunnels match tshark")
+    @Test(
+        "packets, IPv6 packets, ICMPv6 and DHCPv6 types, AAAA queries, tunnels and malformed frames match tshark"
+    )
     func counts() throws {
         let captures = try Corpus.all()
         #expect(captures.count == 110)
@@ -76,7 +79,7 @@ struct CorpusTests {
                 }
             }
         }
-        #expect(compared == 110 * 6)
+        #expect(compared == 110 * 7)
         #expect(used.count == Disagreement.all.count)
     }
 

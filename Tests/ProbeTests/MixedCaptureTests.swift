@@ -38,7 +38,8 @@ struct MixedCaptureTests {
         #expect(report.dhcpv6.messages.keys.sorted() == ["1", "2", "3", "7"])
         // tshark marks the truncated IPv6 headers malformed and the IPv4 header lengths below 20
         // a protocol error: both are expert errors, and the probe's malformed frames.
-        #expect(entry.tshark.malformedFrames > 0 && entry.tshark.malformedFrames < entry.tshark.expertErrorFrames)
+        #expect(
+            entry.tshark.malformedFrames > 0 && entry.tshark.malformedFrames < entry.tshark.expertErrorFrames)
         #expect(entry.tshark.expertErrorFrames == report.malformed)
         #expect(report.malformed > 0 && report.malformed < report.packets / 500)
     }

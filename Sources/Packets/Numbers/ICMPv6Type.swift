@@ -18,6 +18,18 @@ public struct ICMPv6Type: RawRepresentable, Hashable, Sendable {
     /// Whether the message quotes the packet that caused it (types 0-127 are errors).
     public var isError: Bool { rawValue < 128 }
 
+    /// The fewest bytes a neighbour discovery message of this type has (RFC 4861 §6.1 to 8.1:
+    /// "ICMP length is N or more octets"); nil for the other types.
+    public var minimumLength: Int? {
+        switch rawValue {
+        case 133: 8
+        case 134: 16
+        case 135, 136: 24
+        case 137: 40
+        default: nil
+        }
+    }
+
     /// A readable name for reports.
     public var name: String {
         switch rawValue {

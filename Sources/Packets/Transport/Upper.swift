@@ -47,7 +47,12 @@ extension Dissection {
             let declaredEnd = header.length == 0 ? payloadEnd : offset + header.length
             try udpPayload(bytes, header, at: offset + 8, end: payloadEnd, declaredEnd: declaredEnd)
         case .icmpv6:
-            packet.transport = .icmpv6(try ICMPv6Header.decode(bytes, at: offset, end: end))
+            let header = try ICMPv6Header.decode(bytes, at: offset, end: end)
+            packet.transport = .icmpv6(header)
+            // A neighbour discovery message shorter than its fixed part, captured whole.
+            if !snapped, let minimum = header.type.minimumLength, header.length < minimum {
+                note(.invalid(.icmpv6, .length))
+            }
         case .icmp:
             packet.transport = .icmpv4(
                 type: try bytes.uint8(at: offset, .icmpv4), code: try bytes.uint8(at: offset + 1, .icmpv4))
