@@ -50,13 +50,21 @@ struct CorpusTests {
             ("icmpv6Types", canonical(report.icmpv6Types), canonical(entry.icmpv6.byType)),
             ("dhcpv6", canonical(report.dhcpv6.messages), canonical(entry.dhcpv6.byType)),
             ("aaaaQueries", String(report.dns.aaaaQueries), String(entry.dns.aaaaQueries)),
+            ("dnsQueries", String(report.dns.queries), String(entry.dns.queries)),
+            ("dnsResponses", String(report.dns.responses), String(entry.dns.responses)),
+            ("aQueries", String(report.dns.aQueries), String(entry.dns.aQueries)),
+            (
+                "aaaaResponses",
+                String(report.dns.aaaaAnswered + report.dns.aaaaEmpty + report.dns.aaaaFailed),
+                String(entry.dns.aaaaResponses)
+            ),
             ("tunnels", probeTunnels(report.tunnels), expectedTunnels(entry.tunnelCounts)),
             ("malformed", String(report.malformed), String(entry.tshark.expertErrorFrames)),
         ]
     }
 
     @Test(
-        "packets, IPv6 packets, ICMPv6 and DHCPv6 types, AAAA queries, tunnels and malformed frames match tshark"
+        "packets, IPv6 packets, ICMPv6 and DHCPv6 types, DNS queries and responses, tunnels and malformed frames match tshark"
     )
     func counts() throws {
         let captures = try Corpus.all()
@@ -79,7 +87,7 @@ struct CorpusTests {
                 }
             }
         }
-        #expect(compared == 110 * 7)
+        #expect(compared == 110 * 11)
         #expect(used.count == Disagreement.all.count)
     }
 
