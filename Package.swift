@@ -81,7 +81,8 @@ let package = Package(
             swiftSettings: common
         ),
         // Helpers shared by test targets (closed forms, fixtures); not a product.
-        .target(name: "TestSupport", dependencies: ["Packets"], path: "Tests/TestSupport", swiftSettings: common),
+        .target(
+            name: "TestSupport", dependencies: ["Packets"], path: "Tests/TestSupport", swiftSettings: common),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore", "TestSupport"], swiftSettings: common),
         .testTarget(
             name: "ComputeModelTests", dependencies: ["ComputeModel", "TestSupport"],
