@@ -35,6 +35,19 @@ struct Corpus {
                 case expertErrorFrames = "expert_error_frames"
             }
         }
+        /// SYNs and SYN-ACKs by the version of the IP header carrying them (ICMP quotes left out).
+        struct TCP: Decodable {
+            var ipv6SYNs: Int
+            var ipv6SYNACKs: Int
+            var ipv4SYNs: Int
+            var ipv4SYNACKs: Int
+            enum CodingKeys: String, CodingKey {
+                case ipv6SYNs = "ipv6_syns"
+                case ipv6SYNACKs = "ipv6_syn_acks"
+                case ipv4SYNs = "ipv4_syns"
+                case ipv4SYNACKs = "ipv4_syn_acks"
+            }
+        }
         struct TcpdumpLocal: Decodable {
             var packetsWithIP6: Int
             enum CodingKeys: String, CodingKey { case packetsWithIP6 = "packets_with_IP6" }
@@ -47,11 +60,12 @@ struct Corpus {
         var dhcpv6: DHCPv6
         var dns: DNS
         var tunnelCounts: [String: Int]
+        var tcp: TCP
         var tshark: Tshark
         var tcpdumpLocal: TcpdumpLocal
 
         enum CodingKeys: String, CodingKey {
-            case file, packets, icmpv6, dhcpv6, dns, tshark
+            case file, packets, icmpv6, dhcpv6, dns, tcp, tshark
             case ipv6Packets = "ipv6_packets"
             case linkType = "link_type"
             case tunnelCounts = "tunnel_counts"
@@ -142,6 +156,13 @@ struct Disagreement {
             reason: "its DNS query rides in the version-6 header that the probe reads as malformed IPv4"),
         Disagreement(
             file: "LINKTYPE_IPV4_invalid.pcap", field: "aQueries", probe: "0", reason: "the same A query"),
+        // TCP handshakes.
+        Disagreement(
+            file: "ipv6-http-atomic-frag.pcap", field: "ipv6Answered", probe: "3",
+            reason:
+                "the first SYN-ACK (frame 3) is recorded before its SYN (frame 4, stamped 30 us earlier): the "
+                + "probe matches an answer to a SYN seen before it, so that attempt stays unmatched (a known gap, "
+                + "issue 15)"),
         // Malformed frames: the probe's count against the frames tshark gives an expert error.
         Disagreement(
             file: "dhcp6_reconf_asan.pcap", field: "malformed", probe: "0",

@@ -59,12 +59,17 @@ struct CorpusTests {
                 String(entry.dns.aaaaResponses)
             ),
             ("tunnels", probeTunnels(report.tunnels), expectedTunnels(entry.tunnelCounts)),
+            ("ipv6SYNs", String(report.ipv6Connections.syns), String(entry.tcp.ipv6SYNs)),
+            // Each answered attempt is one SYN-ACK (the tests' captures hold no RST answers).
+            ("ipv6Answered", String(report.ipv6Connections.answered), String(entry.tcp.ipv6SYNACKs)),
+            ("ipv4SYNs", String(report.ipv4Connections.syns), String(entry.tcp.ipv4SYNs)),
+            ("ipv4SYNACKs", String(report.ipv4Connections.answered), String(entry.tcp.ipv4SYNACKs)),
             ("malformed", String(report.malformed), String(entry.tshark.expertErrorFrames)),
         ]
     }
 
     @Test(
-        "packets, IPv6 packets, ICMPv6 and DHCPv6 types, DNS queries and responses, tunnels and malformed frames match tshark"
+        "packets, IPv6 packets, ICMPv6 and DHCPv6 types, DNS queries and responses, TCP handshakes, tunnels and malformed frames match tshark"
     )
     func counts() throws {
         let captures = try Corpus.all()
@@ -87,7 +92,7 @@ struct CorpusTests {
                 }
             }
         }
-        #expect(compared == 110 * 11)
+        #expect(compared == 110 * 15)
         #expect(used.count == Disagreement.all.count)
     }
 

@@ -126,13 +126,13 @@ ENTRY_ORDER = [
     "file", "category", "description", "source_path", "size_bytes", "sha256", "file_format",
     "link_type", "packets", "capinfos_packets", "ipv6_packets", "ipv6_packets_with_version_6",
     "ipv6_address_kinds", "icmpv6", "dhcpv6", "dns", "tunnels_seen", "tunnel_counts",
-    "ipv6_extension_headers", "l2", "tshark", "tcpdump_expected", "zeek_tests",
+    "ipv6_extension_headers", "l2", "tcp", "tshark", "tcpdump_expected", "zeek_tests",
     "zeek_tests_count", "tcpdump_local",
 ]
 DESCRIPTIVE = {"file", "category", "description", "source_path", "tcpdump_expected",
                "zeek_tests", "zeek_tests_count"}
 # Measured values compared as a whole by --check; the other measured dicts field by field.
-STRUCTURED = {"link_type", "icmpv6", "dhcpv6", "dns", "l2", "tshark", "tcpdump_local"}
+STRUCTURED = {"link_type", "icmpv6", "dhcpv6", "dns", "l2", "tcp", "tshark", "tcpdump_local"}
 
 
 class Failure(Exception):
@@ -289,6 +289,33 @@ def teredo_frames_default_prefs(tools, path):
                  tools.env)
     return sum(1 for line in result.stdout.decode("utf-8", "replace").split("\n")
                if "teredo" in line.split(":"))
+
+
+def tcp_handshakes(tools, path, options):
+    """SYNs and SYN-ACKs by the IP version of the header that carries the TCP segment (the
+    innermost one). Segments quoted inside ICMP errors are left out: they are not connection
+    attempts on the captured link."""
+    result = run([tools.tshark, "-n"] + options + ["-r", path, "-Y", "tcp.flags.syn == 1", "-T", "fields",
+                  "-E", "occurrence=l", "-e", "frame.protocols", "-e", "tcp.flags.ack"], tools.env)
+    counts = collections.OrderedDict(
+        (key, 0) for key in ("ipv6_syns", "ipv6_syn_acks", "ipv4_syns", "ipv4_syn_acks"))
+    for line in result.stdout.decode("utf-8", "replace").split("\n"):
+        if not line:
+            continue
+        protocols, _, ack = line.partition("\t")
+        layers = protocols.split(":")
+        if "tcp" not in layers:
+            continue
+        before = layers[:layers.index("tcp")]
+        if "icmp" in before or "icmpv6" in before:
+            continue
+        carriers = [layer for layer in before if layer in ("ip", "ipv6")]
+        if not carriers:
+            continue
+        family = "ipv6" if carriers[-1] == "ipv6" else "ipv4"
+        acknowledged = ack.strip() in ("1", "True", "true")
+        counts[family + ("_syn_acks" if acknowledged else "_syns")] += 1
+    return counts
 
 
 def address_kind(text):
@@ -596,6 +623,7 @@ def measure(tools, path, profile, side_files=None):
     for key in ("icmpv6", "dhcpv6", "dns", "tunnels_seen", "tunnel_counts",
                 "ipv6_extension_headers", "l2"):
         entry[key] = counts[key]
+    entry["tcp"] = tcp_handshakes(tools, path, options)
     entry["tshark"] = counts["tshark"]
     entry["tshark"]["per_frame"] = name + ".tshark.tsv"
     entry["tcpdump_local"] = local
