@@ -62,15 +62,9 @@ public struct KPITable: Sendable {
     /// A number to four significant digits, with thousands separators when large.
     static func readable(_ value: String) -> String {
         guard let number = Double(value) else { return value }
+        guard abs(number) < 1e18 else { return String(format: "%.4g", number) }
         if abs(number) >= 1_000 {
-            let formatter = NumberFormatter()
-            formatter.numberStyle = .decimal
-            formatter.maximumFractionDigits = 0
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.usesGroupingSeparator = true
-            formatter.groupingSeparator = ","
-            formatter.groupingSize = 3
-            return formatter.string(from: NSNumber(value: number.rounded())) ?? value
+            return (number < 0 ? "-" : "") + Schema.grouped(Int(abs(number).rounded()))
         }
         return number == number.rounded() ? String(Int(number)) : String(format: "%.4g", number)
     }

@@ -12,6 +12,15 @@ public enum DefaultScenario {
         try ScenarioLoader.load(text: text, file: fileName)
     }
 
+    /// The scenario in `file`, or this one when `file` is nil (the commands' default), with its
+    /// distributions and `overrides`.
+    public static func inputs(orFile file: String?, overrides: [ScenarioOverride] = []) throws(ScenarioErrors)
+        -> ScenarioInputs
+    {
+        guard let file else { return try inputs(overrides: overrides) }
+        return try ScenarioLoader.inputs(path: file, overrides: overrides)
+    }
+
     /// The scenario with its distributions, to draw from per replication, with `overrides`.
     public static func inputs(overrides: [ScenarioOverride] = []) throws(ScenarioErrors) -> ScenarioInputs {
         try ScenarioLoader.inputs(text: text, file: fileName, overrides: overrides)

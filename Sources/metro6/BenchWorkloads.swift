@@ -62,7 +62,7 @@ struct BenchRunCommand: ParsableCommand {
 
     func run() throws {
         var inputs = try reportingScenarioErrors { () throws(ScenarioErrors) in
-            if let file { try ScenarioLoader.inputs(path: file) } else { try DefaultScenario.inputs() }
+            try DefaultScenario.inputs(orFile: file)
         }
         if let months { inputs = inputs.limited(to: months) }
         let scenario = inputs.central

@@ -99,11 +99,7 @@ struct RunCommand: ParsableCommand {
     /// The inputs of `file` (the bundled scenario when nil) with the command's changes.
     func inputs(_ file: String?, overrides: [ScenarioOverride]) throws -> ScenarioInputs {
         var inputs = try reportingScenarioErrors { () throws(ScenarioErrors) in
-            if let file {
-                try ScenarioLoader.inputs(path: file, overrides: overrides)
-            } else {
-                try DefaultScenario.inputs(overrides: overrides)
-            }
+            try DefaultScenario.inputs(orFile: file, overrides: overrides)
         }
         if let months { inputs = inputs.limited(to: months) }
         if skip.contains(.compute) { inputs = inputs.withoutCompute() }

@@ -37,16 +37,12 @@ public struct MixedCapture {
         var written = 0
         while written < packets {
             for frame in traffic.next() where written < packets {
-                writer.append(
-                    frame.count < 60 && !traffic.lastWasMalformed ? pad(frame) : frame,
-                    time: 1_700_000_000 + Double(written) * 20e-6)
+                writer.append(frame, time: 1_700_000_000 + Double(written) * 20e-6)
                 written += 1
             }
         }
         return writer.data
     }
-
-    private func pad(_ frame: [UInt8]) -> [UInt8] { frame + [UInt8](repeating: 0, count: 60 - frame.count) }
 }
 
 /// The traffic behind `MixedCapture`: each call to `next()` draws one kind by its weight and
@@ -105,34 +101,36 @@ private struct MixedTraffic {
     private var random: SplitMix64
     private var flows: [Flow] = []
     private var sequence = 0
-    private(set) var lastWasMalformed = false
-
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
         flows = (0..<Self.slots).map { _ in newFlow() }
     }
 
+    /// The weights' sum: one draw picks a number below it.
+    private static let totalWeight = Kind.allCases.reduce(0) { $0 + $1.weight }
+
+    /// The frames of the next draw, padded to Ethernet's 60 bytes as on the wire (malformed
+    /// frames are left as they are).
     mutating func next() -> [[UInt8]] {
         sequence += 1
-        lastWasMalformed = false
-        var draw = below(Kind.allCases.reduce(0) { $0 + $1.weight })
+        var draw = below(Self.totalWeight)
         let kind =
             Kind.allCases.first {
                 draw -= $0.weight
                 return draw < 0
             } ?? .tcp
+        let frames: [[UInt8]]
         switch kind {
-        case .tcp: return [tcpStep()]
-        case .dns4: return dns(v6: false)
-        case .dns6: return dns(v6: true)
-        case .icmpv6: return [icmpv6()]
-        case .dhcpv6: return dhcpv6()
-        case .tunnel: return [tunnel()]
-        case .fragments: return fragments()
-        case .malformed:
-            lastWasMalformed = true
-            return [malformed()]
+        case .tcp: frames = [tcpStep()]
+        case .dns4: frames = dns(v6: false)
+        case .dns6: frames = dns(v6: true)
+        case .icmpv6: frames = [icmpv6()]
+        case .dhcpv6: frames = dhcpv6()
+        case .tunnel: frames = [tunnel()]
+        case .fragments: frames = fragments()
+        case .malformed: return [malformed()]
         }
+        return frames.map { $0.count < 60 ? $0 + [UInt8](repeating: 0, count: 60 - $0.count) : $0 }
     }
 
     // MARK: Random choices

@@ -33,13 +33,7 @@ public enum RangeTable {
     static func text(_ low: Double, _ high: Double) -> String {
         func number(_ value: Double) -> String {
             guard value == value.rounded(), abs(value) < 1e18 else { return Schema.format(value) }
-            let digits = String(Int(abs(value)))
-            var grouped = ""
-            for (index, digit) in digits.enumerated() {
-                if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-                grouped.append(digit)
-            }
-            return (value < 0 ? "−" : "") + grouped
+            return (value < 0 ? "−" : "") + Schema.grouped(Int(abs(value)))
         }
         return "\(number(low)) – \(number(high))"
     }

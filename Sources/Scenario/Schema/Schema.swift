@@ -92,6 +92,17 @@ public indirect enum Schema: Sendable {
         value == value.rounded() && abs(value) < 1e18 ? String(Int(value)) : String(value)
     }
 
+    /// The digits of `magnitude` in groups of three, "1,234,567", as people read large numbers.
+    public static func grouped(_ magnitude: Int) -> String {
+        let digits = String(magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return grouped
+    }
+
     /// A computed quantity for a message, to four significant digits (2.49e+22, 2.49e+07, 0.1235).
     static func approximate(_ value: Double) -> String {
         abs(value) < 1e6 && value == value.rounded() ? String(Int(value)) : String(format: "%.4g", value)
