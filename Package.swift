@@ -50,6 +50,8 @@ let package = Package(
             resources: [.embedInCode("Resources/shenzhen-2011.yaml")], swiftSettings: common),
         .systemLibrary(
             name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Packets", swiftSettings: common),
         // The probe's SIGBUS guard for capture files truncated while mapped (a signal handler, so C).
         .target(name: "CMappingGuard", path: "Sources/CMappingGuard"),
@@ -63,7 +65,7 @@ let package = Package(
         // Renderings that know no model (JUnit XML for CI today; DESIGN.md's neutral documents later).
         .target(name: "Report", swiftSettings: common),
         .target(
-            name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore", "Report"],
+            name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore", "Report", "CSQLite"],
             swiftSettings: common),
         .executableTarget(
             name: "metro6",

@@ -80,7 +80,7 @@ public enum CloudAdmission: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// The cloud partition serving the services' VM requests, placed first-fit on nodes.
-public struct CloudSimulation: Sendable {
+public struct CloudSimulation: Sendable, Hashable {
     /// Seconds in a year of 365.25 days.
     public static let secondsPerYear = 365.25 * 86_400
 

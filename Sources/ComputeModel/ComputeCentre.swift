@@ -1,7 +1,9 @@
 /// The city's supercomputing and cloud centre over a horizon: an HPC (CPU) partition running a
 /// synthetic job stream under a batch scheduler, growing by dated expansions, optionally a GPU
 /// partition with a job stream of its own, a wait SLA, a power model and a cloud partition.
-public struct ComputeCentre: Sendable {
+/// Equal centres run from the same seed and replication give equal results, so a sweep keys
+/// shared results by the centre itself.
+public struct ComputeCentre: Sendable, Hashable {
     /// A partition of accelerators scheduled apart from the CPU cores (a CPU+GPU machine's
     /// TOP500 core count is not all CPU cores).
     public struct GPUPartition: Sendable, Hashable {

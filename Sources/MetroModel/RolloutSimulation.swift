@@ -19,18 +19,38 @@ public struct RolloutSimulation: Sendable {
 
     /// Runs the plan and its baseline with random numbers from `generator`.
     public func run<G: RandomNumberGenerator>(using generator: inout G) -> RolloutResult {
-        let seeds = configuration.districts.map { _ in (generator.next(), generator.next(), generator.next())
-        }
+        let seeds = districtSeeds(using: &generator)
+        return run(seeds: seeds, baseline: configuration.actions.isEmpty ? nil : baseline(seeds: seeds))
+    }
+
+    /// The districts' seeds a run draws first from its generator: everything random in the run
+    /// (plan and baseline) follows from them.
+    public func districtSeeds<G: RandomNumberGenerator>(using generator: inout G) -> DistrictSeeds {
+        DistrictSeeds(values: (0..<3 * configuration.districts.count).map { _ in generator.next() })
+    }
+
+    /// The baseline of a run from `seeds`: the city with none of the plan's actions. Runs whose
+    /// configurations differ only in their actions share it.
+    public func baseline(seeds: DistrictSeeds) -> BaselineCosts {
+        BaselineCosts(
+            ledger: simulate(actions: [], seeds: seeds).state.ledger,
+            rate: NetPresentValue(yearlyRate: configuration.discountRate))
+    }
+
+    /// Runs the plan from `seeds`, judged against `baseline` (nil: the plan is its own
+    /// baseline, as it is when it has no actions).
+    public func run(seeds: DistrictSeeds, baseline: BaselineCosts?) -> RolloutResult {
         var plan = simulate(actions: configuration.actions, seeds: seeds)
-        let baseline =
-            configuration.actions.isEmpty ? plan.state : simulate(actions: [], seeds: seeds).state
         let rate = NetPresentValue(yearlyRate: configuration.discountRate)
-        plan.result.kpis = Self.kpis(plan.result.months, plan: plan.state, baseline: baseline, rate: rate)
+        plan.result.kpis = Self.kpis(
+            plan.result.months, plan: plan.state,
+            baseline: baseline ?? BaselineCosts(ledger: plan.state.ledger, rate: rate),
+            rate: rate)
         return plan.result
     }
 
     /// One run of `actions` from the starting network.
-    func simulate(actions: [NetworkConfiguration.Action], seeds: [(UInt64, UInt64, UInt64)]) -> (
+    func simulate(actions: [NetworkConfiguration.Action], seeds: DistrictSeeds) -> (
         result: RolloutResult, state: RolloutState
     ) {
         var state = RolloutState(configuration: configuration, actions: actions, seeds: seeds)
@@ -59,7 +79,7 @@ public struct RolloutSimulation: Sendable {
     }
 
     static func kpis(
-        _ months: [MonthlyOutput], plan: RolloutState, baseline: RolloutState, rate: NetPresentValue
+        _ months: [MonthlyOutput], plan: RolloutState, baseline: BaselineCosts, rate: NetPresentValue
     ) -> RolloutKPIs {
         func first(_ share: Double) -> Int? {
             months.first {
@@ -67,11 +87,11 @@ public struct RolloutSimulation: Sendable {
             }?.month
         }
         let npv = -plan.ledger.presentCost(rate: rate) { _ in true }
-        let baselineNPV = -baseline.ledger.presentCost(rate: rate) { _ in true }
+        let baselineNPV = -baseline.presentCost
         var byGroup: [String: Double] = [:]
         for group in CostItem.Group.allCases {
             byGroup[group.rawValue] =
-                baseline.ledger.presentCost(rate: rate) { $0.group == group }
+                (baseline.presentCostByGroup[group] ?? 0)
                 - plan.ledger.presentCost(rate: rate) { $0.group == group }
         }
         var byItem: [String: Double] = [:]

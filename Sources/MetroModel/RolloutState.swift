@@ -8,10 +8,11 @@ struct DistrictStreams: Sendable {
     var installs: Xoshiro256StarStar
     var adoption: Xoshiro256StarStar
 
-    init(seeds: (UInt64, UInt64, UInt64)) {
-        cpeFailures = Xoshiro256StarStar(seed: seeds.0)
-        installs = Xoshiro256StarStar(seed: seeds.1)
-        adoption = Xoshiro256StarStar(seed: seeds.2)
+    /// The streams of district `district` of a run seeded with `seeds`.
+    init(seeds: DistrictSeeds, district: Int) {
+        cpeFailures = Xoshiro256StarStar(seed: seeds.values[3 * district])
+        installs = Xoshiro256StarStar(seed: seeds.values[3 * district + 1])
+        adoption = Xoshiro256StarStar(seed: seeds.values[3 * district + 2])
     }
 }
 
@@ -95,10 +96,9 @@ struct RolloutState: Sendable {
     /// each district's streams seeded from `seeds`.
     init(
         configuration config: NetworkConfiguration, actions: [NetworkConfiguration.Action],
-        seeds: [(UInt64, UInt64, UInt64)]
+        seeds: DistrictSeeds
     ) {
         configuration = config
-        let streams = seeds.map(DistrictStreams.init)
         districts = config.districts.indices.map { index in
             let district = config.districts[index]
             var cpes = config.cpes
@@ -111,7 +111,7 @@ struct RolloutState: Sendable {
             return DistrictState(
                 subscribers: district.subscribers, access: district.access, bngs: district.bngs,
                 readyBNGs: district.readyBNGs, fleet: fleet, mode: district.initialMode,
-                optOut: district.initialMode != nil, streams: streams[index])
+                optOut: district.initialMode != nil, streams: DistrictStreams(seeds: seeds, district: index))
         }
         pool = IPv4Pool(size: config.publicIPv4)
         cgnatGbps = config.cgnat.gbps

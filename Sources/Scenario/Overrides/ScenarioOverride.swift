@@ -17,40 +17,46 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     public let steps: [Step]
     /// The value, as YAML text.
     public let value: String
-    /// How messages name the override: the command-line argument, or a sweep file's place.
-    public let origin: String
-    /// Columns of `origin` before the value's first character (for positions inside the value).
-    let valueOffset: Int
+    /// Where the override is written: the command-line argument (line 1, the path's column), or
+    /// a sweep file's place.
+    public let place: SourceLocation
+    /// Where the value's text starts, for positions inside the value.
+    let valueStart: SourceLocation
+
+    /// How messages name the override's source: `--set PATH=VALUE`, or a sweep file.
+    public var origin: String { place.file }
 
     /// The override written `PATH=VALUE` on the command line (`origin` names it in messages,
     /// by default `--set PATH=VALUE`).
     public init(_ argument: String, origin: String? = nil) throws(ScenarioErrors) {
         let origin = origin ?? "--set \(argument)"
-        let prefix = origin.count - argument.count
+        let place = SourceLocation(file: origin, line: 1, column: origin.count - argument.count + 1)
         guard let equals = argument.firstIndex(of: "=") else {
             throw Self.problem(
-                origin, column: prefix + argument.count + 1,
-                expected: "PATH=VALUE (say budget.yearlyCapex=6e7)",
+                place.moved(by: argument.count), expected: "PATH=VALUE (say budget.yearlyCapex=6e7)",
                 found: "no '='")
         }
         let path = String(argument[..<equals])
         try self.init(
-            steps: Self.steps(path, origin: origin, offset: prefix),
-            value: String(argument[equals...].dropFirst()),
-            origin: origin, valueOffset: prefix + path.count + 1)
+            steps: Self.steps(path, at: place), value: String(argument[equals...].dropFirst()), place: place,
+            valueStart: place.moved(by: path.count + 1))
     }
 
-    /// The override of the value at `path` by `value`; `origin` names it in messages.
-    public init(path: String, value: String, origin: String) throws(ScenarioErrors) {
-        try self.init(
-            steps: Self.steps(path, origin: origin, offset: 0), value: value, origin: origin, valueOffset: 0)
+    /// The override of the value at `path` by `value` (YAML text), written in a file: the path at
+    /// `place`, the value's text from `valueStart`.
+    public init(path: String, value: String, at place: SourceLocation, valueStart: SourceLocation)
+        throws(ScenarioErrors)
+    {
+        try self.init(steps: Self.steps(path, at: place), value: value, place: place, valueStart: valueStart)
     }
 
-    private init(steps: [Step], value: String, origin: String, valueOffset: Int) throws(ScenarioErrors) {
+    private init(steps: [Step], value: String, place: SourceLocation, valueStart: SourceLocation)
+        throws(ScenarioErrors)
+    {
         self.steps = steps
         self.value = value
-        self.origin = origin
-        self.valueOffset = valueOffset
+        self.place = place
+        self.valueStart = valueStart
         _ = try valueNode()
     }
 
@@ -72,11 +78,16 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         return rest.isEmpty || rest.hasPrefix(".") || rest.hasPrefix("[")
     }
 
-    /// `error`, placed at this override instead of the file.
+    /// `error` (at a line and column of the value's text), placed at this override instead of
+    /// the file.
     func relocated(_ error: ScenarioError) -> ScenarioError {
         var moved = error
-        let column = error.location.line == 1 ? error.location.column : 1
-        moved.location = SourceLocation(file: origin, line: 1, column: valueOffset + column)
+        let line = error.location.line
+        moved.location =
+            line == 1
+            ? valueStart.moved(by: error.location.column - 1)
+            : SourceLocation(
+                file: valueStart.file, line: valueStart.line + line - 1, column: error.location.column)
         return moved
     }
 
@@ -93,15 +104,14 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// The steps of `path` (`a.b[2].c`); a problem names its column in `origin`, `offset`
-    /// columns before the path.
-    static func steps(_ path: String, origin: String, offset: Int) throws(ScenarioErrors) -> [Step] {
+    /// The steps of `path` (`a.b[2].c`), written at `place`; a problem names its column.
+    static func steps(_ path: String, at place: SourceLocation) throws(ScenarioErrors) -> [Step] {
         var steps: [Step] = []
         let characters = Array(path)
         var position = 0
         func fail(_ expected: String) -> ScenarioErrors {
             let found = position < characters.count ? "'\(characters[position])'" : "the end of the path"
-            return problem(origin, column: offset + position + 1, expected: expected, found: found)
+            return problem(place.moved(by: position), expected: expected, found: found)
         }
         while position < characters.count || steps.isEmpty {
             if position < characters.count && characters[position] == "[" {
@@ -131,12 +141,8 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         return steps
     }
 
-    static func problem(_ origin: String, column: Int, expected: String, found: String) -> ScenarioErrors {
-        ScenarioErrors([
-            ScenarioError(
-                location: SourceLocation(file: origin, line: 1, column: column), path: "", expected: expected,
-                found: found)
-        ])
+    static func problem(_ location: SourceLocation, expected: String, found: String) -> ScenarioErrors {
+        ScenarioErrors([ScenarioError(location: location, path: "", expected: expected, found: found)])
     }
 
     // MARK: Applying
@@ -148,7 +154,7 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         } catch let error as YamlError {
             throw ScenarioErrors([relocated(ScenarioLoader.syntaxError(error, file: origin))])
         } catch {
-            throw Self.problem(origin, column: valueOffset + 1, expected: "a YAML value", found: "'\(value)'")
+            throw Self.problem(valueStart, expected: "a YAML value", found: "'\(value)'")
         }
     }
 
@@ -173,7 +179,7 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
         case (.index(let index), .sequence(let sequence)?):
             guard index < sequence.count else {
                 throw Self.problem(
-                    origin, column: 1,
+                    place,
                     expected:
                         "an index of \(here) (it has \(sequence.count) entries, 0 to \(sequence.count - 1))",
                     found: "[\(index)]")
@@ -183,16 +189,16 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
             return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
         case (.index(let index), nil):
             throw Self.problem(
-                origin, column: 1, expected: "\(here) to be a list in the file (an index cannot create one)",
+                place, expected: "\(here) to be a list in the file (an index cannot create one)",
                 found: "no \(here) for [\(index)]")
         case (.key(let key), let node?):
             throw Self.problem(
-                origin, column: 1,
+                place,
                 expected: "\(here.isEmpty ? "the document" : here) to be a mapping with key '\(key)'",
                 found: SchemaChecker.describe(node))
         case (.index(let index), let node?):
             throw Self.problem(
-                origin, column: 1, expected: "\(here) to be a list with an entry [\(index)]",
+                place, expected: "\(here) to be a list with an entry [\(index)]",
                 found: SchemaChecker.describe(node))
         }
     }

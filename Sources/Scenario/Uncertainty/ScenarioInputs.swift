@@ -64,16 +64,26 @@ public struct ScenarioInputs: Sendable {
     /// A draw that breaks a rule between fields (say, idle power above busy power) is an error at
     /// the field's position.
     public func draw(seed: UInt64, replication: Int) throws(ScenarioErrors) -> ScenarioFile {
-        guard let text else { return central }
+        try drawWithValues(seed: seed, replication: replication).scenario
+    }
+
+    /// `draw(seed:replication:)` and the numbers drawn, one per `uncertain` field in its order.
+    public func drawWithValues(seed: UInt64, replication: Int) throws(ScenarioErrors) -> (
+        scenario: ScenarioFile, values: [Double]
+    ) {
+        guard let text else { return (central, []) }
         var generator = RandomStreams(seed: seed).generator(replication: replication, stream: Self.stream)
         let node = try ScenarioLoader.document(text: text, file: file, overrides: overrides)
+        var values: [Double] = []
         let drawn = Self.substitute(node, schema: ScenarioFile.schema) { distribution, range in
-            distribution.draw(in: range, using: &generator)
+            let value = distribution.draw(in: range, using: &generator)
+            values.append(value)
+            return value
         }
         var scenario = try ScenarioLoader.decode(drawn, file: file, overrides: overrides)
         if let monthsLimit { scenario.months = Swift.min(scenario.months, monthsLimit) }
         if skipsCompute { scenario.compute = nil }
-        return scenario
+        return (scenario, values)
     }
 
     /// `node` with every distribution in a number field replaced by `value(distribution, range)`,

@@ -189,13 +189,8 @@ public enum PHOLD {
 
     @usableFromInline
     static func fnv1a(_ words: [UInt64]) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for word in words {
-            for byte in 0..<8 {
-                hash ^= (word >> UInt64(byte * 8)) & 0xFF
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
-        }
-        return hash
+        var hash = FNV1a()
+        for word in words { hash.add(word: word) }
+        return hash.value
     }
 }
