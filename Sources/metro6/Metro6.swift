@@ -21,7 +21,8 @@ struct Metro6: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, SweepCommand.self, BacktestCommand.self, CalibrateCommand.self,
+            RunCommand.self, SweepCommand.self, CompareCommand.self, MergeCommand.self, BacktestCommand.self,
+            CalibrateCommand.self,
             ValidateCommand.self,
             SchemaCommand.self,
             ComputeCommand.self,

@@ -127,7 +127,7 @@ final class ResultStore {
         return store
     }
 
-    private static func opened(_ path: String, create: Bool, readOnly: Bool = false) throws(SweepError)
+    static func opened(_ path: String, create: Bool, readOnly: Bool = false) throws(SweepError)
         -> ResultStore
     {
         do {
@@ -228,5 +228,53 @@ final class ResultStore {
             (try? encoder.encode(overrides.map { Setting(path: $0.path, value: $0.value) }))
             ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension ResultStore {
+    /// A variant as the file lists it.
+    struct Variant: Sendable {
+        var index: Int
+        var name: String
+        var start: String
+    }
+
+    /// One KPI value of one run.
+    struct KPIValue: Sendable {
+        var variant: Int
+        var replication: Int
+        var kpi: String
+        var value: Double?
+    }
+
+    /// The variants, in order.
+    func variants() throws(SweepError) -> [Variant] {
+        try attempt { () throws(SQLiteError) in
+            try database.rows("SELECT variant, name, start FROM variants ORDER BY variant").map {
+                Variant(index: Int($0[0].integer ?? 0), name: $0[1].text ?? "", start: $0[2].text ?? "")
+            }
+        }
+    }
+
+    /// Every KPI value of every written run.
+    func kpiValues() throws(SweepError) -> [KPIValue] {
+        try attempt { () throws(SQLiteError) in
+            try database.rows(
+                "SELECT r.variant, r.replication, k.kpi, k.value FROM kpis k JOIN runs r USING (run) ORDER BY r.run"
+            ).map {
+                KPIValue(
+                    variant: Int($0[0].integer ?? 0), replication: Int($0[1].integer ?? 0),
+                    kpi: $0[2].text ?? "",
+                    value: $0[3].number)
+            }
+        }
+    }
+
+    /// The sweep's name, replications and run count.
+    func sweepFacts() throws(SweepError) -> (name: String, replications: Int, runs: Int) {
+        try attempt { () throws(SQLiteError) in
+            let row = try database.rows("SELECT name, replications, runs FROM sweep")[0]
+            return (row[0].text ?? "", Int(row[1].integer ?? 0), Int(row[2].integer ?? 0))
+        }
     }
 }

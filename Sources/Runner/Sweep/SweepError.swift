@@ -20,6 +20,8 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
     case database(path: String, SQLiteError)
     /// A `--shard` that is not i/n with 1 ≤ i ≤ n.
     case badShard(String)
+    /// A KPI name the catalogue does not have.
+    case unknownKPI(String, known: [String])
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
         case .database(let path, let error): "\(path): \(error)"
         case .badShard(let text):
             "--shard \(text): expected i/n with 1 ≤ i ≤ n (say 2/8), or SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT"
+        case .unknownKPI(let name, let known):
+            "no KPI named '\(name)'; the KPIs are \(known.joined(separator: ", "))"
         }
     }
 }

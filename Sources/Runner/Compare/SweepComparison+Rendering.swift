@@ -1,0 +1,175 @@
+import Foundation
+import Scenario
+
+extension SweepComparison {
+    /// A KPI value as the outputs write it: months `YYYY-MM` (from the plan's start), numbers in
+    /// full, nil for never.
+    static func rendered(_ value: Double?, kpi: String, start: String) -> String? {
+        guard let value else { return nil }
+        guard KPICatalogue.kinds[kpi] == .month, let first = YearMonth(start) else {
+            return Schema.format(value)
+        }
+        return first.adding(months: Int(value.rounded())).description
+    }
+
+    // MARK: Text
+
+    /// The ranking as a table (P50 of the ranking KPI and the objectives, with the ranking KPI's
+    /// P10–P90), the Pareto front marked, then the noise verdicts.
+    public func text() -> String {
+        let shown = [by] + objectives.filter { $0 != by }
+        let header = ["rank", "plan", "runs"] + shown.map { "\($0) P50" } + ["\(by) P10–P90", "Pareto"]
+        let rows = plans.map { plan -> [String] in
+            let spread = plan.spread(by)
+            let band = [spread?.p10, spread?.p90].map { value in
+                Self.rendered(value, kpi: by, start: plan.start).map(KPITable.readable) ?? "never"
+            }
+            return ["\(plan.rank)", plan.name, "\(plan.runs)"]
+                + shown.map { kpi in
+                    plan.spread(kpi).map {
+                        Self.rendered($0.p50, kpi: kpi, start: plan.start).map(KPITable.readable) ?? "never"
+                    }
+                        ?? "-"
+                } + [band.joined(separator: " – "), plan.pareto ? "*" : ""]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                column == 1 || column == cells.count - 1
+                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
+            }.joined(separator: "  ").replacing(/\s+$/, with: "")
+        }
+        let better = KPICatalogue.higherIsBetter.contains(by) ? "higher is better" : "lower is better"
+        var text = """
+            metro6 compare \(sweep): \(plans.count) plans, \(runsFound) of \(runsInSweep) runs, ranked by \(by) P50 (\(better))
+            Pareto front (*) over \(objectives.joined(separator: ", ")) (P50)
+
+            """
+        text += ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        guard !noise.isEmpty else { return text }
+        text += "\nPaired differences in \(by) (same random numbers per replication, 95% interval)\n"
+        for entry in noise {
+            let interval = entry.interval.map {
+                "[\(KPITable.readable(Schema.format($0.lowerBound))), \(KPITable.readable(Schema.format($0.upperBound)))]"
+            }
+            let verdict = entry.withinNoise ? "within noise" : "a real difference"
+            text +=
+                "  \(entry.plan) − \(entry.against): mean \(KPITable.readable(Schema.format(entry.meanDifference)))"
+                + " \(interval ?? "(too few pairs)") over \(entry.pairs) replications: \(verdict)\n"
+        }
+        return text
+    }
+
+    // MARK: JSON
+
+    private struct JSONSpread: Encodable {
+        var p10: String?
+        var p50: String?
+        var p90: String?
+        var mean: String?
+    }
+
+    private struct JSONPlan: Encodable {
+        var plan: String
+        var variant: Int
+        var runs: Int
+        var kpis: [String: JSONValueSpread]
+        var pareto: Bool
+        var rank: Int
+    }
+
+    /// A spread whose values are numbers, or months as `YYYY-MM`.
+    private enum JSONValueSpread: Encodable {
+        case numbers(Spread)
+        case months(JSONSpread)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .numbers(let spread): try spread.encode(to: encoder)
+            case .months(let spread):
+                var container = encoder.container(keyedBy: Spread.CodingKeys.self)
+                try container.encode(spread.p10, forKey: .p10)
+                try container.encode(spread.p50, forKey: .p50)
+                try container.encode(spread.p90, forKey: .p90)
+                try container.encode(spread.mean, forKey: .mean)
+            }
+        }
+    }
+
+    private struct JSONNoise: Encodable {
+        var plan: String
+        var against: String
+        var kpi: String
+        var pairs: Int
+        var meanDifference: Double
+        var low: Double?
+        var high: Double?
+        var withinNoise: Bool
+    }
+
+    private struct Document: Encodable {
+        var sweep: String
+        var by: String
+        var objectives: [String]
+        var runs: Int
+        var runsInSweep: Int
+        var plans: [JSONPlan]
+        var noise: [JSONNoise]
+    }
+
+    /// `{sweep, by, objectives, runs, runsInSweep, plans: [{plan, variant, runs, kpis: {NAME:
+    /// {p10, p50, p90, mean}}, pareto, rank}], noise: [...]}` (docs/sweeps.md).
+    public func json() throws -> String {
+        let document = Document(
+            sweep: sweep, by: by, objectives: objectives, runs: runsFound, runsInSweep: runsInSweep,
+            plans: plans.map { plan in
+                JSONPlan(
+                    plan: plan.name, variant: plan.variant, runs: plan.runs,
+                    kpis: Dictionary(
+                        uniqueKeysWithValues: plan.kpis.map { kpi in
+                            guard KPICatalogue.kinds[kpi.name] == .month else {
+                                return (kpi.name, .numbers(kpi.spread))
+                            }
+                            let month = { (value: Double?) in
+                                Self.rendered(value, kpi: kpi.name, start: plan.start)
+                            }
+                            return (
+                                kpi.name,
+                                .months(
+                                    JSONSpread(
+                                        p10: month(kpi.spread.p10), p50: month(kpi.spread.p50),
+                                        p90: month(kpi.spread.p90), mean: month(kpi.spread.mean)))
+                            )
+                        }), pareto: plan.pareto, rank: plan.rank)
+            },
+            noise: noise.map {
+                JSONNoise(
+                    plan: $0.plan, against: $0.against, kpi: $0.kpi, pairs: $0.pairs,
+                    meanDifference: $0.meanDifference,
+                    low: $0.interval?.lowerBound, high: $0.interval?.upperBound, withinNoise: $0.withinNoise)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    // MARK: CSV
+
+    /// One row per plan and KPI: `rank,plan,runs,pareto,kpi,p10,p50,p90,mean`, full precision.
+    public func csv() -> String {
+        var lines = ["rank,plan,runs,pareto,kpi,p10,p50,p90,mean"]
+        for plan in plans {
+            for kpi in plan.kpis {
+                let spread = kpi.spread
+                let values = [spread.p10, spread.p50, spread.p90, spread.mean].map {
+                    Self.rendered($0, kpi: kpi.name, start: plan.start) ?? ""
+                }
+                lines.append(
+                    (["\(plan.rank)", plan.name, "\(plan.runs)", "\(plan.pareto)", kpi.name] + values)
+                        .map(RunReport.csvField).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Runner
+import Scenario
+
+/// `metro6 compare`: ranks a sweep's plans from its results file.
+struct CompareCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+        case csv
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Rank the plans of a sweep's results: P10/P50/P90, the Pareto front, Monte Carlo noise.",
+        discussion: ExitStatus.discussion(
+            """
+            Reads a results file of `metro6 sweep` (or of `metro6 merge`) and ranks its plans by \
+            the P50 of a KPI over their replications. The Pareto front is the plans no other plan \
+            beats on every objective. Because replication r of every plan ran on the same random \
+            numbers, each plan is compared with the plan ranked above it run by run: a 95% \
+            interval of the mean difference that holds 0 is within Monte Carlo noise (run more \
+            replications to separate them).
+
+            Examples:
+              metro6 compare plans.sqlite
+              metro6 compare plans.sqlite --by month90 --format csv
+              metro6 compare plans.sqlite --pareto incrementalNPV,month50
+            """)
+    )
+
+    @Argument(help: ArgumentHelp("A sweep's results file.", valueName: "results.sqlite"))
+    var file: String
+
+    @Option(help: ArgumentHelp("The KPI to rank by, as the JSON names KPIs.", valueName: "kpi"))
+    var by = "incrementalNPV"
+
+    @Option(
+        help: ArgumentHelp(
+            "The Pareto front's objectives, comma-separated (default: \(SweepComparison.defaultObjectives.joined(separator: ","))).",
+            valueName: "kpi,kpi,…"))
+    var pareto: String?
+
+    @Option(help: "Output format: text, json or csv.")
+    var format = Format.text
+
+    func run() throws {
+        let objectives =
+            pareto.map { $0.split(separator: ",").map(String.init) } ?? SweepComparison.defaultObjectives
+        let comparison = try reportingSweepErrors { () throws(SweepError) in
+            try SweepComparison(path: file, by: by, objectives: objectives)
+        }
+        switch format {
+        case .text: print(comparison.text(), terminator: "")
+        case .json: print(try renderedJSON(comparison.json))
+        case .csv: print(comparison.csv(), terminator: "")
+        }
+    }
+}
+
+/// `metro6 merge`: joins the results files of a sweep's shards.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the results files of a sweep's shards into one.",
+        discussion: ExitStatus.discussion(
+            """
+            Each shard of `metro6 sweep --shard i/n` (a Slurm array task, a Kubernetes indexed \
+            Job's pod) writes its own file; merge joins them for `metro6 compare`. Files of \
+            different sweeps, or holding the same runs, are refused; runs no file holds are \
+            listed (an unfinished shard: resume it, then merge again).
+
+            Example:
+              metro6 merge part-*.sqlite --out all.sqlite
+            """)
+    )
+
+    @Argument(help: ArgumentHelp("The shards' results files.", valueName: "shard.sqlite"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The merged results file (new).", valueName: "all.sqlite"))
+    var out: String
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give the shards' results files") }
+    }
+
+    func run() throws {
+        let outcome = try reportingSweepErrors { () throws(SweepError) in
+            try ShardMerge.merge(files, into: out)
+        }
+        print("metro6 merge: \(files.count) files, \(outcome.runs) of \(outcome.runsInSweep) runs → \(out)")
+        guard !outcome.missing.isEmpty else { return }
+        let ranges = outcome.missing.map {
+            $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound - 1)"
+        }
+        print("  missing runs: \(ranges.joined(separator: ", "))")
+        throw ExitStatus.problemsFound.exit
+    }
+}
