@@ -21,8 +21,9 @@ cd "$(dirname "$0")/.."
 
 # What building and running need (libpcap for the probe, SQLite for results, pkg-config to find them).
 packages=(pkg-config libpcap-dev libsqlite3-dev)
-# What the tests need on top of that (tshark is the independent decoder the probe is checked against).
-test_packages=(iproute2 valgrind binutils python3 tshark)
+# What the tests need on top of that (tshark is the independent decoder the probe is checked against;
+# sqlite3 reads sweep results in the documented examples).
+test_packages=(iproute2 valgrind binutils python3 tshark sqlite3)
 
 wanted=("${packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")

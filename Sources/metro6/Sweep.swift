@@ -110,9 +110,10 @@ struct SweepCommand: ParsableCommand {
         let resumed = outcome.alreadyDone > 0 ? " (\(outcome.alreadyDone) were already done)" : ""
         return """
             metro6 sweep \(sweep.name): \(shape)\(part)
-              ran \(outcome.ran) runs\(resumed) in \(String(format: "%.1f", outcome.seconds)) s on \(workers) worker\(workers == 1 ? "" : "s")
+              ran \(outcome.work.runs) runs\(resumed) in \(String(format: "%.1f", outcome.seconds)) s on \(workers) worker\(workers == 1 ? "" : "s")
               results: \(out)
               next: metro6 compare \(out)
+              shared work: \(outcome.work.centres) compute-centre and \(outcome.work.baselines) baseline simulations for \(outcome.work.runs) runs
             """
     }
 }

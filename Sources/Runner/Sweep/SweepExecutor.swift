@@ -52,15 +52,26 @@ public struct SweepExecutor: Sendable {
         var labels: [String]
     }
 
+    /// The work an execution did: what it computed, against the runs it finished.
+    public struct Work: Sendable, Hashable {
+        /// Runs finished.
+        public var runs = 0
+        /// Compute-centre simulations (the rest of the runs with a centre shared one).
+        public var centres = 0
+        /// Baseline simulations (the rest shared one, or had no plan actions).
+        public var baselines = 0
+    }
+
     /// Runs every run in `runs` not in `finished` on `workers` threads. Each record goes to
     /// `sink` as its run finishes, one at a time; the first error (a draw that breaks a
     /// scenario rule, a failed write) stops the sweep after the runs in progress.
+    @discardableResult
     public func execute(
         runs: Range<Int>, skipping finished: Set<Int> = [], workers: Int,
         sink: @Sendable (RunRecord) throws(SweepError) -> Void
-    ) throws(SweepError) {
+    ) throws(SweepError) -> Work {
         let todo = runs.filter { !finished.contains($0) }
-        guard !todo.isEmpty else { return }
+        guard !todo.isEmpty else { return Work() }
         let state = ExecutionState()
         let next = Atomic<Int>(0)
         let count = Swift.max(1, Swift.min(workers, todo.count))
@@ -79,6 +90,7 @@ public struct SweepExecutor: Sendable {
             }
         }
         if let error = state.error { throw error }
+        return state.work
     }
 
     /// Runs `run` and hands its record to `sink`, or leaves it for the run computing its centre.
@@ -107,6 +119,7 @@ public struct SweepExecutor: Sendable {
         case .queued: return
         case .claimed:
             let value = centre.run(seed: seed, replication: replication)
+            state.counted(\.centres)
             let waiting = state.computes.fulfil(key, value)
             for other in [partial] + waiting { try finish(other, value, state: state, sink: sink) }
         }
@@ -127,6 +140,7 @@ public struct SweepExecutor: Sendable {
             state.baselines.value(key)
             ?? {
                 let computed = simulation.baseline(seeds: seeds)
+                state.counted(\.baselines)
                 state.baselines.store(key, replication: replication, computed)
                 return computed
             }()
@@ -141,6 +155,7 @@ public struct SweepExecutor: Sendable {
             run: partial.run, variant: partial.variant, replication: partial.replication, seed: seed,
             inputs: partial.inputs, result: partial.result, compute: compute, labels: partial.labels)
         try state.serialized { () throws(SweepError) in try sink(record) }
+        state.counted(\.runs)
     }
 
     /// What the workers share: the shared results, the sink's lock, the first error.
@@ -149,6 +164,13 @@ public struct SweepExecutor: Sendable {
         let baselines = SharedResults<BaselineKey, BaselineCosts, Never>()
         private let sinkLock = Mutex<Void>(())
         private let failure = Mutex<SweepError?>(nil)
+        private let done = Mutex(Work())
+
+        var work: Work { done.withLock { $0 } }
+
+        func counted(_ figure: WritableKeyPath<Work, Int>) {
+            done.withLock { $0[keyPath: figure] += 1 }
+        }
 
         var stopped: Bool { failure.withLock { $0 != nil } }
         var error: SweepError? { failure.withLock { $0 } }

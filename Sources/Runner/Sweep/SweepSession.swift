@@ -10,8 +10,8 @@ public enum SweepSession {
         public var slice: Range<Int>
         /// Runs found already written (resumed).
         public var alreadyDone: Int
-        /// Runs this session ran.
-        public var ran: Int
+        /// What this session ran and computed.
+        public var work: SweepExecutor.Work
         /// Wall-clock seconds.
         public var seconds: Double
     }
@@ -41,14 +41,13 @@ public enum SweepSession {
         let done = Atomic<Int>(finished.count)
         progress(finished.count, slice.count)
         let guarded = Mutex(store)
-        try SweepExecutor(sweep: sweep, inputs: inputs, seed: seed).execute(
+        let work = try SweepExecutor(sweep: sweep, inputs: inputs, seed: seed).execute(
             runs: slice, skipping: finished, workers: workers
         ) { record throws(SweepError) in
             try guarded.withLock { store throws(SweepError) in try store.write(record) }
             progress(done.add(1, ordering: .relaxed).newValue, slice.count)
         }
         return Outcome(
-            slice: slice, alreadyDone: finished.count, ran: done.load(ordering: .relaxed) - finished.count,
-            seconds: Date().timeIntervalSince(started))
+            slice: slice, alreadyDone: finished.count, work: work, seconds: Date().timeIntervalSince(started))
     }
 }
