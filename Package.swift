@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: common),
         .testTarget(
-            name: "metro6Tests", dependencies: ["metro6", "Scenario", "Yams"], swiftSettings: common),
+            name: "metro6Tests", dependencies: ["metro6", "Scenario", "Runner", "Yams"], swiftSettings: common),
     ]
 )
 

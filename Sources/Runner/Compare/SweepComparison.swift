@@ -88,7 +88,10 @@ public struct SweepComparison: Sendable {
                 variant: variant.index, name: variant.name, start: variant.start,
                 runs: runs[variant.index].count,
                 kpis: KPICatalogue.all.compactMap { kpi in
-                    table[variant.index][kpi.name].map { (kpi.name, Spread(Array($0.values))) }
+                    // In replication order: the mean must not depend on a dictionary's order.
+                    table[variant.index][kpi.name].map { values in
+                        (kpi.name, Spread(values.sorted { $0.key < $1.key }.map(\.value)))
+                    }
                 }, pareto: false, rank: 0)
         }
         plans.sort { Self.better($0, $1, on: by) }
@@ -138,7 +141,7 @@ public struct SweepComparison: Sendable {
         var moments = RunningMoments()
         let mine = table[plan.variant][kpi] ?? [:]
         let theirs = table[above.variant][kpi] ?? [:]
-        for (replication, value) in mine {
+        for (replication, value) in mine.sorted(by: { $0.key < $1.key }) {
             guard let value, let other = theirs[replication] ?? nil else { continue }
             moments.add(value - other)
         }
