@@ -134,6 +134,19 @@ struct SweepLoaderTests {
                     "\(Self.file):4:3: expected an index of plan (it has 4 entries, 0 to 3), found [9]"))
     }
 
+    @Test("every example sweep in Scenarios/ loads with every variant's scenario")
+    func examples() throws {
+        let folder = URL(fileURLWithPath: Self.file).deletingLastPathComponent().deletingLastPathComponent()
+        let sweeps = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("sweep") && $0.hasSuffix(".yaml")
+        }
+        #expect(sweeps.count >= 2)
+        for name in sweeps {
+            let sweep = try SweepLoader.load(path: folder.appendingPathComponent(name).path)
+            #expect(try sweep.inputs().count == sweep.variants.count)
+        }
+    }
+
     @Test("a base that does not exist is named with the path resolved from the sweep file")
     func missingBase() {
         let message = problem("base: nowhere.yaml\nreplications: 2\n")

@@ -79,6 +79,11 @@ struct CommandLineTests {
                 SUBCOMMANDS:
                   run                     Simulate a rollout plan (the bundled Shenzhen 2011
                                           scenario by default).
+                  sweep                   Run every plan of a sweep file over its replications,
+                                          results into SQLite.
+                  compare                 Rank the plans of a sweep's results: P10/P50/P90, the
+                                          Pareto front, Monte Carlo noise.
+                  merge                   Join the results files of a sweep's shards into one.
                   backtest                Check a scenario against published figures (actuals
                                           and targets).
                   calibrate               Fit a scenario's inputs to published figures

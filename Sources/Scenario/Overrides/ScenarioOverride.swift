@@ -83,11 +83,15 @@ public struct ScenarioOverride: Sendable, Hashable, CustomStringConvertible {
     func relocated(_ error: ScenarioError) -> ScenarioError {
         var moved = error
         let line = error.location.line
-        moved.location =
-            line == 1
-            ? valueStart.moved(by: error.location.column - 1)
-            : SourceLocation(
+        if line == 1 {
+            moved.location = valueStart.moved(by: error.location.column - 1)
+        } else if value.contains(where: \.isNewline) {
+            moved.location = SourceLocation(
                 file: valueStart.file, line: valueStart.line + line - 1, column: error.location.column)
+        } else {
+            // A one-line value that ends early (an unclosed list): the problem is the value.
+            moved.location = valueStart
+        }
         return moved
     }
 
