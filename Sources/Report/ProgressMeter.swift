@@ -2,12 +2,14 @@ import Foundation
 import Synchronization
 
 /// Progress of a long job on standard error: a bar redrawn in place on a terminal (done/total,
-/// rate, time left), plain lines now and then otherwise (logs, CI), so neither floods.
+/// rate, time left), plain lines now and then otherwise (logs, CI: every tenth of the job or 30
+/// seconds, none for a job shorter than two seconds), so neither floods.
 public final class ProgressMeter: Sendable {
     private struct State {
         var done = 0
         var lastDrawn = -Double.infinity
-        var lastLineFraction = 0.0
+        /// The tenth of the job the last plain line showed.
+        var lastTenth = 0
         /// What the last line or bar showed as done.
         var shown = -1
         var finished = false
@@ -18,29 +20,39 @@ public final class ProgressMeter: Sendable {
     private let total: Int
     private let terminal: Bool
     private let write: @Sendable (String) -> Void
-    private let started: ContinuousClock.Instant
+    private let elapsed: @Sendable () -> Double
     private let state = Mutex(State())
 
     /// A meter of `total` `unit`s (say "runs") of the job `label`, drawn as a bar when
-    /// `terminal`, written through `write` (standard error by default).
+    /// `terminal`, written through `write` (standard error by default); `elapsed` gives the
+    /// seconds since the job started (by default since this call).
     public init(
         label: String, unit: String, total: Int, terminal: Bool = ProgressMeter.standardErrorIsTerminal,
-        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+        elapsed: (@Sendable () -> Double)? = nil
     ) {
         self.label = label
         self.unit = unit
         self.total = total
         self.terminal = terminal
         self.write = write
-        started = .now
+        let started = ContinuousClock.now
+        self.elapsed =
+            elapsed ?? {
+                let duration = ContinuousClock.now - started
+                return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            }
     }
+
+    /// Seconds from the start before the first plain line: a short job writes none.
+    static let quietSeconds = 2.0
 
     /// Whether standard error is a terminal.
     public static var standardErrorIsTerminal: Bool { isatty(2) != 0 }
 
     /// Records that `done` of the total are done (from any thread).
     public func update(done: Int) {
-        let elapsed = seconds(since: started)
+        let elapsed = elapsed()
         let text: String? = state.withLock { state in
             guard !state.finished, done >= state.done else { return nil }
             state.done = done
@@ -51,10 +63,10 @@ public final class ProgressMeter: Sendable {
                 state.shown = done
                 return "\r" + bar(fraction) + " " + line(done: done, elapsed: elapsed) + "\u{1B}[K"
             }
-            guard fraction - state.lastLineFraction >= 0.1 || elapsed - state.lastDrawn >= 30 else {
-                return nil
-            }
-            state.lastLineFraction = fraction
+            let tenth = total > 0 ? done * 10 / total : 10
+            guard elapsed >= Self.quietSeconds, tenth > state.lastTenth || elapsed - state.lastDrawn >= 30
+            else { return nil }
+            state.lastTenth = tenth
             state.lastDrawn = elapsed
             state.shown = done
             return "\(label): " + line(done: done, elapsed: elapsed) + "\n"
@@ -64,11 +76,13 @@ public final class ProgressMeter: Sendable {
 
     /// Ends the meter: the last figures, and a line break after a bar.
     public func finish() {
-        let elapsed = seconds(since: started)
+        let elapsed = elapsed()
         let text: String? = state.withLock { state in
             guard !state.finished else { return nil }
             state.finished = true
             if state.shown == state.done && state.done == total { return terminal ? "\n" : nil }
+            // A job done within the quiet time leaves no lines in a log.
+            if !terminal && state.shown < 0 && elapsed < Self.quietSeconds { return nil }
             let figures = line(done: state.done, elapsed: elapsed)
             return terminal
                 ? "\r" + bar(Double(state.done) / Double(max(total, 1))) + " " + figures + "\u{1B}[K\n"
@@ -106,10 +120,5 @@ public final class ProgressMeter: Sendable {
         let (hours, minutes, secs) = (whole / 3600, whole / 60 % 60, whole % 60)
         return hours > 0
             ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
-    }
-
-    private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let duration = ContinuousClock.now - start
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

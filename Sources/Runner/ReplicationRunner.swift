@@ -24,20 +24,21 @@ public enum ReplicationRunner {
 
     /// The network's results of every replication of `inputs`: each replication runs the
     /// scenario it draws (the same configuration for all when nothing is uncertain).
+    /// `progress` is called as each replication finishes.
     public static func run(
-        _ inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil
+        _ inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil,
+        progress: (@Sendable () -> Void)? = nil
     ) throws(ScenarioErrors) -> (results: [RolloutResult], scenarios: [ScenarioFile]?) {
-        guard !inputs.uncertain.isEmpty else {
-            let results = run(
-                inputs.central.networkConfiguration, seed: seed, replications: replications, threads: threads)
-            return (results, nil)
-        }
-        let scenarios = try draws(inputs, seed: seed, replications: replications, threads: threads)
+        let scenarios =
+            inputs.uncertain.isEmpty
+            ? nil : try draws(inputs, seed: seed, replications: replications, threads: threads)
+        let configuration = inputs.central.networkConfiguration
         let streams = RandomStreams(seed: seed)
-        let results = map(replications: replications, threads: threads) { replication in
+        let results = map(replications: replications, threads: threads, progress: progress) { replication in
             var generator = streams.generator(replication: replication)
-            return RolloutSimulation(configuration: scenarios[replication].networkConfiguration).run(
-                using: &generator)
+            return RolloutSimulation(
+                configuration: scenarios?[replication].networkConfiguration ?? configuration
+            ).run(using: &generator)
         }
         return (results, scenarios)
     }
@@ -55,9 +56,11 @@ public enum ReplicationRunner {
         return try drawn.map { result throws(ScenarioErrors) in try result.get() }
     }
 
-    /// `body(r)` for every replication r, on up to `threads` threads, in replication order.
+    /// `body(r)` for every replication r, on up to `threads` threads, in replication order;
+    /// `progress` is called as each finishes.
     public static func map<T: Sendable>(
-        replications: Int, threads: Int? = nil, _ body: @Sendable (Int) -> T
+        replications: Int, threads: Int? = nil, progress: (@Sendable () -> Void)? = nil,
+        _ body: @Sendable (Int) -> T
     ) -> [T] {
         precondition(replications > 0, "at least one replication")
         let results = Mutex<[T?]>(Array(repeating: nil, count: replications))
@@ -69,6 +72,7 @@ public enum ReplicationRunner {
                 if replication >= replications { return }
                 let result = body(replication)
                 results.withLock { $0[replication] = result }
+                progress?()
             }
         }
         return results.withLock { $0.map { $0! } }

@@ -38,17 +38,27 @@ public struct RunReport: Sendable {
 
     /// Runs `inputs` `replications` times from `seed`: each replication draws the scenario's
     /// distributions once from its own stream, then runs the network and the compute centre.
+    /// `progress` is called as each network run and each compute-centre run finishes (`steps`
+    /// of them in all).
     public init(
-        inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil
+        inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil,
+        progress: (@Sendable () -> Void)? = nil
     ) throws(ScenarioErrors) {
         let (results, scenarios) = try ReplicationRunner.run(
-            inputs, seed: seed, replications: replications, threads: threads)
+            inputs, seed: seed, replications: replications, threads: threads, progress: progress)
         let compute = inputs.central.computeCentre.map { central in
-            ReplicationRunner.map(replications: replications, threads: threads) { replication in
+            ReplicationRunner.map(replications: replications, threads: threads, progress: progress) {
+                replication in
                 (scenarios?[replication].computeCentre ?? central).run(seed: seed, replication: replication)
             }
         }
         self.init(scenario: inputs.central, seed: seed, results: results, compute: compute)
+    }
+
+    /// The progress steps of running `replications` replications of `inputs`: a network run
+    /// each, and a compute-centre run each when the scenario has a centre.
+    public static func steps(_ inputs: ScenarioInputs, replications: Int) -> Int {
+        replications * (inputs.central.computeCentre == nil ? 1 : 2)
     }
 
     /// The compute centre's KPIs over replications.

@@ -3,6 +3,7 @@ import Foundation
 import Report
 import Runner
 import Scenario
+import Synchronization
 
 /// `metro6 run`: simulates a rollout plan and prints its milestones, table and KPIs.
 struct RunCommand: ParsableCommand {
@@ -71,6 +72,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Leave a section out: --skip compute runs the network alone.")
     var skip: [Section] = []
 
+    @Flag(help: "No progress on standard error (shown with more than one replication).")
+    var quiet = false
+
     func validate() throws {
         try check(replications, in: InputRanges.replications, "--replications")
         try check(months, in: InputRanges.months, "--months")
@@ -110,10 +114,20 @@ struct RunCommand: ParsableCommand {
     }
 
     func report(_ inputs: ScenarioInputs) throws -> RunReport {
-        try reportingScenarioErrors { () throws(ScenarioErrors) in
+        // Progress on standard error when there is more than one replication to wait for.
+        let meter =
+            replications > 1 && !quiet
+            ? ProgressMeter(
+                label: "metro6 run \(inputs.central.name)", unit: "runs",
+                total: RunReport.steps(inputs, replications: replications)) : nil
+        let counter = StepCounter()
+        var progress: (@Sendable () -> Void)?
+        if let meter { progress = { meter.update(done: counter.next()) } }
+        defer { meter?.finish() }
+        return try reportingScenarioErrors { () throws(ScenarioErrors) in
             try RunReport(
                 inputs: inputs, seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications,
-                threads: threads)
+                threads: threads, progress: progress)
         }
     }
 
@@ -184,4 +198,12 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.problemsFound.exit
         }
     }
+}
+
+/// Counts finished steps across threads.
+final class StepCounter: Sendable {
+    private let count = Atomic<Int>(0)
+
+    /// The count after one more step.
+    func next() -> Int { count.add(1, ordering: .relaxed).newValue }
 }
