@@ -47,5 +47,16 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SweepBenchmarks",
+            dependencies: [
+                .product(name: "Runner", package: "Metro6"),
+                .product(name: "Scenario", package: "Metro6"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "SweepBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -22,8 +22,9 @@ cd "$(dirname "$0")/.."
 # What building and running need (libpcap for the probe, SQLite for results, pkg-config to find them).
 packages=(pkg-config libpcap-dev libsqlite3-dev)
 # What the tests need on top of that (tshark is the independent decoder the probe is checked against;
-# sqlite3 reads sweep results in the documented examples).
-test_packages=(iproute2 valgrind binutils python3 tshark sqlite3)
+# sqlite3 reads sweep results in the documented examples; Slurm and munge make the one-node cluster
+# that runs a sharded sweep).
+test_packages=(iproute2 valgrind binutils python3 tshark sqlite3 slurm-wlm munge)
 
 wanted=("${packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")

@@ -101,9 +101,11 @@ struct SweepCommand: ParsableCommand {
     func summary(_ sweep: SweepFile, slice: Shard, out: String, outcome: SweepSession.Outcome, workers: Int)
         -> String
     {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         let plans = Set(sweep.variants.map(\.plan)).count
         let shape =
-            "\(sweep.variants.count) variants (\(plans) plans) × \(sweep.replications) replications = \(sweep.runs) runs"
+            "\(count(sweep.variants.count, "variant")) (\(count(plans, "plan"))) × "
+            + "\(count(sweep.replications, "replication")) = \(count(sweep.runs, "run"))"
         let part =
             slice == .whole
             ? "" : ", shard \(slice): runs \(outcome.slice.lowerBound)–\(outcome.slice.upperBound - 1)"

@@ -8,13 +8,18 @@ import Testing
 /// scenario, `capture.pcapng` for a test capture); `> FILE` goes to a temporary folder; a pipe
 /// from `tcpdump` is a test capture on standard input. The test scales down work, never options:
 /// replications above 2, PHOLD runs above 20,000 events and runs of the ten-year bundled cities
-/// (given `--months 24`) would take minutes in a debug build.
+/// (given `--months 24`) would take minutes in a debug build. The examples of one block run in
+/// order, so a `compare` reads the results its block's `sweep` wrote; results files (`*.sqlite`)
+/// go to a temporary folder of the block, removed afterwards (a fixed path would exist on the
+/// next run, and the `rm -f` before it is not a metro6 command).
 @Suite("Documented commands")
 struct DocumentedCommandsTests {
     /// One example: where it is written and its words.
     struct Example: CustomStringConvertible, Sendable {
         var file: String
         var line: Int
+        /// The `sh` block it is in, counted in its file from 0.
+        var block: Int
         var words: [String]
         var stdin: String?
         var stdout: String?
@@ -67,12 +72,14 @@ struct DocumentedCommandsTests {
         else { return [] }
         var examples: [Example] = []
         var inBlock = false
+        var block = -1
         var pending = ""
         var start = 0
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("```") {
                 inBlock = line == "```sh" && !inBlock
+                if inBlock { block += 1 }
                 continue
             }
             guard inBlock else { continue }
@@ -96,7 +103,8 @@ struct DocumentedCommandsTests {
             }
             examples.append(
                 Example(
-                    file: file, line: start, words: Array(words.dropFirst()), stdin: stdin, stdout: stdout))
+                    file: file, line: start, block: block, words: Array(words.dropFirst()), stdin: stdin,
+                    stdout: stdout))
         }
         return examples
     }
@@ -108,6 +116,17 @@ struct DocumentedCommandsTests {
         return (["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/\($0)" }).flatMap(
             examples)
     }()
+
+    /// The examples of one `sh` block, in order.
+    struct Block: CustomStringConvertible, Sendable {
+        var examples: [Example]
+
+        var description: String { examples.map(\.description).joined(separator: "; ") }
+    }
+
+    static let blocks: [Block] = Dictionary(grouping: all) { "\($0.file) \($0.block)" }.values
+        .map { Block(examples: $0.sorted { $0.line < $1.line }) }
+        .sorted { ($0.examples[0].file, $0.examples[0].line) < ($1.examples[0].file, $1.examples[0].line) }
 
     /// `words` with placeholders resolved and work scaled down.
     static func runnable(_ words: [String]) -> [String] {
@@ -134,9 +153,20 @@ struct DocumentedCommandsTests {
         #expect(Self.all.contains { $0.file == "README.md" })
     }
 
-    @Test("every documented command runs: no usage error, no bad input, no crash", arguments: all)
-    func runs(example: Example) throws {
-        var arguments = Self.runnable(example.words)
+    @Test("every documented command runs: no usage error, no bad input, no crash", arguments: blocks)
+    func runs(block: Block) throws {
+        let results = FileManager.default.temporaryDirectory.appendingPathComponent("metro6-docs-\(UUID())")
+        try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: results) }
+        for example in block.examples { try run(example, results: results) }
+    }
+
+    /// Runs `example`, its results files (`*.sqlite`) in the folder `results`.
+    func run(_ example: Example, results: URL) throws {
+        var arguments = Self.runnable(example.words).map { word in
+            guard word.hasSuffix(".sqlite") else { return word }
+            return results.appendingPathComponent(URL(fileURLWithPath: word).lastPathComponent).path
+        }
         if let stdin = example.stdin {
             // The shell's `… | metro6 probe -`: a test capture on standard input.
             arguments = arguments.map {

@@ -110,9 +110,14 @@ public struct SweepComparison: Sendable {
         runsInSweep = facts.runs
     }
 
-    /// A P50 made comparable with "more is better": never (nil) is worst, months and costs negated.
+    /// A P50 made comparable with "more is better": a month never reached is later than every
+    /// month (worst for a milestone, best for a first breach), an undefined number is worst,
+    /// and KPIs where less is better are negated.
     static func score(_ plan: Plan, _ kpi: String) -> Double {
-        guard let p50 = plan.spread(kpi)?.p50 else { return -.infinity }
+        let month = KPICatalogue.kinds[kpi] == .month
+        guard let p50 = plan.spread(kpi)?.p50 ?? (month && plan.spread(kpi) != nil ? .infinity : nil) else {
+            return -.infinity
+        }
         return KPICatalogue.higherIsBetter.contains(kpi) ? p50 : -p50
     }
 

@@ -54,6 +54,32 @@ final class ResultStore {
         version: String
     ) throws(SweepError) -> ResultStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw .exists(path: path) }
+        // Made under another name and renamed once whole: a process killed before that leaves
+        // no half-made file at `path` to stop the next attempt.
+        let building = path + ".new"
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            try? FileManager.default.removeItem(atPath: building + suffix)
+        }
+        try describe(
+            sweep, definition: definition, inputs: inputs, seed: seed, slice: slice, version: version,
+            in: building)
+        do {
+            try FileManager.default.moveItem(atPath: building, toPath: path)
+        } catch {
+            throw .database(
+                path: path,
+                SQLiteError(
+                    code: 0, message: "cannot rename \(building): \(error.localizedDescription)", sql: nil))
+        }
+        return try opened(path, create: false)
+    }
+
+    /// Writes the schema and what is swept into a new file at `path`, and closes it.
+    private static func describe(
+        _ sweep: SweepFile, definition: String, inputs: [ScenarioInputs], seed: UInt64, slice: Shard,
+        version: String,
+        in path: String
+    ) throws(SweepError) {
         let store = try opened(path, create: true)
         try store.attempt { () throws(SQLiteError) in
             try store.database.transaction { () throws(SQLiteError) in
@@ -84,8 +110,9 @@ final class ResultStore {
                         ])
                 }
             }
+            // Everything into the main file, so that it can be renamed alone.
+            try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
-        return store
     }
 
     /// The results file at `path` of `slice` of `sweep`, to resume.

@@ -39,16 +39,32 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     public static func from(environment: [String: String], count: Int?) throws(SweepError) -> (
         shard: Shard, source: String
     )? {
+        func slice(_ index: Int, _ total: Int, _ source: String) throws(SweepError) -> (
+            shard: Shard, source: String
+        ) {
+            guard total >= 1, (1...total).contains(index) else {
+                throw .schedulerShard("\(source) gives slice \(index) of \(total), outside 1…\(total)")
+            }
+            return (try Shard(index: index, count: total), source)
+        }
         if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) {
             let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
             guard let total = count ?? environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) else {
-                throw .badShard("SLURM_ARRAY_TASK_ID=\(id) without SLURM_ARRAY_TASK_COUNT or --shards")
+                throw .schedulerShard(
+                    "SLURM_ARRAY_TASK_ID=\(id) without SLURM_ARRAY_TASK_COUNT or --shards N")
             }
-            return (try Shard(index: id - minimum + 1, count: total), "SLURM_ARRAY_TASK_ID")
+            return try slice(id - minimum + 1, total, "SLURM_ARRAY_TASK_ID")
         }
         if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
-            guard let count else { throw .badShard("JOB_COMPLETION_INDEX=\(index) without --shards N") }
-            return (try Shard(index: index + 1, count: count), "JOB_COMPLETION_INDEX")
+            guard let count else {
+                throw .schedulerShard(
+                    "JOB_COMPLETION_INDEX=\(index) without --shards N (the Job's completions)")
+            }
+            return try slice(index + 1, count, "JOB_COMPLETION_INDEX")
+        }
+        if let count {
+            throw .schedulerShard(
+                "--shards \(count) without SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX to say which slice")
         }
         return nil
     }

@@ -28,18 +28,18 @@ public enum RunKPIs {
             "compute.firstSLABreachMonth": { _, centre in
                 centre.map { $0.firstSLABreachPeriod.map(Double.init) }
             },
-            "compute.jobs": { _, centre in centre.map { Double($0.summary.jobs) } },
-            "compute.utilization": { _, centre in centre?.summary.utilization },
-            "compute.meanWait": { _, centre in centre?.summary.meanWait },
-            "compute.p95Wait": { _, centre in centre?.summary.p95Wait },
-            "compute.meanBoundedSlowdown": { _, centre in centre?.summary.meanBoundedSlowdown },
-            "compute.slaMonthsBreached": { _, centre in centre.map { Double($0.slaPeriodsBreached) } },
-            "compute.energyKWh": { _, centre in centre?.energyKWh },
-            "compute.cloudRejectionRate": { _, centre in centre?.cloud?.rejectionRate },
-            "compute.cloudUtilization": { _, centre in centre?.cloud?.utilization },
-            "compute.gpuUtilization": { _, centre in centre?.gpu?.utilization },
-            "compute.gpuMeanWait": { _, centre in centre?.gpu?.meanWait },
-            "compute.gpuP95Wait": { _, centre in centre?.gpu?.p95Wait },
+            "compute.jobs": { _, centre in number(centre) { Double($0.summary.jobs) } },
+            "compute.utilization": { _, centre in number(centre) { $0.summary.utilization } },
+            "compute.meanWait": { _, centre in number(centre) { $0.summary.meanWait } },
+            "compute.p95Wait": { _, centre in number(centre) { $0.summary.p95Wait } },
+            "compute.meanBoundedSlowdown": { _, centre in number(centre) { $0.summary.meanBoundedSlowdown } },
+            "compute.slaMonthsBreached": { _, centre in number(centre) { Double($0.slaPeriodsBreached) } },
+            "compute.energyKWh": { _, centre in number(centre) { $0.energyKWh } },
+            "compute.cloudRejectionRate": { _, centre in number(centre) { $0.cloud?.rejectionRate } },
+            "compute.cloudUtilization": { _, centre in number(centre) { $0.cloud?.utilization } },
+            "compute.gpuUtilization": { _, centre in number(centre) { $0.gpu?.utilization } },
+            "compute.gpuMeanWait": { _, centre in number(centre) { $0.gpu?.meanWait } },
+            "compute.gpuP95Wait": { _, centre in number(centre) { $0.gpu?.p95Wait } },
         ]
         for group in CostItem.Group.allCases {
             readings["incrementalNPVByGroup.\(group.rawValue)"] = { kpis, _ in
@@ -51,6 +51,13 @@ public enum RunKPIs {
         }
         return readings
     }()
+
+    /// A compute-centre figure: it applies when there is a centre and it has the part the
+    /// figure reads (a power model, a cloud, a GPU partition).
+    static func number(_ centre: ComputeCentreResult?, _ read: (ComputeCentreResult) -> Double?) -> Double?? {
+        guard let centre, let value = read(centre) else { return nil }
+        return .some(value)
+    }
 
     /// The KPIs that apply to a run with `result` and, when the scenario has one, the compute
     /// centre's `compute`, in catalogue order.

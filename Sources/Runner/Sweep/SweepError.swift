@@ -20,6 +20,8 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
     case database(path: String, SQLiteError)
     /// A `--shard` that is not i/n with 1 ≤ i ≤ n.
     case badShard(String)
+    /// The slice a cluster's scheduler gives (its environment variables, `--shards`) is not one.
+    case schedulerShard(String)
     /// A KPI name the catalogue does not have.
     case unknownKPI(String, known: [String])
 
@@ -41,6 +43,8 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
         case .database(let path, let error): "\(path): \(error)"
         case .badShard(let text):
             "--shard \(text): expected i/n with 1 ≤ i ≤ n (say 2/8), or SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT"
+        case .schedulerShard(let problem):
+            "the scheduler's slice: \(problem) (docs/sweeps.md, Shards)"
         case .unknownKPI(let name, let known):
             "no KPI named '\(name)'; the KPIs are \(known.joined(separator: ", "))"
         }

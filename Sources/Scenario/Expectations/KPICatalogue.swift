@@ -32,10 +32,14 @@ public enum KPICatalogue {
     /// Every KPI name with its kind.
     public static let kinds: [String: Kind] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.kind) })
 
-    /// The KPIs where more is better (money saved, IPv6 reached, capacity used); for every other
-    /// KPI less is better (months, costs, load on the CGN, waits).
+    /// The KPIs where more is better (money saved, IPv6 reached, capacity used, a later first
+    /// SLA breach); for every other KPI less is better (milestone months, costs, load on the CGN,
+    /// waits). A month never reached counts as later than every month.
     public static let higherIsBetter: Set<String> = Set(
         ["incrementalNPV", "npv", "baselineNPV", "finalIPv6TrafficShare", "ipv4Sold"]
             + CostItem.Group.allCases.map { "incrementalNPVByGroup.\($0.rawValue)" }
-            + ["compute.utilization", "compute.cloudUtilization", "compute.gpuUtilization"])
+            + [
+                "compute.utilization", "compute.cloudUtilization", "compute.gpuUtilization",
+                "compute.firstSLABreachMonth",
+            ])
 }

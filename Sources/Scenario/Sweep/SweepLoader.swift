@@ -27,7 +27,10 @@ public enum SweepLoader {
         if !reader.checker.errors.isEmpty { throw ScenarioErrors(reader.checker.errors) }
         guard var sweep else { throw ScenarioErrors(reader.checker.errors) }
         var texts = [text]
-        for scenario in [sweep.base] + sweep.variants.map(\.scenario) {
+        // Each distinct scenario once, in first use: the base's, then the plans' own.
+        var read = Set<String?>()
+        for scenario in [sweep.base] + sweep.variants.map({ $0.scenario ?? sweep.base })
+        where read.insert(scenario).inserted {
             texts.append(try scenario.map(ScenarioLoader.text(path:)) ?? DefaultScenario.text)
         }
         sweep.identity = SweepFile.identity(of: texts)
