@@ -51,7 +51,8 @@ let package = Package(
         .systemLibrary(
             name: "CPcap", path: "Sources/CPcap", pkgConfig: "libpcap", providers: [.apt(["libpcap-dev"])]),
         .systemLibrary(
-            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Packets", swiftSettings: common),
         // The probe's SIGBUS guard for capture files truncated while mapped (a signal handler, so C).
         .target(name: "CMappingGuard", path: "Sources/CMappingGuard"),
@@ -65,7 +66,8 @@ let package = Package(
         // Renderings that know no model (JUnit XML for CI today; DESIGN.md's neutral documents later).
         .target(name: "Report", swiftSettings: common),
         .target(
-            name: "Runner", dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore", "Report", "CSQLite"],
+            name: "Runner",
+            dependencies: ["Scenario", "MetroModel", "ComputeModel", "SimCore", "Report", "CSQLite"],
             swiftSettings: common),
         .executableTarget(
             name: "metro6",
@@ -103,7 +105,8 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: common),
         .testTarget(
-            name: "metro6Tests", dependencies: ["metro6", "Scenario", "Runner", "Yams"], swiftSettings: common),
+            name: "metro6Tests", dependencies: ["metro6", "Scenario", "Runner", "Yams"], swiftSettings: common
+        ),
     ]
 )
 

@@ -31,15 +31,19 @@ public enum ExpectationCheck {
         return expectations.map { outcome(of: $0, in: document) }
     }
 
-    /// The outcomes as a JUnit suite named `suite`: a case per expectation.
-    public static func junit(_ outcomes: [ExpectationOutcome], suite: String) -> JUnitReport {
+    /// The outcomes as a JUnit suite named `suite`: a case per expectation, of class `className`.
+    public static func junit(
+        _ outcomes: [ExpectationOutcome], suite: String, className: String = "metro6.run"
+    )
+        -> JUnitReport
+    {
         JUnitReport(
             name: suite,
             cases: outcomes.map { outcome in
                 let statistic = outcome.expectation.statistic.rawValue.uppercased()
                 let found = outcome.value ?? "no such value in this run"
                 return JUnitReport.Case(
-                    name: outcome.expectation.text, className: "metro6.run",
+                    name: outcome.expectation.text, className: className,
                     verdict: outcome.passed
                         ? .passed
                         : .failed(

@@ -27,6 +27,7 @@ struct CompareCommand: ParsableCommand {
               metro6 compare plans.sqlite
               metro6 compare plans.sqlite --by month90 --format csv
               metro6 compare plans.sqlite --pareto incrementalNPV,month50
+              metro6 compare plans.sqlite --top 1 --expect 'p90(month90) <= 2018-12' --junit gates.xml
             """)
     )
 
@@ -45,6 +46,38 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: text, json or csv.")
     var format = Format.text
 
+    @Option(
+        name: .customLong("expect"),
+        help: ArgumentHelp(
+            "A gate every checked plan must pass, as `metro6 run --expect` writes it: 'p90(month90) <= 2018-12', 'incrementalNPV > 0'; repeatable. The command exits 1 when one fails.",
+            valueName: "expression"))
+    var expectations: [String] = []
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Check the expectations on the N best-ranked plans only (default: every plan).", valueName: "N"))
+    var top: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Write the expectations as JUnit XML to this file (a suite per plan).", valueName: "file"))
+    var junit: String?
+
+    func validate() throws {
+        try check(top, in: 1...InputRanges.runs, "--top")
+        for text in expectations {
+            do {
+                _ = try Expectation(text)
+            } catch {
+                throw ValidationError("--expect '\(text)': \(error)")
+            }
+        }
+        if (top != nil || junit != nil) && expectations.isEmpty {
+            throw ValidationError("--top and --junit apply to --expect")
+        }
+    }
+
     func run() throws {
         let objectives =
             pareto.map { $0.split(separator: ",").map(String.init) } ?? SweepComparison.defaultObjectives
@@ -56,6 +89,11 @@ struct CompareCommand: ParsableCommand {
         case .json: print(try renderedJSON(comparison.json))
         case .csv: print(comparison.csv(), terminator: "")
         }
+        guard !expectations.isEmpty else { return }
+        let gates = try expectations.map { try Expectation($0) }
+        try concludeExpectations(
+            comparison.check(gates, top: top), command: "metro6 compare", linesOnOutput: format == .text,
+            junit: junit)
     }
 }
 

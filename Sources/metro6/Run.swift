@@ -175,28 +175,9 @@ struct RunCommand: ParsableCommand {
         if !checks.isEmpty { try conclude(checks) }
     }
 
-    /// Prints the expectations' lines (on standard error unless the output is text), writes
-    /// the JUnit file, and exits 1 when one failed.
+    /// Prints the expectations' lines, writes the JUnit file, and exits 1 when one failed.
     func conclude(_ checks: [(name: String, outcomes: [ExpectationOutcome])]) throws {
-        let named = checks.count > 1
-        let lines =
-            "Expectations\n"
-            + checks.flatMap { check in
-                check.outcomes.map { "  \(named ? "\(check.name): " : "")\($0.line)\n" }
-            }
-            .joined()
-        if format == .text {
-            print("\n" + lines, terminator: "")
-        } else {
-            FileHandle.standardError.write(Data(lines.utf8))
-        }
-        if let junit {
-            let suites = checks.map { ExpectationCheck.junit($0.outcomes, suite: "metro6 run: \($0.name)") }
-            try save(JUnitReport.document(suites), to: junit)
-        }
-        if checks.contains(where: { $0.outcomes.contains { !$0.passed } }) {
-            throw ExitStatus.problemsFound.exit
-        }
+        try concludeExpectations(checks, command: "metro6 run", linesOnOutput: format == .text, junit: junit)
     }
 }
 

@@ -119,6 +119,22 @@ struct SweepCommandTests {
         #expect(text.output.contains("ranked by incrementalNPV P50 (higher is better)"))
         #expect(text.output.contains("within noise"))
 
+        // Gates on the plans' spreads, as on a run's: the best plan passes a bound its P50 meets.
+        let best = try #require(p50s.first)
+        let junit = folder.path("gates.xml")
+        let gates = try CommandLineTests().run([
+            "compare", results, "--top", "1", "--expect", "incrementalNPV >= \(best.rounded(.down))",
+            "--expect", "p90(month90) <= 2012-12", "--junit", junit, "--format", "json",
+        ])
+        #expect(gates.status == 1)
+        #expect(gates.error.contains("PASS  incrementalNPV >= \(Int(best.rounded(.down)))"))
+        #expect(gates.error.contains("FAIL  p90(month90) <= 2012-12  (P90 never)"))
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("<testsuites tests=\"2\" failures=\"1\""))
+        #expect(xml.contains("classname=\"metro6.compare\""))
+        let passing = try CommandLineTests().run(["compare", results, "--expect", "incrementalNPV > -1e9"])
+        #expect(passing.status == 0 && passing.output.contains("Expectations\n"))
+
         let badKPI = try CommandLineTests().run(["compare", results, "--by", "npvv"])
         #expect(badKPI.status == 2 && badKPI.error.contains("no KPI named 'npvv'"))
         let notResults = try CommandLineTests().run([
