@@ -97,7 +97,8 @@ let package = Package(
             name: "ScenarioTests", dependencies: ["Scenario", "MetroModel", "ComputeModel"],
             swiftSettings: common),
         .testTarget(
-            name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel"], swiftSettings: common),
+            name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel", "TestSupport"],
+            swiftSettings: common),
         .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: common),
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe", "Packets", "TestSupport"],
@@ -105,7 +106,8 @@ let package = Package(
         ),
         .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: common),
         .testTarget(
-            name: "metro6Tests", dependencies: ["metro6", "Scenario", "Runner", "Yams"], swiftSettings: common
+            name: "metro6Tests", dependencies: ["metro6", "Scenario", "Runner", "TestSupport", "Yams"],
+            swiftSettings: common
         ),
     ]
 )

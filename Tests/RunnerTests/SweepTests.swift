@@ -2,6 +2,7 @@ import Foundation
 import MetroModel
 import Scenario
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Runner
@@ -11,17 +12,6 @@ import Testing
 @Suite("Sweeps")
 struct SweepTests {
     static let tiny = RunnerTests.root.appendingPathComponent("Scenarios/tiny/two-districts-sweep.yaml").path
-
-    /// A fresh path in the temporary folder, removed (with its WAL files) when the test ends.
-    final class TemporaryFiles {
-        let folder: URL
-        init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("metro6-sweep-\(UUID())")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-        deinit { try? FileManager.default.removeItem(at: folder) }
-    }
 
     /// Every run's rows, table by table, in run order: what must not depend on how it was run.
     static func dump(_ path: String) throws -> [String] {
@@ -113,7 +103,7 @@ struct SweepTests {
 
     @Test("one worker, two workers and three shards merged write the same results")
     func workersAndShards() throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFolder("metro6-sweep")
         let sweep = try SweepLoader.load(path: Self.tiny)
         _ = try Self.session(sweep, out: files.path("one.sqlite"), workers: 1)
         _ = try Self.session(sweep, out: files.path("two.sqlite"), workers: 2)
@@ -134,7 +124,7 @@ struct SweepTests {
 
     @Test("a sweep stopped part way resumes to exactly the uninterrupted results")
     func resume() throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFolder("metro6-sweep")
         let sweep = try SweepLoader.load(path: Self.tiny)
         _ = try Self.session(sweep, out: files.path("whole.sqlite"))
         // A sink that fails after 10 runs stands for a crash between two runs.
@@ -164,7 +154,7 @@ struct SweepTests {
 
     @Test("a results file is never overwritten, resumed for another sweep or slice, or merged twice")
     func refusals() throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFolder("metro6-sweep")
         let sweep = try SweepLoader.load(path: Self.tiny)
         let path = files.path("results.sqlite")
         _ = try Self.session(sweep, out: path, shard: try Shard(index: 1, count: 2))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A sharded sweep on a real Slurm cluster: a one-node cluster on this machine
@@ -50,7 +51,7 @@ struct SlurmClusterTests {
         "a 4-task Slurm job array of a sweep, merged, equals the sweep run here",
         .enabled(if: missing == nil, "\(missing ?? "")"))
     func jobArray() throws {
-        let folder = try SweepCommandTests.Folder()
+        let folder = try TemporaryFolder("metro6-slurm")
         let script = Self.repository.appendingPathComponent("Tools/cluster/slurm-one-node.sh").path
         let conf = folder.path("slurm.conf")
         defer { _ = try? Self.shell("/bin/bash", [script, "down", folder.url.path], conf: conf) }

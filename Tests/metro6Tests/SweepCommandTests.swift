@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Runner
@@ -9,19 +10,8 @@ struct SweepCommandTests {
     static let tiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Scenarios/tiny")
 
-    /// A folder for one test's files, removed when the test ends.
-    final class Folder {
-        let url: URL
-        init() throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("metro6-sweep-cli-\(UUID())")
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        }
-        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-        deinit { try? FileManager.default.removeItem(at: url) }
-    }
-
     /// A sweep of `replications` replications of the two-district city's six variants, in `folder`.
-    static func sweepFile(in folder: Folder, replications: Int) throws -> String {
+    static func sweepFile(in folder: TemporaryFolder, replications: Int) throws -> String {
         let text = try String(
             contentsOf: tiny.appendingPathComponent("two-districts-sweep.yaml"), encoding: .utf8
         )
@@ -43,7 +33,7 @@ struct SweepCommandTests {
 
     @Test("kill -9 in the middle, then --resume: the results of an uninterrupted sweep, none lost or twice")
     func killedAndResumed() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder("metro6-sweep-cli")
         let sweep = try Self.sweepFile(in: folder, replications: 60)  // 360 runs, a few seconds
         let killed = folder.path("killed.sqlite")
         let process = Process()
@@ -78,7 +68,7 @@ struct SweepCommandTests {
 
     @Test("compare ranks, marks the front and names noise; formats agree; bad KPIs and files exit 2")
     func compare() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder("metro6-sweep-cli")
         let results = folder.path("tiny.sqlite")
         let sweep = try CommandLineTests().run([
             "sweep", Self.tiny.appendingPathComponent("two-districts-sweep.yaml").path, "--out", results,
@@ -145,7 +135,7 @@ struct SweepCommandTests {
 
     @Test("a bad sweep file exits 2 with its line and column; an existing results file is not overwritten")
     func refusals() throws {
-        let folder = try Folder()
+        let folder = try TemporaryFolder("metro6-sweep-cli")
         let bad = folder.path("bad-sweep.yaml")
         try
             "replications: 2\nbase: \(Self.tiny.path)/two-districts.yaml\ngrid:\n  budget.yearlyCapex: [1e5, -1]\n"

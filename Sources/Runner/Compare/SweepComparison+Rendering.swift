@@ -63,13 +63,6 @@ extension SweepComparison {
 
     // MARK: JSON
 
-    private struct JSONSpread: Encodable {
-        var p10: String?
-        var p50: String?
-        var p90: String?
-        var mean: String?
-    }
-
     private struct JSONPlan: Encodable {
         var plan: String
         var variant: Int
@@ -79,20 +72,15 @@ extension SweepComparison {
         var rank: Int
     }
 
-    /// A spread whose values are numbers, or months as `YYYY-MM`.
+    /// A spread whose values are numbers, or months as `YYYY-MM` (as `metro6 run` writes them).
     private enum JSONValueSpread: Encodable {
         case numbers(Spread)
-        case months(JSONSpread)
+        case months(RunReport.MonthSpread)
 
         func encode(to encoder: any Encoder) throws {
             switch self {
             case .numbers(let spread): try spread.encode(to: encoder)
-            case .months(let spread):
-                var container = encoder.container(keyedBy: Spread.CodingKeys.self)
-                try container.encode(spread.p10, forKey: .p10)
-                try container.encode(spread.p50, forKey: .p50)
-                try container.encode(spread.p90, forKey: .p90)
-                try container.encode(spread.mean, forKey: .mean)
+            case .months(let spread): try spread.encode(to: encoder)
             }
         }
     }
@@ -106,6 +94,23 @@ extension SweepComparison {
         var low: Double?
         var high: Double?
         var withinNoise: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case plan, against, kpi, pairs, meanDifference, low, high, withinNoise
+        }
+
+        /// No interval is `null`, not left out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(plan, forKey: .plan)
+            try container.encode(against, forKey: .against)
+            try container.encode(kpi, forKey: .kpi)
+            try container.encode(pairs, forKey: .pairs)
+            try container.encode(meanDifference, forKey: .meanDifference)
+            try container.encode(low, forKey: .low)
+            try container.encode(high, forKey: .high)
+            try container.encode(withinNoise, forKey: .withinNoise)
+        }
     }
 
     private struct Document: Encodable {
@@ -137,7 +142,7 @@ extension SweepComparison {
                             return (
                                 kpi.name,
                                 .months(
-                                    JSONSpread(
+                                    RunReport.MonthSpread(
                                         p10: month(kpi.spread.p10), p50: month(kpi.spread.p50),
                                         p90: month(kpi.spread.p90), mean: month(kpi.spread.mean)))
                             )
