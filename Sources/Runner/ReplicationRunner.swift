@@ -15,9 +15,9 @@ public enum ReplicationRunner {
         _ configuration: NetworkConfiguration, seed: UInt64, replications: Int, threads: Int? = nil
     ) -> [RolloutResult] {
         let simulation = RolloutSimulation(configuration: configuration)
-        let streams = RandomStreams(seed: seed)
+        let starts = RandomStreams(seed: seed).starts(of: 0..<replications)
         return map(replications: replications, threads: threads) { replication in
-            var generator = streams.generator(replication: replication)
+            var generator = starts[replication]
             return simulation.run(using: &generator)
         }
     }
@@ -33,9 +33,9 @@ public enum ReplicationRunner {
             inputs.uncertain.isEmpty
             ? nil : try draws(inputs, seed: seed, replications: replications, threads: threads)
         let configuration = inputs.central.networkConfiguration
-        let streams = RandomStreams(seed: seed)
+        let starts = RandomStreams(seed: seed).starts(of: 0..<replications)
         let results = map(replications: replications, threads: threads, progress: progress) { replication in
-            var generator = streams.generator(replication: replication)
+            var generator = starts[replication]
             return RolloutSimulation(
                 configuration: scenarios?[replication].networkConfiguration ?? configuration
             ).run(using: &generator)
@@ -48,9 +48,10 @@ public enum ReplicationRunner {
     public static func draws(
         _ inputs: ScenarioInputs, seed: UInt64, replications: Int, threads: Int? = nil
     ) throws(ScenarioErrors) -> [ScenarioFile] {
+        let starts = RandomStreams(seed: seed).starts(of: 0..<replications)
         let drawn = map(replications: replications, threads: threads) { replication in
             Result { () throws(ScenarioErrors) -> ScenarioFile in
-                try inputs.draw(seed: seed, replication: replication)
+                try inputs.drawWithValues(replicationStart: starts[replication]).scenario
             }
         }
         return try drawn.map { result throws(ScenarioErrors) in try result.get() }

@@ -177,6 +177,14 @@ struct SweepTests {
                 == true
         }
         #expect {
+            try SweepSession.run(
+                sweep, out: path, resume: true, shard: try Shard(index: 1, count: 2), workers: 1,
+                version: "0.0.9"
+            ) { _, _ in }
+        } throws: {
+            ($0 as? SweepError)?.description.contains("was started by metro6 test, this is 0.0.9") == true
+        }
+        #expect {
             try Self.session(sweep, out: files.path("none.sqlite"), resume: true)
         } throws: { ($0 as? SweepError)?.description.contains("there is no sweep to resume") == true }
 

@@ -49,6 +49,23 @@ struct RandomTests {
         #expect(other.next() != forward[0][0])
     }
 
+    @Test("a walk of replication starts lands where each replication's own jumps do, from any first one")
+    func starts() {
+        let streams = RandomStreams(seed: 2011)
+        for range in [0..<5, 3..<9, 7..<8, 4..<4] {
+            let walked = streams.starts(of: range)
+            #expect(walked.count == range.count)
+            for (offset, replication) in range.enumerated() {
+                var a = walked[offset]
+                var b = streams.generator(replication: replication)
+                #expect((0..<4).map { _ in a.next() } == (0..<4).map { _ in b.next() })
+                var c = RandomStreams.stream(9, from: walked[offset])
+                var d = streams.generator(replication: replication, stream: 9)
+                #expect(c.next() == d.next())
+            }
+        }
+    }
+
     @Test("unit intervals stay in range: [0, 1) and (0, 1]")
     func unitIntervals() {
         var generator = Xoshiro256StarStar(seed: 5)

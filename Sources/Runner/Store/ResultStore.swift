@@ -115,10 +115,16 @@ final class ResultStore {
         }
     }
 
-    /// The results file at `path` of `slice` of `sweep`, to resume.
-    static func resume(path: String, sweep: SweepFile, slice: Shard) throws(SweepError) -> ResultStore {
+    /// The results file at `path` of `slice` of `sweep`, made by metro6 `version`, to resume.
+    static func resume(path: String, sweep: SweepFile, slice: Shard, version: String) throws(SweepError)
+        -> ResultStore
+    {
         guard FileManager.default.fileExists(atPath: path) else { throw .nothingToResume(path: path) }
         let store = try open(path: path)
+        let made = try store.attempt { () throws(SQLiteError) in
+            try store.database.rows("SELECT metro6_version FROM sweep")[0][0].text ?? ""
+        }
+        guard made == version else { throw .otherVersion(path: path, made: made, running: version) }
         let identity = try store.identity()
         guard identity == sweep.identity else {
             throw .differentSweep(path: path, expected: sweep.identity, found: identity)

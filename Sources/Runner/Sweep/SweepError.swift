@@ -14,6 +14,8 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
     case differentSweep(path: String, expected: String, found: String)
     /// The results file holds another slice of the sweep than the one asked for.
     case differentSlice(path: String, expected: String, found: String)
+    /// The results file was started by another version of metro6, whose numbers may differ.
+    case otherVersion(path: String, made: String, running: String)
     /// Two shards to merge hold the same runs.
     case overlappingShards(first: String, second: String, runs: Int)
     /// SQLite refused an operation on the file.
@@ -38,6 +40,9 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
                 + "or it is another sweep's results; use another --out"
         case .differentSlice(let path, let expected, let found):
             "\(path) holds runs \(found) of the sweep, not \(expected): resume it with the --shard it was started with"
+        case .otherVersion(let path, let made, let running):
+            "\(path) was started by metro6 \(made), this is \(running): its runs and new ones would not be comparable; "
+                + "resume with metro6 \(made), or start the sweep again with another --out"
         case .overlappingShards(let first, let second, let runs):
             "\(first) and \(second) both hold \(runs) of the same runs: merge each shard once"
         case .database(let path, let error): "\(path): \(error)"

@@ -71,8 +71,10 @@ public struct SweepExecutor: Sendable {
         sink: @Sendable (RunRecord) throws(SweepError) -> Void
     ) throws(SweepError) -> Work {
         let todo = runs.filter { !finished.contains($0) }
-        guard !todo.isEmpty else { return Work() }
-        let state = ExecutionState()
+        guard let first = todo.first, let last = todo.last else { return Work() }
+        let replications = sweep.position(of: first).replication..<sweep.position(of: last).replication + 1
+        let state = ExecutionState(
+            replications: replications, starts: RandomStreams(seed: seed).starts(of: replications))
         let next = Atomic<Int>(0)
         let count = Swift.max(1, Swift.min(workers, todo.count))
         DispatchQueue.concurrentPerform(iterations: count) { _ in
@@ -100,7 +102,7 @@ public struct SweepExecutor: Sendable {
         let (variant, replication) = sweep.position(of: run)
         let drawn: (scenario: ScenarioFile, values: [Double])
         do {
-            drawn = try inputs[variant].drawWithValues(seed: seed, replication: replication)
+            drawn = try inputs[variant].drawWithValues(replicationStart: state.start(of: replication))
         } catch {
             throw .scenario(error)
         }
@@ -130,7 +132,7 @@ public struct SweepExecutor: Sendable {
         -> RolloutResult
     {
         let simulation = RolloutSimulation(configuration: configuration)
-        var generator = RandomStreams(seed: seed).generator(replication: replication)
+        var generator = state.start(of: replication)
         let seeds = simulation.districtSeeds(using: &generator)
         guard !configuration.actions.isEmpty else { return simulation.run(seeds: seeds, baseline: nil) }
         var network = configuration
@@ -158,8 +160,23 @@ public struct SweepExecutor: Sendable {
         state.counted(\.runs)
     }
 
-    /// What the workers share: the shared results, the sink's lock, the first error.
+    /// What the workers share: the replications' random streams, the shared results, the
+    /// sink's lock, the first error.
     final class ExecutionState: Sendable {
+        /// The replications run, and where each one's random numbers start.
+        let replications: Range<Int>
+        let starts: [Xoshiro256StarStar]
+
+        init(replications: Range<Int>, starts: [Xoshiro256StarStar]) {
+            self.replications = replications
+            self.starts = starts
+        }
+
+        /// Stream 0 of replication `replication`.
+        func start(of replication: Int) -> Xoshiro256StarStar {
+            starts[replication - replications.lowerBound]
+        }
+
         let computes = SharedResults<ComputeKey, ComputeCentreResult, Partial>()
         let baselines = SharedResults<BaselineKey, BaselineCosts, Never>()
         private let sinkLock = Mutex<Void>(())

@@ -32,7 +32,7 @@ public enum SweepSession {
         let seed = sweep.seed(of: inputs)
         let store =
             resume
-            ? try ResultStore.resume(path: out, sweep: sweep, slice: shard)
+            ? try ResultStore.resume(path: out, sweep: sweep, slice: shard, version: version)
             : try ResultStore.create(
                 path: out, sweep: sweep, definition: sweep.text, inputs: inputs, seed: seed, slice: shard,
                 version: version)

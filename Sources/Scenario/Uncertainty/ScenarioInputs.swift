@@ -71,8 +71,15 @@ public struct ScenarioInputs: Sendable {
     public func drawWithValues(seed: UInt64, replication: Int) throws(ScenarioErrors) -> (
         scenario: ScenarioFile, values: [Double]
     ) {
+        try drawWithValues(replicationStart: RandomStreams(seed: seed).generator(replication: replication))
+    }
+
+    /// The same, for the replication whose stream 0 starts at `start` (`RandomStreams.starts`).
+    public func drawWithValues(replicationStart start: Xoshiro256StarStar) throws(ScenarioErrors) -> (
+        scenario: ScenarioFile, values: [Double]
+    ) {
         guard let text else { return (central, []) }
-        var generator = RandomStreams(seed: seed).generator(replication: replication, stream: Self.stream)
+        var generator = RandomStreams.stream(Self.stream, from: start)
         let node = try ScenarioLoader.document(text: text, file: file, overrides: overrides)
         var values: [Double] = []
         let drawn = Self.substitute(node, schema: ScenarioFile.schema) { distribution, range in

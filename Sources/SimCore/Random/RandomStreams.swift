@@ -23,4 +23,26 @@ public struct RandomStreams: Sendable, Hashable {
         for _ in 0..<stream { generator.jump() }
         return generator
     }
+
+    /// The starting generators (stream 0) of replications `replications`, walked once: the
+    /// first costs `replications.lowerBound` long jumps, each next one a single jump, where
+    /// asking `generator(replication:)` for each would cost a number quadratic in the count.
+    public func starts(of replications: Range<Int>) -> [Xoshiro256StarStar] {
+        guard !replications.isEmpty else { return [] }
+        var generator = generator(replication: replications.lowerBound)
+        var starts = [generator]
+        starts.reserveCapacity(replications.count)
+        for _ in replications.dropFirst() {
+            generator.longJump()
+            starts.append(generator)
+        }
+        return starts
+    }
+
+    /// Stream `stream` of the replication that starts at `start` (an element of `starts`).
+    public static func stream(_ stream: Int, from start: Xoshiro256StarStar) -> Xoshiro256StarStar {
+        var generator = start
+        for _ in 0..<stream { generator.jump() }
+        return generator
+    }
 }
