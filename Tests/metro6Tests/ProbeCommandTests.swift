@@ -72,7 +72,7 @@ struct ProbeCommandTests {
             "fragments": "pass", "malformed": "pass", "dns-configuration": "warn", "host-addresses": "warn",
             "ipv6-connectivity": "n/a", "router-advertisements": "n/a", "rogue-ra": "n/a",
             "address-privacy": "n/a",
-            "dns-aaaa": "n/a", "transition": "n/a",
+            "dns-aaaa": "n/a", "transition": "n/a", "capture": "pass",
         ]
         #expect(statuses == expected)
         #expect(outcome.status == 0)
@@ -124,13 +124,20 @@ struct ProbeCommandTests {
         defer { try? FileManager.default.removeItem(at: cut) }
         let outcome = try run(["probe", cut.path, "--format", "json"])
         let report = try report(outcome)
-        // Ten ICMPv6 echoes in 6in4: nothing fails; the cut record is a warning (issue 15 makes
-        // it a failed check).
-        #expect(outcome.status == 0)
+        // Ten ICMPv6 echoes in 6in4, the last record cut: the nine read are well formed, and the
+        // capture check fails with libpcap's reason, so the probe exits 1.
+        #expect(outcome.status == 1)
         #expect(report.packets == 9)
         #expect(report.files[0].error?.contains("packet 10") == true)
         let malformed = try #require(report.checks.first { $0.id == "malformed" })
-        #expect(malformed.status == "warn")
+        #expect(malformed.status == "pass")
+        let capture = try #require(report.checks.first { $0.id == "capture" })
+        #expect(capture.status == "fail")
+        #expect(capture.evidence.first?.contains("packet 10") == true)
+        let text = try run(["probe", cut.path])
+        #expect(
+            text.output.contains("FAIL  Captures read to the end: 1 of 1 capture file(s) could not be read"))
+        #expect(text.output.contains("reading packet 10 failed"))
     }
 
     @Test("bad input and usage exit with 2 and say why on standard error")

@@ -13,7 +13,7 @@ extension ProbeAnalysis {
             ipv6TrafficCheck(), connectivityCheck(), routerAdvertisementCheck(), rogueRACheck(),
             dnsConfigurationCheck(), dhcpv6Check(), prefixDelegationCheck(), hostAddressCheck(hostSummary),
             privacyCheck(hostSummary), dnsAAAACheck(), pathMTUCheck(), fragmentCheck(), transitionCheck(),
-            malformedCheck(),
+            malformedCheck(), captureCheck(),
         ]
     }
 
@@ -477,15 +477,34 @@ extension ProbeAnalysis {
             evidence.append(
                 "\(anomalies.snapTruncated) frames cut by the snap length (not counted as malformed)")
         }
-        let cut = files.compactMap(\.error)
-        evidence += cut
         let summary =
-            "\(count) of \(traffic.packets) packets (\(percent(count, of: traffic.packets))) are malformed"
-            + (cut.isEmpty ? "." : "; \(cut.count) capture file(s) end in the middle of a packet.")
-        var status: Check.Status =
+            "\(count) of \(traffic.packets) packets (\(percent(count, of: traffic.packets))) are malformed."
+        let status: Check.Status =
             count == 0 ? .pass : Double(count) > 0.01 * Double(traffic.packets) ? .fail : .warn
-        if !cut.isEmpty && status == .pass { status = .warn }
         return Check(id: "malformed", title: title, status: status, summary: summary, evidence: evidence)
+    }
+
+    /// Whether every capture was read to its end: a file cut short (a corrupt record, a bad
+    /// interface id, a download that stopped) leaves its verdicts on part of the traffic, so it
+    /// fails, with libpcap's reason. A capture stopped on purpose (SIGINT) is read as far as asked.
+    func captureCheck() -> Check {
+        let title = "Captures read to the end"
+        let cut = files.filter { $0.error != nil }
+        let stopped = files.compactMap { file in file.interrupted.map { "\(file.path): stopped by \($0)" } }
+        guard cut.isEmpty else {
+            return Check(
+                id: "capture", title: title, status: .fail,
+                summary:
+                    "\(cut.count) of \(files.count) capture file(s) could not be read to the end; the verdicts cover "
+                    + "only the packets before the fault.",
+                evidence: cut.compactMap(\.error) + stopped)
+        }
+        let packets = files.reduce(0) { $0 + $1.packets }
+        return Check(
+            id: "capture", title: title, status: .pass,
+            summary:
+                "\(files.count) capture file(s), \(packets) packets, read to the end\(stopped.isEmpty ? "" : " or to the stop").",
+            evidence: stopped)
     }
 
     /// The busiest IPv4 destinations whose name (when DNS showed it) has no AAAA record.

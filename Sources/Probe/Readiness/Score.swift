@@ -20,6 +20,9 @@ public enum Score {
         "fragments": 1,
         "transition": 1,
         "malformed": 1,
+        // Whether the captures were read whole says how far to trust the others, not how ready
+        // the network is: it does not count.
+        "capture": 0,
     ]
 
     /// The score of `checks`, or nil when none applies.
