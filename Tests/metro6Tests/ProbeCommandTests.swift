@@ -28,7 +28,10 @@ struct ProbeCommandTests {
             var status: String
             var evidence: [String]
         }
-        struct DHCPv6: Decodable { var messages: [String: Int] }
+        struct DHCPv6: Decodable {
+            var messages: [String: Int]
+            var messagesByName: [String: Int]
+        }
         struct DNS: Decodable { var aaaaQueries: Int }
         var files: [File]
         var packets: Int
@@ -36,6 +39,7 @@ struct ProbeCommandTests {
         var ipv4Packets: Int
         var bytesByFamily: [String: Int]
         var icmpv6Types: [String: Int]
+        var icmpv6TypesByName: [String: Int]
         var routerAdvertisements: [[String: AnyCodable]]
         var dhcpv6: DHCPv6
         var dns: DNS
@@ -61,6 +65,8 @@ struct ProbeCommandTests {
         let report = try report(outcome)
         #expect(report.packets == 4 && report.ipv6Packets == 4 && report.ipv4Packets == 0)
         #expect(report.dhcpv6.messages == ["1": 1, "2": 1, "3": 1, "7": 1])
+        // RFC 8415's names for types 1, 2, 3 and 7.
+        #expect(report.dhcpv6.messagesByName == ["solicit": 1, "advertise": 1, "request": 1, "reply": 1])
         #expect(report.files.map(\.linkType) == [1])
         #expect(report.score != nil)
         // The capture is one DHCPv6 prefix delegation between two link-local hosts (tshark: options
@@ -108,6 +114,8 @@ struct ProbeCommandTests {
         let piped = try report(try run(["probe", "-", "--format", "json"], input: path))
         #expect(piped.packets == 10 && piped.tunnels["6in4"] == 10)
         #expect(piped.icmpv6Types == ["128": 5, "129": 5])
+        // RFC 4443's names for types 128 and 129.
+        #expect(piped.icmpv6TypesByName == ["echo request": 5, "echo reply": 5])
         // The operator's 6rd domain overrules the heuristic: 10.0.0.1 with IPv4MaskLen 16 leaves
         // 0x0001, which 2001:db8:0:1::/64 holds right after 2001:db8::/48.
         let sixRD = try report(

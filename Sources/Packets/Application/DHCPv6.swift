@@ -42,6 +42,19 @@ public struct DHCPv6Message: Sendable, Hashable {
         public static let relayReply: UInt8 = 13
     }
 
+    /// The name RFC 8415 (and the later RFCs that add types 14-21) gives message type
+    /// `type`, in lower case: `solicit`, `information-request`, `relay-forward`; `type N` for
+    /// one without a name.
+    public static func typeName(_ type: UInt8) -> String {
+        let names = [
+            "solicit", "advertise", "request", "confirm", "renew", "rebind", "reply", "release", "decline",
+            "reconfigure", "information-request", "relay-forward", "relay-reply", "leasequery",
+            "leasequery-reply", "leasequery-done", "leasequery-data", "reconfigure-request",
+            "reconfigure-reply", "dhcpv4-query", "dhcpv4-response",
+        ]
+        return (1...names.count).contains(Int(type)) ? names[Int(type) - 1] : "type \(type)"
+    }
+
     /// The innermost message of a relay chain (the message itself when not relayed).
     public var innermost: DHCPv6Message { relayed.first?.innermost ?? self }
 

@@ -6,15 +6,26 @@ extension ProbeAnalysis {
         let hostSummary = hosts.summary()
         let checks = checks(hostSummary: hostSummary)
         var icmpv6Types: [String: Int] = [:]
+        var icmpv6Names: [String: Int] = [:]
         for (type, count) in routers.icmpv6Types.enumerated() where count > 0 {
             icmpv6Types[String(type)] = count
+            icmpv6Names[ICMPv6Type(rawValue: UInt8(type)).name, default: 0] += count
         }
         var dhcpTypes: [String: Int] = [:]
+        var dhcpNames: [String: Int] = [:]
         var relayedTypes: [String: Int] = [:]
+        var relayedNames: [String: Int] = [:]
         for type in 0..<256 {
-            if dhcpv6.messageTypes[type] > 0 { dhcpTypes[String(type)] = dhcpv6.messageTypes[type] }
+            let name = DHCPv6Message.typeName(UInt8(type))
+            if dhcpv6.messageTypes[type] > 0 {
+                dhcpTypes[String(type)] = dhcpv6.messageTypes[type]
+                dhcpNames[name] = dhcpv6.messageTypes[type]
+            }
             let relayed = dhcpv6.innerTypes[type] - dhcpv6.messageTypes[type]
-            if dhcpv6.innerTypes[type] > 0, relayed > 0 { relayedTypes[String(type)] = relayed }
+            if dhcpv6.innerTypes[type] > 0, relayed > 0 {
+                relayedTypes[String(type)] = relayed
+                relayedNames[name] = relayed
+            }
         }
         var tunnels: [String: Int] = [:]
         for ((_, name), count) in zip(TunnelSet.named, traffic.tunnelPackets) where count > 0 {
@@ -30,11 +41,12 @@ extension ProbeAnalysis {
                 "ipv4": traffic.ipv4Bytes, "ipv6": traffic.ipv6Bytes, "nonIP": traffic.nonIPBytes,
             ],
             flowsByFamily: ["ipv4": traffic.ipv4Flows, "ipv6": traffic.ipv6Flows],
-            icmpv6Types: icmpv6Types,
+            icmpv6Types: icmpv6Types, icmpv6TypesByName: icmpv6Names,
             routerSolicitations: routers.solicitations,
             routerAdvertisements: routers.distinct.map(Self.summary),
             dhcpv6: .init(
-                messages: dhcpTypes, relayedMessages: relayedTypes,
+                messages: dhcpTypes, relayedMessages: relayedTypes, messagesByName: dhcpNames,
+                relayedMessagesByName: relayedNames,
                 delegatedPrefixes: dhcpv6.delegatedPrefixes,
                 addresses: dhcpv6.assignedAddresses, dnsServers: dhcpv6.dnsServers.map(\.description),
                 domains: dhcpv6.domains,

@@ -15,6 +15,8 @@ public struct ReadinessReport: Sendable, Codable {
     public var flowsByFamily: [String: Int]
     /// Outermost ICMPv6 message of each frame, by type number.
     public var icmpv6Types: [String: Int]
+    /// The same by the type's name (`router advertisement`, `echo request`, `type 200`).
+    public var icmpv6TypesByName: [String: Int]
     public var routerSolicitations: Int
     public var routerAdvertisements: [RouterAdvertisementSummary]
     public var dhcpv6: DHCPv6Summary
@@ -74,6 +76,10 @@ public struct ReadinessReport: Sendable, Codable {
         public var messages: [String: Int]
         /// Messages inside relay messages, by type number.
         public var relayedMessages: [String: Int]
+        /// `messages` by the type's name (`solicit`, `reply`, `relay-forward`).
+        public var messagesByName: [String: Int]
+        /// `relayedMessages` by the type's name.
+        public var relayedMessagesByName: [String: Int]
         public var delegatedPrefixes: [Delegation]
         public var addresses: [Delegation]
         public var dnsServers: [String]
