@@ -156,13 +156,6 @@ struct Disagreement {
             reason: "its DNS query rides in the version-6 header that the probe reads as malformed IPv4"),
         Disagreement(
             file: "LINKTYPE_IPV4_invalid.pcap", field: "aQueries", probe: "0", reason: "the same A query"),
-        // TCP handshakes.
-        Disagreement(
-            file: "ipv6-http-atomic-frag.pcap", field: "ipv6Answered", probe: "3",
-            reason:
-                "the first SYN-ACK (frame 3) is recorded before its SYN (frame 4, stamped 30 us earlier): the "
-                + "probe matches an answer to a SYN seen before it, so that attempt stays unmatched (a known gap, "
-                + "issue 15)"),
         // Malformed frames: the probe's count against the frames tshark gives an expert error.
         Disagreement(
             file: "dhcp6_reconf_asan.pcap", field: "malformed", probe: "0",

@@ -166,7 +166,9 @@ struct GeneratedCaptureTests {
         #expect(report.ipv4Connections.answered == 1)
         let evidence = try #require(check.evidence.first)
         #expect(evidence.contains("#5") && evidence.contains(server6) && evidence.contains(name))
-        #expect(evidence.contains("2 SYNs") && evidence.contains("IPv4 to the same name was answered"))
+        #expect(evidence.contains("2 SYNs, no answer"))
+        // The fallback named: the same host's IPv4 SYN (#7) to the same name, 0.30 s after.
+        #expect(evidence.contains("the host reached \(server4):443 (\(name)) over IPv4 at #7 (+0.30 s)"))
         #expect(report.dns.aaaaQueries == 1 && report.dns.aaaaAnswered == 1)
 
         // Answer the IPv6 SYN, and the check passes.
@@ -181,9 +183,32 @@ struct GeneratedCaptureTests {
         #expect(try Self.check(fixed, "ipv6-connectivity").status == .pass)
         #expect(fixed.ipv6Connections.answered == 1)
 
-        // A SYN in the last 3 s of the capture is not judged.
+        // The capture ends with the fallback's SYN-ACK: the broken path is judged all the same.
+        let short = try Self.analyse("short-broken-ipv6", Array(frames.prefix(8)))
+        #expect(try Self.check(short, "ipv6-connectivity").status == .fail)
+        #expect(short.ipv6Connections.unanswered == 1)
+
+        // An unanswered SYN in the last 3 s, with no answered IPv4 attempt to fall back on, is
+        // not judged, and the check says so.
         let late = try Self.analyse("late-syn", Array(frames.prefix(6)))
         #expect(late.ipv6Connections.unanswered == 0)
+        let lateCheck = try Self.check(late, "ipv6-connectivity")
+        #expect(lateCheck.status == .pass)
+        #expect(lateCheck.summary.contains("1 attempt(s) in the last 3 s of the capture are not judged"))
+        #expect(lateCheck.evidence.contains { $0.contains("not judged: the capture ended") })
+
+        // A SYN-ACK recorded before its SYN (stamps 30 µs out of order between queues) answers it.
+        var early = Array(frames.prefix(4))
+        early.append(
+            (
+                Self.ipv6Frame(
+                    source: server6, destination: client6, mac: Self.routerMAC, nextHeader: 6,
+                    B.tcp(source: 443, destination: 50000, flags: B.syn | B.ack)), 1.09997
+            ))
+        early.append(frames[4])
+        let reordered = try Self.analyse("early-syn-ack", early)
+        #expect(reordered.ipv6Connections.answered == 1 && reordered.ipv6Connections.unanswered == 0)
+        #expect(try Self.check(reordered, "ipv6-connectivity").status == .pass)
     }
 
     @Test("Packet Too Big names its MTU: 1400 warns, 1000 (below IPv6's 1280 minimum) fails")

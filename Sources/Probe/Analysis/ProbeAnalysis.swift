@@ -56,7 +56,7 @@ public struct ProbeAnalysis {
         traffic.observe(
             segment.frame.ip, ports: (segment.tcp.sourcePort, segment.tcp.destinationPort), observation)
         hosts.observe(segment.frame, observation)
-        connectivity.observe(segment.tcp, segment.frame.ip, observation)
+        connectivity.observe(segment.tcp, segment.frame.ip, mac: segment.frame.sourceMAC, observation)
     }
 
     /// Analyses a common DNS datagram (see `CommonDNSDatagram`) whose frame is `bytes`: what

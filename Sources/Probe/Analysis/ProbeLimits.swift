@@ -5,8 +5,10 @@ public enum ProbeLimits {
     public static let hosts = 65_536
     /// IPv4 destinations whose traffic is summed for the busiest IPv4-only destinations.
     public static let destinations = 65_536
-    /// Pending IPv6 TCP connection attempts, and IPv4 servers seen answering.
+    /// Pending IPv6 and IPv4 TCP connection attempts, and answered IPv4 attempts (each a table).
     public static let connections = 131_072
+    /// IPv6 SYN-ACKs recorded before their SYN, waiting for it.
+    public static let earlyAnswers = 4_096
     /// Pending DNS queries, and addresses learnt from DNS answers.
     public static let dnsEntries = 131_072
     /// DNS names kept (as text for evidence, and whether they had an AAAA answer): a multiple

@@ -70,15 +70,15 @@ extension ProbeAnalysis {
             },
             ipv6Connections: .init(
                 syns: connectivity.ipv6SYNs, answered: connectivity.ipv6Answered,
-                unanswered: connectivity.unanswered(endingAt: endTime, grace: Self.grace).count),
-            ipv4Connections: .init(syns: connectivity.ipv4SYNs, answered: connectivity.ipv4Answered),
+                unanswered: connectionVerdicts.judged),
+            ipv4Connections: .init(syns: connectivity.ipv4SYNs, answered: connectivity.ipv4AnsweredCount),
             topIPv4OnlyDestinations: topIPv4OnlyDestinations(limit: 10),
             malformed: anomalies.malformedPackets, snapTruncated: anomalies.snapTruncated,
             anomalies: anomalies.sorted.map { .init(name: $0.name, count: $0.count, firstPacket: $0.first) },
             evictions: .init(
                 hosts: hostSummary.evicted, ipv4Destinations: traffic.destinationEvictions,
                 ipv6ConnectionAttempts: connectivity.ipv6Attempts.evictions,
-                ipv4AnsweringServers: connectivity.ipv4Answering.evictions,
+                ipv4AnsweringServers: connectivity.ipv4Answered.evictions,
                 dhcpv6Exchanges: dhcpv6.pending.evictions, dnsQueries: dns.pending.evictions,
                 dnsAnswerAddresses: dns.addressEvictions, dnsNames: dns.names.evictions),
             checks: checks, score: Score.of(checks))

@@ -42,6 +42,37 @@ extension ProbeAnalysis {
         return Check(id: "ipv6-traffic", title: title, status: status, summary: summary, evidence: evidence)
     }
 
+    /// Unanswered IPv6 connection attempts, judged: those a host followed with an answered IPv4
+    /// attempt to the same name or port within seconds (a broken IPv6 path, judged however soon
+    /// the capture ends), those older than the grace with no fallback, and those too recent to
+    /// judge.
+    struct ConnectionVerdicts {
+        typealias Entry = (key: ConnectionKey, attempt: ConnectivityAnalyzer.Attempt)
+        var broken: [(attempt: Entry, fallback: Entry)] = []
+        var unanswered: [Entry] = []
+        var notJudged: [Entry] = []
+
+        /// Attempts judged unanswered, with or without a fallback.
+        var judged: Int { broken.count + unanswered.count }
+    }
+
+    var connectionVerdicts: ConnectionVerdicts {
+        var verdicts = ConnectionVerdicts()
+        let index = connectivity.fallbackIndex
+        for entry in connectivity.unanswered {
+            if let fallback = connectivity.fallback(
+                of: entry.key, entry.attempt, in: index, name: { dns.nameHash(of: $0) })
+            {
+                verdicts.broken.append((entry, fallback))
+            } else if entry.attempt.time <= endTime - Self.grace {
+                verdicts.unanswered.append(entry)
+            } else {
+                verdicts.notJudged.append(entry)
+            }
+        }
+        return verdicts
+    }
+
     func connectivityCheck() -> Check {
         let title = "IPv6 connections are answered"
         guard connectivity.ipv6SYNs > 0 else {
@@ -49,37 +80,55 @@ extension ProbeAnalysis {
                 id: "ipv6-connectivity", title: title, status: .notApplicable,
                 summary: "No IPv6 TCP connection attempts.")
         }
-        let unanswered = connectivity.unanswered(endingAt: endTime, grace: Self.grace)
+        let verdicts = connectionVerdicts
         let attempts = connectivity.ipv6AttemptCount
-        guard !unanswered.isEmpty else {
+        var evidence = verdicts.broken.prefix(5).map { broken in
+            let (attempt, fallback) = (broken.attempt, broken.fallback)
+            let delay = fallback.attempt.firstTime - attempt.attempt.firstTime
+            return describe(attempt)
+                + "; the host reached \(destination(fallback.key)) over IPv4 at \(fallback.attempt.first)"
+                + " (\(delay >= 0 ? "+" : "")\(String(format: "%.2f", delay)) s)"
+        }
+        evidence += verdicts.unanswered.prefix(5 - min(5, evidence.count)).map(describe)
+        let late =
+            verdicts.notJudged.isEmpty
+            ? ""
+            : " \(verdicts.notJudged.count) attempt(s) in the last \(Int(Self.grace)) s of the capture are not "
+                + "judged: no answer yet, and no IPv4 fallback from the host."
+        evidence += verdicts.notJudged.prefix(3).map { describe($0) + " (not judged: the capture ended)" }
+        guard verdicts.judged > 0 else {
             return Check(
                 id: "ipv6-connectivity", title: title, status: .pass,
-                summary: "All \(connectivity.ipv6Answered) judged IPv6 connection attempts got an answer.")
-        }
-        var brokenNames = 0
-        var evidence: [String] = []
-        // Names whose IPv4 servers answered a SYN.
-        let workingOverIPv4 = Set(
-            connectivity.ipv4Answering.entries.compactMap { dns.nameHash(of: .v4($0.key)) })
-        for (key, attempt) in unanswered {
-            let name = dns.nameHash(of: key.server)
-            let worksOverIPv4 = name.map(workingOverIPv4.contains) ?? false
-            if worksOverIPv4 { brokenNames += 1 }
-            if evidence.count < 5 {
-                let label = name.map { " (\(dns.name($0)))" } ?? ""
-                evidence.append(
-                    "\(attempt.first) \(key.client) -> [\(key.server)]:\(key.serverPort)\(label): "
-                        + "\(attempt.syns) SYN\(attempt.syns == 1 ? "" : "s"), no answer"
-                        + (worksOverIPv4 ? "; IPv4 to the same name was answered" : ""))
-            }
+                summary: "All \(connectivity.ipv6Answered) judged IPv6 connection attempts got an answer."
+                    + late,
+                evidence: evidence)
         }
         let summary =
-            "\(unanswered.count) of \(attempts) IPv6 connection attempts got no SYN-ACK or RST"
-            + (brokenNames > 0
-                ? "; for \(brokenNames) of them IPv4 to the same name works (clients fall back)." : ".")
+            "\(verdicts.judged) of \(attempts) IPv6 connection attempts got no SYN-ACK or RST"
+            + (verdicts.broken.isEmpty
+                ? "."
+                : "; for \(verdicts.broken.count) of them the host reached the same name or port over IPv4 "
+                    + "within seconds: a broken IPv6 path that clients hide by falling back.") + late
         return Check(
-            id: "ipv6-connectivity", title: title, status: brokenNames > 0 ? .fail : .warn, summary: summary,
-            evidence: evidence)
+            id: "ipv6-connectivity", title: title, status: verdicts.broken.isEmpty ? .warn : .fail,
+            summary: summary, evidence: evidence)
+    }
+
+    /// `#ref client -> [server]:port (name): N SYNs, no answer`.
+    private func describe(_ entry: ConnectionVerdicts.Entry) -> String {
+        "\(entry.attempt.first) \(entry.key.client) -> \(destination(entry.key)): "
+            + "\(entry.attempt.syns) SYN\(entry.attempt.syns == 1 ? "" : "s"), no answer"
+    }
+
+    /// A server as evidence names it: `[2001:db8::1]:443 (www.example.com)`.
+    private func destination(_ key: ConnectionKey) -> String {
+        let address: String
+        switch key.server {
+        case .v6: address = "[\(key.server)]"
+        case .v4: address = "\(key.server)"
+        }
+        let name = dns.nameHash(of: key.server).map { " (\(dns.name($0)))" } ?? ""
+        return "\(address):\(key.serverPort)\(name)"
     }
 
     func routerAdvertisementCheck() -> Check {
