@@ -41,6 +41,7 @@ struct ProbeCommandTests {
         var icmpv6Types: [String: Int]
         var icmpv6TypesByName: [String: Int]
         var routerAdvertisements: [[String: AnyCodable]]
+        var tunnelledRouterAdvertisements: Int
         var dhcpv6: DHCPv6
         var dns: DNS
         var tunnels: [String: Int]
@@ -91,8 +92,8 @@ struct ProbeCommandTests {
     func text() throws {
         let files = [Self.capture("zeek", "Teredo.pcap"), Self.capture("tcpdump", "dhcpv6-ia-pd.pcap")]
         let outcome = try run(["probe"] + files)
-        // Warnings (the Teredo server's router advertisement has lifetime 0, the DHCPv6 hosts have
-        // link-local addresses only) but no failure.
+        // Warnings (the DHCPv6 hosts have link-local addresses only) but no failure; the Teredo
+        // server's router advertisement serves the tunnel, not this link.
         #expect(outcome.status == 0)
         let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
@@ -106,6 +107,25 @@ struct ProbeCommandTests {
         #expect(outcome.output.contains("Tunnels   teredo 29"))
         // The second file's packets are numbered #2:N.
         #expect(outcome.output.contains("#2:1"))
+    }
+
+    @Test("a router solicitation and advertisement inside Teredo configure nothing on the captured link")
+    func tunnelledRouterAdvertisement() throws {
+        // Teredo.pcap: a client's qualification (RS, then the server's RA with lifetime 0,
+        // tshark: both inside UDP 3544) and no RA on the link itself.
+        let alone = try report(try run(["probe", Self.capture("zeek", "Teredo.pcap"), "--format", "json"]))
+        let statuses = Dictionary(uniqueKeysWithValues: alone.checks.map { ($0.id, $0.status) })
+        #expect(statuses["router-advertisements"] == "n/a" && statuses["rogue-ra"] == "n/a")
+        #expect(alone.tunnelledRouterAdvertisements == 1 && alone.routerAdvertisements.isEmpty)
+        // With icmpv6.pcap's one router on its link, there is one router, not a rogue second one.
+        let merged = try report(
+            try run([
+                "probe", Self.capture("zeek", "Teredo.pcap"), Self.capture("tcpdump", "icmpv6.pcap"),
+                "--format",
+                "json",
+            ]))
+        #expect(merged.checks.first { $0.id == "rogue-ra" }?.status == "pass")
+        #expect(merged.routerAdvertisements.count == 1)
     }
 
     @Test("standard input, --bpf, and a file cut in the middle of a packet")

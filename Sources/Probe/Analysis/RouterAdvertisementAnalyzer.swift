@@ -8,6 +8,8 @@ struct RouterAdvertisementAnalyzer {
     var solicitations = 0
     var firstSolicitation: PacketRef?
     var advertisements = 0
+    /// Router advertisements carried inside a tunnel (not counted in `advertisements`).
+    var tunnelledAdvertisements = 0
     /// Distinct advertisements (same router, link and content), in order of first appearance.
     private(set) var distinct: [AdvertisementEntry] = []
     private var distinctIndex: [AdvertisementKey: Int] = [:]
@@ -26,11 +28,21 @@ struct RouterAdvertisementAnalyzer {
     ) {
         guard case .icmpv6(let icmp) = packet.transport else { return }
         icmpv6Types[Int(icmp.type.rawValue)] += 1
+        // Solicitations and advertisements carried in a tunnel (a Teredo client's
+        // qualification, say) belong to the tunnel's link, not the captured one.
+        var tunnelled = false
+        if let outer = packet.outer, let inner = packet.network { tunnelled = inner.offset != outer.offset }
         switch icmp.type {
+        case .routerSolicitation where tunnelled: break
         case .routerSolicitation:
             solicitations += 1
             if firstSolicitation == nil { firstSolicitation = observation.ref }
         case .routerAdvertisement:
+            // An RA in a tunnel configures nothing here: it is counted apart.
+            if tunnelled {
+                tunnelledAdvertisements += 1
+                return
+            }
             advertisements += 1
             guard case .v6(let router)? = packet.network?.source else { return }
             let advertisement: RouterAdvertisement

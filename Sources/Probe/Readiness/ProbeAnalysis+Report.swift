@@ -43,6 +43,7 @@ extension ProbeAnalysis {
             flowsByFamily: ["ipv4": traffic.ipv4Flows, "ipv6": traffic.ipv6Flows],
             icmpv6Types: icmpv6Types, icmpv6TypesByName: icmpv6Names,
             routerSolicitations: routers.solicitations,
+            tunnelledRouterAdvertisements: routers.tunnelledAdvertisements,
             routerAdvertisements: routers.distinct.map(Self.summary),
             dhcpv6: .init(
                 messages: dhcpTypes, relayedMessages: relayedTypes, messagesByName: dhcpNames,

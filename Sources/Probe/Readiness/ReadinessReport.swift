@@ -18,6 +18,9 @@ public struct ReadinessReport: Sendable, Codable {
     /// The same by the type's name (`router advertisement`, `echo request`, `type 200`).
     public var icmpv6TypesByName: [String: Int]
     public var routerSolicitations: Int
+    /// Router advertisements carried inside a tunnel (Teredo, 6in4): they serve the tunnel's
+    /// link, so the router checks leave them out.
+    public var tunnelledRouterAdvertisements: Int
     public var routerAdvertisements: [RouterAdvertisementSummary]
     public var dhcpv6: DHCPv6Summary
     public var dns: DNSSummary
