@@ -107,9 +107,9 @@ struct SweepLoaderTests {
         #expect(
             problem("base: two-districts.yaml\nreplications: 2\nplans:\n  - name: a\n  - name: a\n")
                 == "\(at):5:11: plans[1].name: expected a name no other plan has, found 'a' again")
-        // A path that is not one: the column inside the key.
+        // A path that is not one: the column inside the key, once however many values it has.
         #expect(
-            problem("base: two-districts.yaml\nreplications: 2\ngrid:\n  budget..yearlyCapex: [1]\n")
+            problem("base: two-districts.yaml\nreplications: 2\ngrid:\n  budget..yearlyCapex: [1, 2, 3]\n")
                 == "\(at):4:10: expected a key (letters, digits, '_' or '-'), found '.'")
     }
 

@@ -205,6 +205,13 @@ public enum SweepLoader {
                 return []
             }
             return mapping.map { key, values in
+                // A key that is not a path is one problem, not one per value.
+                do throws(ScenarioErrors) {
+                    _ = try ScenarioOverride.steps(key.string ?? "", at: checker.location(of: key))
+                } catch {
+                    checker.errors += error.errors
+                    return []
+                }
                 guard let items = values.sequence, !items.isEmpty else {
                     checker.fail(
                         values, "grid.\(key.string ?? "")", "a list of at least one value",
