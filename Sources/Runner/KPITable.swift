@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Scenario
 
 /// Several runs' KPIs side by side (`metro6 run A.yaml B.yaml …`): a row per KPI any of them
@@ -37,17 +38,7 @@ public struct KPITable: Sendable {
     public func text() -> String {
         let header = ["KPI (\(statistic.rawValue.uppercased()))"] + columns
         let body = rows.map { row in [row.kpi] + row.values.map { $0.map(Self.readable) ?? "-" } }
-        let widths = header.indices.map { column in
-            ([header] + body).map { $0[column].count }.max() ?? 0
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column == 0
-                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
-        return ([line(header)] + body.map(line)).joined(separator: "\n") + "\n"
+        return TextTable.render(header: header, rows: body, leftAligned: [0])
     }
 
     /// CSV with full precision: a `kpi` column, then one per run.

@@ -5,11 +5,6 @@ import Scenario
 
 /// `metro6 backtest`: a scenario against published figures.
 struct BacktestCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "backtest",
         abstract: "Check a scenario against published figures (actuals and targets).",
@@ -37,7 +32,7 @@ struct BacktestCommand: ParsableCommand {
     var threads: Int?
 
     @Option(help: "Output format: text or json.")
-    var format = Format.text
+    var format = OutputFormat.text
 
     func validate() throws {
         try check(replications, in: InputRanges.replications, "--replications")

@@ -15,12 +15,6 @@ struct Bench: ParsableCommand {
 
 extension CalendarKind: ExpressibleByArgument {}
 
-/// Output formats of commands that print one result.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-}
-
 /// `metro6 bench phold`: the standard discrete-event benchmark, comparable with ns-3 and others.
 struct PHOLDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

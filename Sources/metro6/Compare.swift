@@ -5,12 +5,6 @@ import Scenario
 
 /// `metro6 compare`: ranks a sweep's plans from its results file.
 struct CompareCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-        case csv
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Rank the plans of a sweep's results: P10/P50/P90, the Pareto front, Monte Carlo noise.",
@@ -44,7 +38,7 @@ struct CompareCommand: ParsableCommand {
     var pareto: String?
 
     @Option(help: "Output format: text, json or csv.")
-    var format = Format.text
+    var format = TableFormat.text
 
     @Option(
         name: .customLong("expect"),

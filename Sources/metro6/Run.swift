@@ -7,12 +7,6 @@ import Synchronization
 
 /// `metro6 run`: simulates a rollout plan and prints its milestones, table and KPIs.
 struct RunCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-        case csv
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Simulate a rollout plan (the bundled Shenzhen 2011 scenario by default).",
@@ -44,7 +38,7 @@ struct RunCommand: ParsableCommand {
     var threads: Int?
 
     @Option(help: "Output format: text, json or csv.")
-    var format = Format.text
+    var format = TableFormat.text
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
         case district

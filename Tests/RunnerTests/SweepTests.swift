@@ -131,7 +131,7 @@ struct SweepTests {
         let path = files.path("resumed.sqlite")
         let inputs = try sweep.inputs()
         let store = try ResultStore.create(
-            path: path, sweep: sweep, definition: sweep.text, inputs: inputs, seed: sweep.seed(of: inputs),
+            path: path, sweep: sweep, inputs: inputs, seed: sweep.seed(of: inputs),
             slice: .whole, version: "test")
         let guarded = Mutex(store)
         let written = Atomic<Int>(0)

@@ -4,7 +4,8 @@ extension ProbeAnalysis {
     /// The report of everything observed so far, with the checks and the score.
     public func report() -> ReadinessReport {
         let hostSummary = hosts.summary()
-        let checks = checks(hostSummary: hostSummary)
+        let connections = connectionVerdicts
+        let checks = checks(hostSummary: hostSummary, connections: connections)
         var icmpv6Types: [String: Int] = [:]
         var icmpv6Names: [String: Int] = [:]
         for (type, count) in routers.icmpv6Types.enumerated() where count > 0 {
@@ -71,7 +72,7 @@ extension ProbeAnalysis {
             },
             ipv6Connections: .init(
                 syns: connectivity.ipv6SYNs, answered: connectivity.ipv6Answered,
-                unanswered: connectionVerdicts.judged),
+                unanswered: connections.judged),
             ipv4Connections: .init(syns: connectivity.ipv4SYNs, answered: connectivity.ipv4AnsweredCount),
             topIPv4OnlyDestinations: topIPv4OnlyDestinations(limit: 10),
             malformed: anomalies.malformedPackets, snapTruncated: anomalies.snapTruncated,

@@ -8,9 +8,11 @@ extension ProbeAnalysis {
 
     var endTime: Double { traffic.lastTime }
 
-    func checks(hostSummary: HostSummary) -> [Check] {
+    /// Every check, from the host summary and the judged connection attempts (each computed once
+    /// per report).
+    func checks(hostSummary: HostSummary, connections: ConnectionVerdicts) -> [Check] {
         [
-            ipv6TrafficCheck(), connectivityCheck(), routerAdvertisementCheck(), rogueRACheck(),
+            ipv6TrafficCheck(), connectivityCheck(connections), routerAdvertisementCheck(), rogueRACheck(),
             dnsConfigurationCheck(), dhcpv6Check(), prefixDelegationCheck(), hostAddressCheck(hostSummary),
             privacyCheck(hostSummary), dnsAAAACheck(), pathMTUCheck(), fragmentCheck(), transitionCheck(),
             malformedCheck(), captureCheck(),
@@ -73,14 +75,13 @@ extension ProbeAnalysis {
         return verdicts
     }
 
-    func connectivityCheck() -> Check {
+    func connectivityCheck(_ verdicts: ConnectionVerdicts) -> Check {
         let title = "IPv6 connections are answered"
         guard connectivity.ipv6SYNs > 0 else {
             return Check(
                 id: "ipv6-connectivity", title: title, status: .notApplicable,
                 summary: "No IPv6 TCP connection attempts.")
         }
-        let verdicts = connectionVerdicts
         let attempts = connectivity.ipv6AttemptCount
         var evidence = verdicts.broken.prefix(5).map { broken in
             let (attempt, fallback) = (broken.attempt, broken.fallback)

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import Scenario
 
 extension SweepComparison {
@@ -32,21 +33,13 @@ extension SweepComparison {
                         ?? "-"
                 } + [band.joined(separator: " – "), plan.pareto ? "*" : ""]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column == 1 || column == cells.count - 1
-                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ").replacing(/\s+$/, with: "")
-        }
         let better = KPICatalogue.higherIsBetter.contains(by) ? "higher is better" : "lower is better"
         var text = """
             metro6 compare \(sweep): \(plans.count) plans, \(runsFound) of \(runsInSweep) runs, ranked by \(by) P50 (\(better))
             Pareto front (*) over \(objectives.joined(separator: ", ")) (P50)
 
             """
-        text += ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        text += TextTable.render(header: header, rows: rows, leftAligned: [1, header.count - 1])
         guard !noise.isEmpty else { return text }
         text += "\nPaired differences in \(by) (same random numbers per replication, 95% interval)\n"
         for entry in noise {

@@ -106,7 +106,7 @@ public struct SweepComparison: Sendable {
         self.by = by
         self.objectives = objectives
         sweep = facts.name
-        runsFound = values.isEmpty ? 0 : runs.reduce(0) { $0 + $1.count }
+        runsFound = runs.reduce(0) { $0 + $1.count }
         runsInSweep = facts.runs
     }
 

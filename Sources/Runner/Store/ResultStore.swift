@@ -49,7 +49,7 @@ final class ResultStore {
 
     /// A new results file at `path` for `slice` of `sweep`.
     static func create(
-        path: String, sweep: SweepFile, definition: String, inputs: [ScenarioInputs], seed: UInt64,
+        path: String, sweep: SweepFile, inputs: [ScenarioInputs], seed: UInt64,
         slice: Shard,
         version: String
     ) throws(SweepError) -> ResultStore {
@@ -61,7 +61,7 @@ final class ResultStore {
             try? FileManager.default.removeItem(atPath: building + suffix)
         }
         try describe(
-            sweep, definition: definition, inputs: inputs, seed: seed, slice: slice, version: version,
+            sweep, inputs: inputs, seed: seed, slice: slice, version: version,
             in: building)
         do {
             try FileManager.default.moveItem(atPath: building, toPath: path)
@@ -76,7 +76,7 @@ final class ResultStore {
 
     /// Writes the schema and what is swept into a new file at `path`, and closes it.
     private static func describe(
-        _ sweep: SweepFile, definition: String, inputs: [ScenarioInputs], seed: UInt64, slice: Shard,
+        _ sweep: SweepFile, inputs: [ScenarioInputs], seed: UInt64, slice: Shard,
         version: String,
         in path: String
     ) throws(SweepError) {
@@ -87,7 +87,7 @@ final class ResultStore {
                 try store.database.run(
                     "INSERT INTO sweep VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
-                        .text(sweep.identity), .text(sweep.name), .text(sweep.file), .text(definition),
+                        .text(sweep.identity), .text(sweep.name), .text(sweep.file), .text(sweep.text),
                         .integer(Int64(seed)), .integer(Int64(sweep.replications)),
                         .integer(Int64(sweep.variants.count)), .integer(Int64(sweep.runs)),
                         .integer(Int64(schemaVersion)), .text(version),

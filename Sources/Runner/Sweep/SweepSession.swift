@@ -34,7 +34,7 @@ public enum SweepSession {
             resume
             ? try ResultStore.resume(path: out, sweep: sweep, slice: shard, version: version)
             : try ResultStore.create(
-                path: out, sweep: sweep, definition: sweep.text, inputs: inputs, seed: seed, slice: shard,
+                path: out, sweep: sweep, inputs: inputs, seed: seed, slice: shard,
                 version: version)
         let slice = shard.runs(of: sweep.runs)
         let finished = try store.finishedRuns()

@@ -3,7 +3,6 @@ extension SweepFile {
     /// with its changes, the sweep's horizon and the compute switch. Every problem of every
     /// variant is reported at once, each change's at its place in the sweep file.
     public func inputs() throws(ScenarioErrors) -> [ScenarioInputs] {
-        var texts: [String: String] = [:]
         var problems = Set<ScenarioError>()
         var loaded: [ScenarioInputs] = []
         for variant in variants {
@@ -11,9 +10,11 @@ extension SweepFile {
                 let path = variant.scenario ?? base
                 var inputs: ScenarioInputs
                 if let path {
-                    if texts[path] == nil { texts[path] = try ScenarioLoader.text(path: path) }
-                    let text = texts[path] ?? ""
-                    inputs = try ScenarioLoader.inputs(text: text, file: path, overrides: variant.overrides)
+                    // Read at load; a path set since is read now.
+                    var text = scenarioTexts[path]
+                    if text == nil { text = try ScenarioLoader.text(path: path) }
+                    inputs = try ScenarioLoader.inputs(
+                        text: text ?? "", file: path, overrides: variant.overrides)
                 } else {
                     inputs = try DefaultScenario.inputs(overrides: variant.overrides)
                 }

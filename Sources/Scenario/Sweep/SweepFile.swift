@@ -31,6 +31,9 @@ public struct SweepFile: Sendable {
     /// reads, byte for byte), in 16 hexadecimal digits: resuming and merging check it.
     public var identity: String
 
+    /// The text of each scenario file the sweep reads, by path, as read when it was loaded.
+    public var scenarioTexts: [String: String] = [:]
+
     /// Runs in the whole sweep.
     public var runs: Int { variants.count * replications }
 

@@ -27,11 +27,14 @@ public enum SweepLoader {
         if !reader.checker.errors.isEmpty { throw ScenarioErrors(reader.checker.errors) }
         guard var sweep else { throw ScenarioErrors(reader.checker.errors) }
         var texts = [text]
-        // Each distinct scenario once, in first use: the base's, then the plans' own.
+        // Each distinct scenario once, in first use: the base's, then the plans' own. The
+        // variants are loaded from these texts, so the identity covers what runs.
         var read = Set<String?>()
         for scenario in [sweep.base] + sweep.variants.map({ $0.scenario ?? sweep.base })
         where read.insert(scenario).inserted {
-            texts.append(try scenario.map(ScenarioLoader.text(path:)) ?? DefaultScenario.text)
+            let scenarioText = try scenario.map(ScenarioLoader.text(path:)) ?? DefaultScenario.text
+            if let scenario { sweep.scenarioTexts[scenario] = scenarioText }
+            texts.append(scenarioText)
         }
         sweep.identity = SweepFile.identity(of: texts)
         return sweep
