@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Output formats of commands that print one result.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -11,4 +12,11 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
     case csv
+}
+
+/// Prints `value` as the probe's JSON documents are printed: indented, keys sorted, slashes bare.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

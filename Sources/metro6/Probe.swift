@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Packets
 import Probe
+import Report
 
 /// The level of finding that makes `metro6 probe` exit with 1.
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
@@ -15,20 +16,47 @@ enum FailLevel: String, ExpressibleByArgument, CaseIterable {
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Read packet captures and report how ready the network is for IPv6.",
+        abstract: "Read packet captures or a live interface and report how ready the network is for IPv6.",
         discussion: """
-            Reads pcap or pcapng files through libpcap (- reads standard input), decodes every \
+            Reads pcap or pcapng files through libpcap (- reads standard input), or captures live \
+            on --interface until --duration, --count or Ctrl-C (SIGINT/SIGTERM), decodes every \
             packet once and checks router advertisements, DHCPv6, DNS, host addresses, IPv6 \
             connectivity, path MTU, fragments, tunnels and malformed packets. Each check ends \
             pass, warn, fail or n/a, with evidence (packet numbers, addresses); the score is \
             0-100 (docs/probe.md). Exit status: 0 when no check reached the --fail-on level \
             (waived checks aside) and the score met --min-score, 1 otherwise, 2 for bad input or \
-            usage.
+            usage (no such interface, no permission to capture, interface down, bad filter).
+
+            Examples:
+              metro6 probe home.pcapng
+              tcpdump -i eth0 -w - | metro6 probe -
+              metro6 probe --interface eth0 --duration 60 --format json
+              metro6 probe --list-interfaces
             """
     )
 
-    @Argument(help: "Capture files (pcap or pcapng); - reads standard input.")
+    @Argument(help: ArgumentHelp("Capture files (pcap or pcapng); - reads standard input.", valueName: "capture"))
     var files: [String] = []
+
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Capture live on this interface instead of reading files.", valueName: "interface"))
+    var interface: String?
+
+    @Option(help: ArgumentHelp("With --interface: stop after this many seconds.", valueName: "seconds"))
+    var duration: Double?
+
+    @Option(help: ArgumentHelp("With --interface: stop after this many packets.", valueName: "packets"))
+    var count: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --interface, when run as root: the user to switch to once the interface is open (default \(PrivilegeDrop.defaultUser)).",
+            valueName: "user"))
+    var user: String?
+
+    @Flag(help: "List the interfaces a live capture can open, with their addresses, and exit.")
+    var listInterfaces = false
 
     @Option(help: "Keep only packets matching this BPF filter (tcpdump's syntax).")
     var bpf: String?
@@ -69,23 +97,50 @@ struct ProbeCommand: ParsableCommand {
 
     func validate() throws {
         try check(minScore, in: 0...100, "--min-score")
-        if files.isEmpty { throw ValidationError("give at least one capture file (or - for standard input)") }
+        if listInterfaces { return }
+        if interface == nil {
+            if files.isEmpty {
+                throw ValidationError(
+                    "give at least one capture file (or - for standard input), or --interface to capture live")
+            }
+            for (value, name) in [(duration != nil, "--duration"), (count != nil, "--count"), (user != nil, "--user")]
+            where value {
+                throw ValidationError("\(name) applies to live captures: give --interface too")
+            }
+        } else {
+            if !files.isEmpty { throw ValidationError("give capture files or --interface, not both") }
+            if let duration, !(duration > 0 && duration.isFinite) {
+                throw ValidationError("--duration must be a positive number of seconds")
+            }
+            if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+            if user != nil && !PrivilegeDrop.isRoot {
+                throw ValidationError("--user switches users after opening the capture, which only root can do")
+            }
+        }
     }
 
     func run() throws {
+        if listInterfaces { return try printInterfaces() }
         let report: ReadinessReport
         CaptureInterruption.install()
         do {
-            report = try CaptureReader.analyse(files, filter: bpf, sixRD: sixRDPrefix).report()
+            let analysis =
+                if let interface {
+                    try CaptureReader.analyseLive(
+                        interface: interface, options: LiveCaptureOptions(duration: duration, count: count),
+                        filter: bpf, sixRD: sixRDPrefix,
+                        user: user ?? (PrivilegeDrop.isRoot ? PrivilegeDrop.defaultUser : nil))
+                } else {
+                    try CaptureReader.analyse(files, filter: bpf, sixRD: sixRDPrefix)
+                }
+            report = analysis.report()
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try printJSON(report)
         case .text:
             print(report.text)
         }
@@ -98,8 +153,34 @@ struct ProbeCommand: ParsableCommand {
         }
         if let junit {
             try save(
-                gate.junit(report, suite: "metro6 probe: " + files.joined(separator: " ")).xml, to: junit)
+                gate.junit(report, suite: "metro6 probe: " + (interface.map { [$0] } ?? files).joined(separator: " ")).xml,
+                to: junit)
         }
         if !gate.passes(report) { throw ExitStatus.problemsFound.exit }
+    }
+
+    /// `--list-interfaces`: one line per interface (name, state, addresses), or JSON.
+    private func printInterfaces() throws {
+        let interfaces: [CaptureInterface]
+        do {
+            interfaces = try CaptureInterface.all()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        switch format {
+        case .json:
+            try printJSON(interfaces)
+        case .text:
+            let rows = interfaces.map { interface in
+                [
+                    interface.name,
+                    (interface.isUp ? "up" : "down") + (interface.isRunning ? ",running" : "")
+                        + (interface.isLoopback ? ",loopback" : ""),
+                    interface.addresses.joined(separator: " "),
+                ]
+            }
+            print(TextTable.render(header: ["interface", "state", "addresses"], rows: rows, leftAligned: [0, 1, 2]), terminator: "")
+        }
     }
 }

@@ -46,6 +46,12 @@ public struct ProbeAnalysis {
         fileList[fileList.count - 1].interrupted = signal
     }
 
+    /// Records the kernel's counts for the live capture just read.
+    public mutating func noteLive(_ statistics: LiveCaptureStatistics) {
+        guard !fileList.isEmpty else { return }
+        fileList[fileList.count - 1].live = statistics
+    }
+
     /// Analyses a common TCP segment (see `CommonTCPSegment`): what `observe` does for its
     /// decode, without building it. The arguments are as `observe`'s.
     public mutating func observe(_ segment: CommonTCPSegment, number: Int, time: Double, wireLength: Int) {
@@ -118,4 +124,6 @@ public struct CaptureSummary: Sendable, Hashable, Codable {
     public var error: String?
     /// The signal that stopped reading (`SIGINT`), if one did: the file may go on past it.
     public var interrupted: String?
+    /// For a live capture (`path` is then the interface): the kernel's counts, drops included.
+    public var live: LiveCaptureStatistics?
 }

@@ -24,12 +24,38 @@ public enum CaptureReader {
         return packets
     }
 
-    /// Adds one capture to `analysis`.
+    /// Captures live on `interface` until `options`' duration or count is reached or SIGINT or
+    /// SIGTERM arrives, then gives the analysis with the kernel's counts. Once the interface is
+    /// open, a root process switches to `user` (nil keeps the privileges it has).
+    public static func analyseLive(
+        interface: String, options: LiveCaptureOptions = .init(), filter: String? = nil,
+        sixRD: SixRDDomain? = nil, user: String? = nil
+    ) throws(CaptureError) -> ProbeAnalysis {
+        let handle = try PcapHandle(live: interface, options: options)
+        if let filter { try handle.setFilter(filter) }
+        if let user { try PrivilegeDrop.switchUser(to: user) }
+        var analysis = ProbeAnalysis()
+        let deadline = options.duration.map { PcapHandle.now + $0 } ?? .infinity
+        try read(handle, sixRD: sixRD, maximum: options.count ?? .max, deadline: deadline, into: &analysis)
+        if let statistics = handle.statistics { analysis.noteLive(statistics) }
+        return analysis
+    }
+
+    /// Adds one capture file to `analysis`.
     public static func read(
         _ path: String, filter: String?, sixRD: SixRDDomain? = nil, into analysis: inout ProbeAnalysis
     ) throws(CaptureError) {
         let handle = try PcapHandle(offline: path)
         if let filter { try handle.setFilter(filter) }
+        try read(handle, sixRD: sixRD, into: &analysis)
+    }
+
+    /// Reads what `handle` gives into `analysis`, as `forEachPacket` bounds it.
+    private static func read(
+        _ handle: borrowing PcapHandle, sixRD: SixRDDomain?, maximum: Int = .max, deadline: Double = .infinity,
+        into analysis: inout ProbeAnalysis
+    ) throws(CaptureError) {
+        let path = handle.path
         let linkType = LinkType(rawValue: handle.linkType)
         guard linkType.isSupported else {
             throw .unsupportedLinkType(path: path, linkType: linkType.rawValue)
@@ -39,7 +65,7 @@ public enum CaptureReader {
         var segment = CommonTCPSegment()
         var datagram = CommonDNSDatagram()
         do {
-            try handle.forEachPacket { bytes, info in
+            try handle.forEachPacket(maximum: maximum, deadline: deadline) { bytes, info in
                 let time = Double(info.seconds) + Double(info.microseconds) * 1e-6
                 // Most frames are plain TCP segments: analysed from their few fields.
                 if dissector.readCommonTCPSegment(bytes, into: &segment) {

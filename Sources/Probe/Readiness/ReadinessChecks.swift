@@ -537,6 +537,7 @@ extension ProbeAnalysis {
     /// Whether every capture was read to its end: a file cut short (a corrupt record, a bad
     /// interface id, a download that stopped) leaves its verdicts on part of the traffic, so it
     /// fails, with libpcap's reason. A capture stopped on purpose (SIGINT) is read as far as asked.
+    /// A live capture whose kernel dropped packets warns: the verdicts miss what was dropped.
     func captureCheck() -> Check {
         let title = "Captures read to the end"
         let cut = files.filter { $0.error != nil }
@@ -549,11 +550,31 @@ extension ProbeAnalysis {
                     + "only the packets before the fault.",
                 evidence: cut.compactMap(\.error) + stopped)
         }
+        let dropping = files.filter { ($0.live?.droppedByKernel ?? 0) + ($0.live?.droppedByInterface ?? 0) > 0 }
+        guard dropping.isEmpty else {
+            return Check(
+                id: "capture", title: title, status: .warn,
+                summary:
+                    "Packets were dropped before the probe saw them on \(dropping.count) interface(s); the verdicts "
+                    + "miss them (a busier link than the probe keeps up with, or a filter would help: --bpf).",
+                evidence: dropping.compactMap { file in
+                    file.live.map {
+                        "\(file.path): \($0.droppedByKernel) dropped by the kernel (buffer full), "
+                            + "\($0.droppedByInterface) by the interface, \(file.packets) read"
+                    }
+                } + stopped)
+        }
         let packets = files.reduce(0) { $0 + $1.packets }
+        let live = files.filter { $0.live != nil }.count
+        let what =
+            live == 0
+            ? "\(files.count) capture file(s)" : live == files.count
+                ? "\(live) live capture(s)" : "\(files.count - live) capture file(s) and \(live) live capture(s)"
         return Check(
             id: "capture", title: title, status: .pass,
             summary:
-                "\(files.count) capture file(s), \(packets) packets, read to the end\(stopped.isEmpty ? "" : " or to the stop").",
+                "\(what), \(packets) packets, read to the end\(stopped.isEmpty ? "" : " or to the stop")"
+                + (live > 0 ? ", none dropped." : "."),
             evidence: stopped)
     }
 

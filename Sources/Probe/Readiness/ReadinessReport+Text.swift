@@ -6,7 +6,10 @@ extension ReadinessReport {
     public var text: String {
         var lines: [String] = []
         let fileList = files.map {
-            "\($0.path) (\(Self.linkTypeName($0.linkType)), \($0.packets) packets\($0.error == nil ? "" : ", cut short")\($0.interrupted.map { ", stopped by \($0)" } ?? ""))"
+            ($0.live == nil ? "" : "interface ") + $0.path
+                + " (\(Self.linkTypeName($0.linkType)), \($0.packets) packets"
+                + ($0.live.map { ", \($0.droppedByKernel) dropped by the kernel" } ?? "")
+                + ($0.error == nil ? "" : ", cut short") + ($0.interrupted.map { ", stopped by \($0)" } ?? "") + ")"
         }
         lines.append("metro6 probe: " + fileList.joined(separator: ", "))
         lines.append(
