@@ -23,8 +23,13 @@ cd "$(dirname "$0")/.."
 packages=(pkg-config libpcap-dev libsqlite3-dev)
 # What the tests need on top of that (tshark is the independent decoder the probe is checked against;
 # sqlite3 reads sweep results in the documented examples; Slurm and munge make the one-node cluster
-# that runs a sharded sweep).
-test_packages=(iproute2 valgrind binutils python3 tshark sqlite3 slurm-wlm munge)
+# that runs a sharded sweep; the daemons, clients and tcpdump make the network lab the live probe is
+# checked on, Tools/netlab/lab.sh).
+test_packages=(iproute2 valgrind binutils python3 tshark sqlite3 slurm-wlm munge
+    tcpdump radvd dnsmasq-base isc-dhcp-server isc-dhcp-client unbound tayga nftables ndisc6
+    bind9-dnsutils iputils-ping curl)
+# Daemons the lab starts itself, in its namespaces: never as the machine's services.
+lab_services=(unbound radvd isc-dhcp-server isc-dhcp-server6)
 
 wanted=("${packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
@@ -45,7 +50,20 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${sudo[@]}" apt-get update -qq
     # tshark's package asks whether non-root users may capture: no (the tests read files).
     echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo[@]}" debconf-set-selections
+    # Services stay stopped while installing (policy-rc.d), and are disabled afterwards: the lab
+    # runs its own copies, and a resolver or DHCP server on the machine is not what was asked for.
+    policy=/usr/sbin/policy-rc.d
+    own_policy=false
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+        "${sudo[@]}" chmod +x "$policy"
+        own_policy=true
+    fi
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [ "$own_policy" = true ]; then "${sudo[@]}" rm -f "$policy"; fi
+    if [ "$mode" = test ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+        "${sudo[@]}" systemctl disable --now "${lab_services[@]}" >/dev/null 2>&1 || true
+    fi
 fi
 
 if ! command -v swift >/dev/null; then

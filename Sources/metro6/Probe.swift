@@ -58,7 +58,7 @@ struct ProbeCommand: ParsableCommand {
     @Flag(help: "List the interfaces a live capture can open, with their addresses, and exit.")
     var listInterfaces = false
 
-    @Option(help: "Keep only packets matching this BPF filter (tcpdump's syntax).")
+    @Option(help: ArgumentHelp("Keep only packets matching this BPF filter (tcpdump's syntax).", valueName: "expression"))
     var bpf: String?
 
     @Option(
@@ -129,7 +129,15 @@ struct ProbeCommand: ParsableCommand {
                     try CaptureReader.analyseLive(
                         interface: interface, options: LiveCaptureOptions(duration: duration, count: count),
                         filter: bpf, sixRD: sixRDPrefix,
-                        user: user ?? (PrivilegeDrop.isRoot ? PrivilegeDrop.defaultUser : nil))
+                        user: user ?? (PrivilegeDrop.isRoot ? PrivilegeDrop.defaultUser : nil)
+                    ) { linkType in
+                        // As tcpdump says it: scripts wait for this line before making traffic.
+                        let until = [duration.map { "\($0) s" }, count.map { "\($0) packets" }].compactMap { $0 }
+                        FileHandle.standardError.write(
+                            Data(
+                                ("metro6 probe: listening on \(interface) (\(ReadinessReport.linkTypeName(linkType.rawValue))) "
+                                    + "until \((until + ["SIGINT"]).joined(separator: ", "))\n").utf8))
+                    }
                 } else {
                     try CaptureReader.analyse(files, filter: bpf, sixRD: sixRDPrefix)
                 }

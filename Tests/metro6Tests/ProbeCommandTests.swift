@@ -197,24 +197,42 @@ struct ProbeCommandTests {
         #expect(outcome.status == 0)
         #expect(
             outcome.output == """
-                OVERVIEW: Read packet captures and report how ready the network is for IPv6.
+                OVERVIEW: Read packet captures or a live interface and report how ready the
+                network is for IPv6.
 
-                Reads pcap or pcapng files through libpcap (- reads standard input), decodes
-                every packet once and checks router advertisements, DHCPv6, DNS, host
-                addresses, IPv6 connectivity, path MTU, fragments, tunnels and malformed
-                packets. Each check ends pass, warn, fail or n/a, with evidence (packet
-                numbers, addresses); the score is 0-100 (docs/probe.md). Exit status: 0 when no
-                check reached the --fail-on level (waived checks aside) and the score met
-                --min-score, 1 otherwise, 2 for bad input or usage.
+                Reads pcap or pcapng files through libpcap (- reads standard input), or
+                captures live on --interface until --duration, --count or Ctrl-C
+                (SIGINT/SIGTERM), decodes every packet once and checks router advertisements,
+                DHCPv6, DNS, host addresses, IPv6 connectivity, path MTU, fragments, tunnels
+                and malformed packets. Each check ends pass, warn, fail or n/a, with evidence
+                (packet numbers, addresses); the score is 0-100 (docs/probe.md). Exit status: 0
+                when no check reached the --fail-on level (waived checks aside) and the score
+                met --min-score, 1 otherwise, 2 for bad input or usage (no such interface, no
+                permission to capture, interface down, bad filter).
 
-                USAGE: metro6 probe [<files> ...] [--bpf <bpf>] [--6rd-prefix <prefix[,mask]>] [--format <format>] [--fail-on <fail-on>] [--waive <check> ...] [--min-score <min-score>] [--junit <file>]
+                Examples:
+                  metro6 probe home.pcapng
+                  tcpdump -i eth0 -w - | metro6 probe -
+                  metro6 probe --interface eth0 --duration 60 --format json
+                  metro6 probe --list-interfaces
+
+                USAGE: metro6 probe [<options>] [<capture> ...]
 
                 ARGUMENTS:
-                  <files>                 Capture files (pcap or pcapng); - reads standard
+                  <capture>               Capture files (pcap or pcapng); - reads standard
                                           input.
 
                 OPTIONS:
-                  --bpf <bpf>             Keep only packets matching this BPF filter (tcpdump's
+                  -i, --interface <interface>
+                                          Capture live on this interface instead of reading
+                                          files.
+                  --duration <seconds>    With --interface: stop after this many seconds.
+                  --count <packets>       With --interface: stop after this many packets.
+                  --user <user>           With --interface, when run as root: the user to
+                                          switch to once the interface is open (default nobody).
+                  --list-interfaces       List the interfaces a live capture can open, with
+                                          their addresses, and exit.
+                  --bpf <expression>      Keep only packets matching this BPF filter (tcpdump's
                                           syntax).
                   --6rd-prefix <prefix[,mask]>
                                           The operator's 6rd prefix, with its IPv4 mask length

@@ -1,8 +1,8 @@
 import Packets
 
 /// DNS: A and AAAA queries, AAAA responses answered / empty / failed, queries never answered,
-/// DNS64-synthesised answers, and which addresses each name resolved to (for the connectivity
-/// check).
+/// and which addresses each name resolved to (for the connectivity check); A and AAAA answers go
+/// on to the NAT64 analysis, which finds DNS64's synthesised ones.
 struct DNSAnalyzer {
     var messages = 0
     var queries = 0
@@ -18,9 +18,6 @@ struct DNSAnalyzer {
     var firstFailure: PacketRef?
     /// Failure examples: name hash, response code, packet.
     private(set) var failures: [(name: UInt64, code: UInt8, ref: PacketRef)] = []
-    /// AAAA records inside the NAT64 well-known prefix 64:ff9b::/96: synthesised by DNS64.
-    var dns64Answers = 0
-    var firstDNS64: PacketRef?
     /// Queries to port 53 waiting for their response.
     private(set) var pending = BoundedTable<PendingKey, PendingQuery>(capacity: ProbeLimits.dnsEntries)
     /// The name (hash) each address was last given in an A or AAAA answer, by the address's
@@ -50,7 +47,7 @@ struct DNSAnalyzer {
 
     mutating func observe(
         _ packet: borrowing DecodedPacket, _ observation: Observation, _ bytes: RawSpan,
-        anomalies: inout Anomalies
+        anomalies: inout Anomalies, nat64: inout NAT64Analyzer
     ) {
         guard case .dns(let offset, let length)? = packet.application, let network = packet.network else {
             return
@@ -64,26 +61,27 @@ struct DNSAnalyzer {
         observe(
             bytes.extracting(offset..<(offset + length)), network, ports: ports, observation,
             capturedLength: packet.capturedLength, moreFragments: packet.fragment?.moreFragments == true,
-            anomalies: &anomalies)
+            anomalies: &anomalies, nat64: &nat64)
     }
 
     /// Analyses the DNS message of a common DNS datagram (see `CommonDNSDatagram`) whose frame
     /// is `bytes`, as `observe` does for its decode.
     mutating func observe(
         _ datagram: CommonDNSDatagram, _ observation: Observation, _ bytes: RawSpan,
-        anomalies: inout Anomalies
+        anomalies: inout Anomalies, nat64: inout NAT64Analyzer
     ) {
         observe(
             bytes.extracting(datagram.messageOffset..<(datagram.messageOffset + datagram.udp.length - 8)),
             datagram.frame.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation,
-            capturedLength: datagram.frame.capturedLength, moreFragments: false, anomalies: &anomalies)
+            capturedLength: datagram.frame.capturedLength, moreFragments: false, anomalies: &anomalies,
+            nat64: &nat64)
     }
 
     /// Analyses the DNS message `span`, carried by `network` between `ports`, in a frame of
     /// `capturedLength` bytes that is or is not a fragment more follow (for the errors' sake).
     private mutating func observe(
         _ span: RawSpan, _ network: IPHeaderInfo, ports: (source: UInt16, destination: UInt16),
-        _ observation: Observation, capturedLength: Int, moreFragments: Bool, anomalies: inout Anomalies
+        _ observation: Observation, capturedLength: Int, moreFragments: Bool, anomalies: inout Anomalies, nat64: inout NAT64Analyzer
     ) {
         let message: DNSMessage
         do throws(DecodeError) {
@@ -125,12 +123,12 @@ struct DNSAnalyzer {
             try message.forEachRecord(span) { record in
                 guard record.section == .answer, let address = record.address(in: span) else { return }
                 addressNames.update(address.tableHash, default: question.nameHash) { $0 = question.nameHash }
-                if case .v6(let v6) = address {
+                switch address {
+                case .v6(let v6):
                     aaaaRecords += 1
-                    if v6.isNAT64 {
-                        dns64Answers += 1
-                        if firstDNS64 == nil { firstDNS64 = observation.ref }
-                    }
+                    nat64.observeAAAA(v6, name: question.nameHash, at: observation.ref)
+                case .v4(let v4):
+                    nat64.observeA(v4, name: question.nameHash, at: observation.ref)
                 }
             }
         } catch {

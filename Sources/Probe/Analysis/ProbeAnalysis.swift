@@ -10,6 +10,7 @@ public struct ProbeAnalysis {
     var dns = DNSAnalyzer()
     var connectivity = ConnectivityAnalyzer()
     var pmtu = PMTUAnalyzer()
+    var nat64 = NAT64Analyzer()
     var anomalies = Anomalies()
     private var fileList: [CaptureSummary] = []
     /// The last file's index in `fileList` (-1 before the first) and its packets, kept apart so
@@ -62,6 +63,7 @@ public struct ProbeAnalysis {
         traffic.observe(
             segment.frame.ip, ports: (segment.tcp.sourcePort, segment.tcp.destinationPort), observation)
         hosts.observe(segment.frame, observation)
+        nat64.observe(segment.frame.ip, observation)
         connectivity.observe(segment.tcp, segment.frame.ip, mac: segment.frame.sourceMAC, observation)
     }
 
@@ -77,7 +79,8 @@ public struct ProbeAnalysis {
         traffic.observe(
             datagram.frame.ip, ports: (datagram.udp.sourcePort, datagram.udp.destinationPort), observation)
         hosts.observe(datagram.frame, observation)
-        dns.observe(datagram, observation, bytes, anomalies: &anomalies)
+        nat64.observe(datagram.frame.ip, observation)
+        dns.observe(datagram, observation, bytes, anomalies: &anomalies, nat64: &nat64)
     }
 
     /// Analyses one decoded packet. `bytes` are its captured bytes, `number` its 1-based
@@ -98,9 +101,10 @@ public struct ProbeAnalysis {
         }
         traffic.observe(packet, observation)
         hosts.observe(packet, observation)
+        if let network = packet.network { nat64.observe(network, observation) }
         switch packet.transport {
         case .icmpv6:
-            routers.observe(packet, observation, bytes, anomalies: &anomalies)
+            routers.observe(packet, observation, bytes, anomalies: &anomalies, nat64: &nat64)
             pmtu.observe(packet, observation, bytes)
         case .tcp:
             connectivity.observe(packet, observation)
@@ -108,7 +112,7 @@ public struct ProbeAnalysis {
         }
         switch packet.application {
         case .dhcpv6?: dhcpv6.observe(packet, observation, bytes, anomalies: &anomalies)
-        case .dns?: dns.observe(packet, observation, bytes, anomalies: &anomalies)
+        case .dns?: dns.observe(packet, observation, bytes, anomalies: &anomalies, nat64: &nat64)
         case nil: break
         }
     }

@@ -16,6 +16,11 @@ public enum ProbeLimits {
     public static let names = 65_536
     /// Bytes of the ring the names' texts are kept in (a power of two): 32 bytes a name.
     public static let nameTextBytes = 1 << 21
+    /// The last A and the last AAAA answer of each name, kept to find NAT64 prefixes from the
+    /// pairs DNS64 makes (each a table).
+    public static let nat64Answers = 16_384
+    /// IPv4 servers reached through NAT64, whose traffic is summed.
+    public static let nat64Destinations = 16_384
     /// Distinct router advertisements, DHCPv6 exchanges and delegated prefixes listed in the report.
     public static let listed = 256
 }

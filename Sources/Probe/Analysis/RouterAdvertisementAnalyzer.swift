@@ -24,7 +24,7 @@ struct RouterAdvertisementAnalyzer {
 
     mutating func observe(
         _ packet: borrowing DecodedPacket, _ observation: Observation, _ bytes: RawSpan,
-        anomalies: inout Anomalies
+        anomalies: inout Anomalies, nat64: inout NAT64Analyzer
     ) {
         guard case .icmpv6(let icmp) = packet.transport else { return }
         icmpv6Types[Int(icmp.type.rawValue)] += 1
@@ -52,6 +52,9 @@ struct RouterAdvertisementAnalyzer {
             } catch {
                 anomalies.record(error, in: packet, observation)
                 return
+            }
+            if let pref64 = advertisement.pref64 {
+                nat64.learn(pref64, from: .routerAdvertisement, at: observation.ref)
             }
             let key = AdvertisementKey(
                 link: packet.vlanID, router: router, content: advertisement)

@@ -26,14 +26,16 @@ public enum CaptureReader {
 
     /// Captures live on `interface` until `options`' duration or count is reached or SIGINT or
     /// SIGTERM arrives, then gives the analysis with the kernel's counts. Once the interface is
-    /// open, a root process switches to `user` (nil keeps the privileges it has).
+    /// open, a root process switches to `user` (nil keeps the privileges it has); then `listening`
+    /// is called with the link type, before the first packet is read.
     public static func analyseLive(
         interface: String, options: LiveCaptureOptions = .init(), filter: String? = nil,
-        sixRD: SixRDDomain? = nil, user: String? = nil
+        sixRD: SixRDDomain? = nil, user: String? = nil, listening: (LinkType) -> Void = { _ in }
     ) throws(CaptureError) -> ProbeAnalysis {
         let handle = try PcapHandle(live: interface, options: options)
         if let filter { try handle.setFilter(filter) }
         if let user { try PrivilegeDrop.switchUser(to: user) }
+        listening(LinkType(rawValue: handle.linkType))
         var analysis = ProbeAnalysis()
         let deadline = options.duration.map { PcapHandle.now + $0 } ?? .infinity
         try read(handle, sixRD: sixRD, maximum: options.count ?? .max, deadline: deadline, into: &analysis)

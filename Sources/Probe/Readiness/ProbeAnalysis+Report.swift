@@ -60,7 +60,7 @@ extension ProbeAnalysis {
                 messages: dns.messages, queries: dns.queries, responses: dns.responses,
                 aQueries: dns.aQueries,
                 aaaaQueries: dns.aaaaQueries, aaaaAnswered: dns.aaaaAnswered, aaaaEmpty: dns.aaaaEmpty,
-                aaaaFailed: dns.aaaaFailed, unanswered: unansweredDNS, dns64Answers: dns.dns64Answers),
+                aaaaFailed: dns.aaaaFailed, unanswered: unansweredDNS, dns64Answers: nat64.synthesisedAnswers),
             hosts: hostSummary, tunnels: tunnels, tunnelledIPv6Packets: traffic.tunnelledIPv6Packets,
             fragments: .init(
                 ipv4: traffic.ipv4Fragments, ipv6: traffic.ipv6Fragments,
@@ -75,6 +75,14 @@ extension ProbeAnalysis {
                 unanswered: connections.judged),
             ipv4Connections: .init(syns: connectivity.ipv4SYNs, answered: connectivity.ipv4AnsweredCount),
             topIPv4OnlyDestinations: topIPv4OnlyDestinations(limit: 10),
+            nat64: .init(
+                prefixes: nat64.prefixes.map { prefix in
+                    .init(
+                        prefix: prefix.prefix.description, learnedFrom: prefix.sources.sorted().map(\.rawValue),
+                        firstPacket: prefix.first, synthesisedAnswers: prefix.synthesisedAnswers,
+                        synthesisedNames: prefix.names.map(dns.name), packets: prefix.packets, bytes: prefix.bytes)
+                },
+                translatedDestinations: translatedDestinations(limit: 10)),
             malformed: anomalies.malformedPackets, snapTruncated: anomalies.snapTruncated,
             anomalies: anomalies.sorted.map { .init(name: $0.name, count: $0.count, firstPacket: $0.first) },
             evictions: .init(

@@ -40,6 +40,13 @@ extension ProbeAnalysis {
         if traffic.tunnelledIPv6Packets > 0 {
             evidence.append("\(traffic.tunnelledIPv6Packets) IPv6 packets travel tunnelled in IPv4")
         }
+        let translated = nat64.prefixes.reduce(0) { $0 + $1.packets }
+        if translated > 0 {
+            evidence.append(
+                "\(translated) IPv6 packets go to or from NAT64 prefixes: IPv4 servers reached through translation"
+                    + translatedDestinations(limit: 3).map { " \($0.address)\($0.name.map { " (\($0))" } ?? "")" }
+                    .joined(separator: ","))
+        }
         let status: Check.Status = traffic.ipv6Packets == 0 ? .fail : share < 0.1 ? .warn : .pass
         return Check(id: "ipv6-traffic", title: title, status: status, summary: summary, evidence: evidence)
     }
@@ -407,8 +414,8 @@ extension ProbeAnalysis {
             "\($0.ref) \(dns.name($0.name)): \(DNSAnalyzer.responseCodeName($0.code))"
         }
         evidence += unanswered.prefix(3).map { "\($0.ref) AAAA \(dns.name($0.name)) never answered" }
-        if dns.dns64Answers > 0 {
-            evidence.append("\(dns.dns64Answers) answers synthesised by DNS64 (64:ff9b::/96)")
+        for prefix in nat64.prefixes where prefix.synthesisedAnswers > 0 {
+            evidence.append("\(prefix.synthesisedAnswers) answers synthesised by DNS64 (\(prefix.prefix))")
         }
         let summary =
             "\(dns.aaaaQueries) AAAA queries; responses: \(dns.aaaaAnswered) answered, \(dns.aaaaEmpty) empty, "
@@ -491,12 +498,8 @@ extension ProbeAnalysis {
         let deprecated = ["6to4", "teredo", "ayiya"].filter { (counts[$0] ?? 0) > 0 }
         let operated = ["6in4", "6rd", "ipv4-in-ipv6"].filter { (counts[$0] ?? 0) > 0 }
         var evidence = (deprecated + operated).map { "\($0): \(counts[$0] ?? 0) packets" }
-        if dns.dns64Answers > 0 { evidence.append("DNS64: \(dns.dns64Answers) synthesised AAAA answers") }
-        let pref64 = Set(routers.distinct.compactMap(\.advertisement.pref64))
-        if !pref64.isEmpty {
-            evidence.append("PREF64 in RAs: " + pref64.sorted().map(\.description).joined(separator: ", "))
-        }
-        guard !deprecated.isEmpty || !operated.isEmpty || dns.dns64Answers > 0 || !pref64.isEmpty else {
+        evidence += nat64Evidence()
+        guard !deprecated.isEmpty || !operated.isEmpty || !nat64.prefixes.isEmpty else {
             return Check(
                 id: "transition", title: title, status: .notApplicable,
                 summary: "No IPv6 transition mechanism seen.")
@@ -509,11 +512,40 @@ extension ProbeAnalysis {
                     + "6to4 is deprecated (RFC 7526) and Teredo is a last resort.",
                 evidence: evidence)
         }
-        let names = operated + (dns.dns64Answers > 0 || !pref64.isEmpty ? ["NAT64/DNS64"] : [])
+        let names = operated + (nat64.prefixes.isEmpty ? [] : ["NAT64/DNS64"])
         return Check(
             id: "transition", title: title, status: .pass,
             summary: "Operator transition mechanisms seen: \(names.joined(separator: ", ")).",
             evidence: evidence)
+    }
+
+    /// Each NAT64 prefix: how it was learnt, what DNS64 synthesised in it, what was translated.
+    private func nat64Evidence() -> [String] {
+        nat64.prefixes.map { prefix in
+            var line =
+                "NAT64 prefix \(prefix.prefix.description), from \(prefix.sources.sorted().map(\.rawValue).joined(separator: " and ")) "
+                + "(\(prefix.first))"
+            if prefix.synthesisedAnswers > 0 {
+                let names = prefix.names.prefix(3).map(dns.name).joined(separator: ", ")
+                line += "; \(prefix.synthesisedAnswers) AAAA answers synthesised by DNS64 (\(names))"
+            }
+            if prefix.packets > 0 { line += "; \(prefix.packets) packets translated to IPv4" }
+            return line
+        }
+    }
+
+    /// The busiest IPv4 servers reached through NAT64, named from the A answer or from the
+    /// synthesised AAAA answer.
+    func translatedDestinations(limit: Int) -> [ReadinessReport.DestinationSummary] {
+        nat64.destinations.entries.sorted { ($0.value.bytes, $1.key) > ($1.value.bytes, $0.key) }.prefix(limit).map {
+            entry in
+            let synthesised = nat64.prefixes.lazy.compactMap { NAT64Address.synthesise(entry.key, under: $0.prefix) }
+            let name =
+                dns.nameHash(of: .v4(entry.key)) ?? synthesised.lazy.compactMap { dns.nameHash(of: .v6($0)) }.first
+            return .init(
+                address: entry.key.description, name: name.map(dns.name), packets: entry.value.packets,
+                bytes: entry.value.bytes)
+        }
     }
 
     func malformedCheck() -> Check {

@@ -73,6 +73,18 @@ extension ReadinessReport {
                     + "\(dns.aaaaAnswered), empty \(dns.aaaaEmpty), failed \(dns.aaaaFailed); unanswered \(dns.unanswered)"
                     + (dns.dns64Answers > 0 ? "; DNS64 \(dns.dns64Answers)" : ""))
         }
+        for prefix in nat64.prefixes {
+            lines.append(
+                "NAT64     \(prefix.prefix) from \(prefix.learnedFrom.joined(separator: ", ")) \(prefix.firstPacket); "
+                    + "DNS64 answers \(prefix.synthesisedAnswers)"
+                    + (prefix.synthesisedNames.isEmpty ? "" : " (\(prefix.synthesisedNames.prefix(4).joined(separator: ", ")))")
+                    + "; translated \(prefix.packets) packets, \(prefix.bytes) bytes")
+        }
+        for destination in nat64.translatedDestinations.prefix(4) {
+            lines.append(
+                "          to \(destination.address)\(destination.name.map { " (\($0))" } ?? ""): "
+                    + "\(destination.packets) packets, \(destination.bytes) bytes")
+        }
         if hosts.total > 0 {
             lines.append(
                 "Hosts     \(hosts.total)\(hosts.byMAC ? "" : " (by address)"): dual-stack \(hosts.dualStack), "
@@ -133,7 +145,8 @@ extension ReadinessReport {
         return "\(tenths / 10).\(tenths % 10) s"
     }
 
-    static func linkTypeName(_ linkType: Int) -> String {
+    /// A LINKTYPE_ number's name for people ("Ethernet").
+    public static func linkTypeName(_ linkType: Int) -> String {
         switch linkType {
         case 0: "BSD loopback"
         case 1: "Ethernet"

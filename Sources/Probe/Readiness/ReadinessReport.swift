@@ -33,6 +33,8 @@ public struct ReadinessReport: Sendable, Codable {
     public var ipv6Connections: ConnectionSummary
     public var ipv4Connections: ConnectionSummary
     public var topIPv4OnlyDestinations: [DestinationSummary]
+    /// NAT64 prefixes learnt, and the IPv4 servers reached through them.
+    public var nat64: NAT64Summary
     /// Packets with a decode error.
     public var malformed: Int
     /// Frames cut by the snap length (not malformed).
@@ -108,7 +110,30 @@ public struct ReadinessReport: Sendable, Codable {
         public var aaaaFailed: Int
         /// Queries to port 53 with no response (those in the last 3 s of the capture excepted).
         public var unanswered: Int
+        /// AAAA records inside a NAT64 prefix (`nat64.prefixes`): synthesised by DNS64.
         public var dns64Answers: Int
+    }
+
+    public struct NAT64Summary: Sendable, Hashable, Codable {
+        public var prefixes: [NAT64PrefixSummary]
+        /// The busiest IPv4 servers reached through a NAT64 prefix (IPv4-only services, however
+        /// the hosts reached them), with the name DNS gave.
+        public var translatedDestinations: [DestinationSummary]
+    }
+
+    /// One NAT64 prefix and how it was learnt.
+    public struct NAT64PrefixSummary: Sendable, Hashable, Codable {
+        public var prefix: String
+        /// How: "router advertisement (PREF64)", "ipv4only.arpa answer (RFC 7050)", "AAAA answer
+        /// embedding the name's A answer", "well-known prefix in use".
+        public var learnedFrom: [String]
+        public var firstPacket: PacketRef
+        /// AAAA records DNS64 synthesised inside the prefix, and their names.
+        public var synthesisedAnswers: Int
+        public var synthesisedNames: [String]
+        /// Packets and wire bytes to or from the prefix: IPv4 traffic through the translator.
+        public var packets: Int
+        public var bytes: Int
     }
 
     public struct FragmentSummary: Sendable, Hashable, Codable {

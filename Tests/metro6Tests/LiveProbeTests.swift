@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+
+/// The probe against real, unmodified daemons in network namespaces (Tools/netlab/lab.sh):
+/// radvd, dnsmasq, ISC dhcpd, unbound with DNS64, tayga, nftables, curl. For each, the live
+/// probe (`--interface`) and tcpdump's recording of the same traffic probed offline report what
+/// the daemons were configured with, and the same findings both ways.
+@Suite(
+    "Probe on real daemons, live and offline", .serialized,
+    .enabled(if: NetworkLab.missing == nil, "\(NetworkLab.missing ?? "")"))
+struct LiveProbeTests {
+    typealias JSON = [String: Any]
+
+    /// The live and offline reports agree: wholly when both saw the same packets (the capture
+    /// check aside, which says how each was read), else check by check.
+    static func expectSameFindings(_ capture: NetworkLab.Capture) throws {
+        func comparable(_ report: JSON) -> JSON {
+            var report = report
+            report["files"] = nil
+            report["checks"] = (report["checks"] as? [JSON])?.filter { $0["id"] as? String != "capture" }
+            return report
+        }
+        let (live, offline) = (comparable(capture.live), comparable(capture.offline))
+        if live["packets"] as? Int == offline["packets"] as? Int {
+            // Each packet socket may read the clock for a packet itself: the durations agree
+            // within a millisecond, not to the microsecond.
+            let durations = [live, offline].compactMap { $0["durationSeconds"] as? Double }
+            #expect(durations.count == 2 && abs(durations[0] - durations[1]) < 1e-3, "\(durations)")
+            let differing = Set(live.keys).union(offline.keys).subtracting(["durationSeconds"]).sorted().filter {
+                !NSDictionary(dictionary: [$0: live[$0] ?? "-"]).isEqual(to: [$0: offline[$0] ?? "-"])
+            }
+            #expect(
+                differing.isEmpty,
+                "\(differing.map { "\($0): live \(live[$0] ?? "-") offline \(offline[$0] ?? "-")" }.joined(separator: "\n"))")
+        } else {
+            // A packet between the two stops (an unsolicited RA): the verdicts must still agree.
+            #expect(statuses(capture.live) == statuses(capture.offline))
+        }
+        #expect(capture.liveStatus == capture.offlineStatus)
+        let files = try #require(capture.live["files"] as? [JSON])
+        #expect(files.first?["path"] as? String == "h0")
+        let kernel = try #require(files.first?["live"] as? JSON)
+        #expect(kernel["droppedByKernel"] as? Int == 0)
+    }
+
+    static func statuses(_ report: JSON) -> [String: String] {
+        var statuses: [String: String] = [:]
+        for check in report["checks"] as? [JSON] ?? [] where check["id"] as? String != "capture" {
+            statuses[check["id"] as? String ?? ""] = check["status"] as? String
+        }
+        return statuses
+    }
+
+    static func check(_ report: JSON, _ id: String) throws -> JSON {
+        try #require((report["checks"] as? [JSON])?.first { $0["id"] as? String == id }, "no check \(id)")
+    }
+
+    /// The value after `key` in a daemon's configuration file ("AdvLinkMTU 1480;" -> "1480").
+    static func setting(_ key: String, in configuration: String) throws -> String {
+        let line = try #require(
+            configuration.split(separator: "\n").first {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix(key + " ")
+            }, "no \(key)")
+        let value = line.trimmingCharacters(in: .whitespaces).dropFirst(key.count + 1)
+        return String(value.prefix { $0 != ";" && $0 != " " })
+    }
+
+    @Test("radvd and dnsmasq: the RA, the DHCPv6 address, DNS and a dual-stack host, as configured")
+    func routerAndDHCPv6() throws {
+        let lab = try NetworkLab(["radvd", "dnsmasq"])
+        let capture = try lab.capture {
+            try lab.host("rdisc6", "-1", "h0")
+            try lab.host(
+                "dhclient", "-6", "-1", "-sf", "/bin/true", "-lf", lab.folder.path("dhclient6.leases"), "-pf",
+                lab.folder.path("dhclient6.pid"), "h0")
+            try lab.host("dig", "+tries=1", "AAAA", "www.example.test")
+            try lab.host("curl", "-sS", "-o", "/dev/null", "http://www.example.test/")
+            try lab.host("curl", "-sS", "-4", "-o", "/dev/null", "http://www.example.test/")
+        }
+        try Self.expectSameFindings(capture)
+        let report = capture.offline
+        #expect(capture.offlineStatus == 0)
+
+        let radvd = try lab.file("radvd.conf")
+        let advertisements = try #require(report["routerAdvertisements"] as? [JSON])
+        #expect(advertisements.count == 1)
+        let ra = try #require(advertisements.first)
+        #expect(ra["routerLifetime"] as? Int == Int(try Self.setting("AdvDefaultLifetime", in: radvd)))
+        #expect(ra["mtu"] as? Int == Int(try Self.setting("AdvLinkMTU", in: radvd)))
+        #expect(ra["managed"] as? Bool == true && ra["otherConfiguration"] as? Bool == true)
+        #expect(ra["dnsServers"] as? [String] == [try Self.setting("RDNSS", in: radvd)])
+        #expect(ra["sourceLinkLayerAddress"] as? String == "02:00:00:00:01:01")
+        let prefix = try #require((ra["prefixes"] as? [JSON])?.first)
+        #expect(prefix["prefix"] as? String == (try Self.setting("prefix", in: radvd)))
+        #expect(prefix["validLifetime"] as? Int == Int(try Self.setting("AdvValidLifetime", in: radvd)))
+        #expect(prefix["preferredLifetime"] as? Int == Int(try Self.setting("AdvPreferredLifetime", in: radvd)))
+        #expect(prefix["autonomous"] as? Bool == true && prefix["onLink"] as? Bool == true)
+
+        // The address dnsmasq leased (its lease file is the oracle) and the DNS server it gives.
+        let dhcpv6 = try #require(report["dhcpv6"] as? JSON)
+        let leased = try lab.file("dnsmasq.leases").split(separator: "\n").compactMap { line -> String? in
+            let fields = line.split(separator: " ")
+            return fields.count > 2 && fields[2].contains(":") ? String(fields[2]) : nil
+        }
+        let addresses = try #require(dhcpv6["addresses"] as? [JSON])
+        #expect(addresses.compactMap { $0["prefix"] as? String } == leased.map { $0 + "/128" })
+        #expect(addresses.first?["validLifetime"] as? Int == 3600)
+        #expect(dhcpv6["dnsServers"] as? [String] == ["2001:db8:1::1"])
+        #expect(
+            dhcpv6["messagesByName"] as? [String: Int] == ["solicit": 1, "advertise": 1, "request": 1, "reply": 1])
+
+        let hosts = try #require(report["hosts"] as? JSON)
+        #expect(hosts["total"] as? Int == 1 && hosts["dualStack"] as? Int == 1)
+        for id in ["router-advertisements", "rogue-ra", "dns-configuration", "dhcpv6", "ipv6-connectivity", "dns-aaaa"] {
+            #expect(try Self.check(report, id)["status"] as? String == "pass", "\(id)")
+        }
+    }
+
+    @Test("ISC dhcpd delegates a /56: the prefix in its lease file is the one reported")
+    func prefixDelegation() throws {
+        let lab = try NetworkLab(["radvd", "dhcpd-pd"])
+        let capture = try lab.capture {
+            try lab.host(
+                "dhclient", "-6", "-P", "-1", "-sf", "/bin/true", "-lf", lab.folder.path("dhclient6.leases"), "-pf",
+                lab.folder.path("dhclient6.pid"), "h0")
+        }
+        try Self.expectSameFindings(capture)
+        let leases = try lab.file("dhcpd6.leases")
+        let leased = try #require(leases.split(separator: "\n").compactMap { line -> String? in
+            let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+            return words.first == "iaprefix" && words.count > 1 ? String(words[1]) : nil
+        }.first, "no iaprefix in dhcpd's leases: \(leases)")
+        let delegated = try #require((capture.offline["dhcpv6"] as? JSON)?["delegatedPrefixes"] as? [JSON])
+        #expect(delegated.compactMap { $0["prefix"] as? String } == [leased])
+        #expect(try Self.check(capture.offline, "prefix-delegation")["status"] as? String == "pass")
+    }
+
+    @Test("nftables drops IPv6 TCP: curl falls back to IPv4 and the probe names the broken IPv6 path")
+    func happyEyeballs() throws {
+        let lab = try NetworkLab(["radvd", "dnsmasq", "block-ipv6-tcp"])
+        let capture = try lab.capture {
+            try lab.host("rdisc6", "-1", "h0")
+            let fetched = try lab.host("curl", "-sS", "-o", "/dev/null", "-w", "%{remote_ip}", "http://www.example.test/")
+            #expect(fetched.hasSuffix("198.51.100.80"), "curl reached \(fetched)")
+        }
+        try Self.expectSameFindings(capture)
+        let check = try Self.check(capture.offline, "ipv6-connectivity")
+        #expect(check["status"] as? String == "fail")
+        let evidence = (check["evidence"] as? [String] ?? []).joined(separator: "\n")
+        #expect(evidence.contains("[2001:db8:2::80]:80 (www.example.test)"), "\(evidence)")
+        #expect(evidence.contains("198.51.100.80:80"), "\(evidence)")
+        #expect(capture.offlineStatus == 1)
+    }
+
+    @Test("a second radvd on the link advertising a ULA prefix fails rogue-ra, naming both routers")
+    func rogueRouter() throws {
+        let lab = try NetworkLab(["radvd", "rogue-ra"])
+        let capture = try lab.capture {
+            try lab.host("rdisc6", "-m", "-w", "1500", "h0")
+        }
+        try Self.expectSameFindings(capture)
+        let check = try Self.check(capture.offline, "rogue-ra")
+        #expect(check["status"] as? String == "fail")
+        let evidence = (check["evidence"] as? [String] ?? []).joined(separator: "\n")
+        #expect(evidence.contains("fe80::bad") && evidence.contains("fd00:bad::/64"), "\(evidence)")
+        #expect(evidence.contains("fe80::ff:fe00:101") && evidence.contains("2001:db8:1::/64"), "\(evidence)")
+    }
+
+    @Test("unbound's DNS64 and tayga's NAT64 on 2001:db8:64::/96: the prefix, the names and the IPv4 server")
+    func nat64() throws {
+        let lab = try NetworkLab(["radvd", "dns64", "nat64"])
+        let capture = try lab.capture {
+            try lab.host("rdisc6", "-1", "h0")
+            try lab.host("dig", "+tries=1", "AAAA", "ipv4only.arpa")
+            let fetched = try lab.host("curl", "-sS", "-o", "/dev/null", "-w", "%{remote_ip}", "http://v4only.example.test/")
+            #expect(fetched == "2001:db8:64::c633:6450", "curl reached \(fetched)")
+        }
+        try Self.expectSameFindings(capture)
+        let nat64 = try #require(capture.offline["nat64"] as? JSON)
+        let prefixes = try #require(nat64["prefixes"] as? [JSON])
+        let configured = try Self.setting("dns64-prefix:", in: lab.file("unbound.conf"))
+        #expect(prefixes.compactMap { $0["prefix"] as? String } == [configured])
+        #expect(try Self.setting("prefix", in: lab.file("tayga.conf")) == configured)
+        let prefix = try #require(prefixes.first)
+        #expect((prefix["learnedFrom"] as? [String])?.contains("ipv4only.arpa answer (RFC 7050)") == true)
+        #expect(Set(prefix["synthesisedNames"] as? [String] ?? []) == ["ipv4only.arpa", "v4only.example.test"])
+        #expect((prefix["packets"] as? Int ?? 0) > 0)
+        let destination = try #require((nat64["translatedDestinations"] as? [JSON])?.first)
+        #expect(destination["address"] as? String == "198.51.100.80")
+        #expect(destination["name"] as? String == "v4only.example.test")
+        #expect(try Self.check(capture.offline, "transition")["summary"] as? String == "Operator transition mechanisms seen: NAT64/DNS64.")
+        #expect(try Self.check(capture.offline, "ipv6-connectivity")["status"] as? String == "pass")
+    }
+
+    @Test("a 1280-byte link on the path: the router's Packet Too Big is reported with its MTU")
+    func smallMTU() throws {
+        let lab = try NetworkLab(["radvd"])
+        let capture = try lab.capture {
+            try lab.host("rdisc6", "-1", "h0")
+            // Too big for the router's 1280-byte link: the first echo draws a Packet Too Big.
+            _ = try? lab.host("ping", "-6", "-c", "2", "-i", "0.2", "-s", "1400", "-M", "do", "2001:db8:2::80")
+        }
+        try Self.expectSameFindings(capture)
+        let tooBig = try #require((capture.offline["packetTooBig"] as? [JSON])?.first)
+        #expect(tooBig["mtu"] as? Int == 1280)
+        #expect(tooBig["sender"] as? String == "2001:db8:1::1")
+        let check = try Self.check(capture.offline, "path-mtu")
+        #expect(check["status"] as? String != "pass")
+        #expect((check["evidence"] as? [String] ?? []).joined().contains("1280"))
+    }
+}
