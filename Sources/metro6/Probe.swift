@@ -35,12 +35,14 @@ struct ProbeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Capture files (pcap or pcapng); - reads standard input.", valueName: "capture"))
+    @Argument(
+        help: ArgumentHelp("Capture files (pcap or pcapng); - reads standard input.", valueName: "capture"))
     var files: [String] = []
 
     @Option(
         name: [.short, .long],
-        help: ArgumentHelp("Capture live on this interface instead of reading files.", valueName: "interface"))
+        help: ArgumentHelp("Capture live on this interface instead of reading files.", valueName: "interface")
+    )
     var interface: String?
 
     @Option(help: ArgumentHelp("With --interface: stop after this many seconds.", valueName: "seconds"))
@@ -58,7 +60,9 @@ struct ProbeCommand: ParsableCommand {
     @Flag(help: "List the interfaces a live capture can open, with their addresses, and exit.")
     var listInterfaces = false
 
-    @Option(help: ArgumentHelp("Keep only packets matching this BPF filter (tcpdump's syntax).", valueName: "expression"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep only packets matching this BPF filter (tcpdump's syntax).", valueName: "expression"))
     var bpf: String?
 
     @Option(
@@ -101,9 +105,12 @@ struct ProbeCommand: ParsableCommand {
         if interface == nil {
             if files.isEmpty {
                 throw ValidationError(
-                    "give at least one capture file (or - for standard input), or --interface to capture live")
+                    "give at least one capture file (or - for standard input), or --interface to capture live"
+                )
             }
-            for (value, name) in [(duration != nil, "--duration"), (count != nil, "--count"), (user != nil, "--user")]
+            for (value, name) in [
+                (duration != nil, "--duration"), (count != nil, "--count"), (user != nil, "--user"),
+            ]
             where value {
                 throw ValidationError("\(name) applies to live captures: give --interface too")
             }
@@ -114,7 +121,8 @@ struct ProbeCommand: ParsableCommand {
             }
             if let count, count < 1 { throw ValidationError("--count must be at least 1") }
             if user != nil && !PrivilegeDrop.isRoot {
-                throw ValidationError("--user switches users after opening the capture, which only root can do")
+                throw ValidationError(
+                    "--user switches users after opening the capture, which only root can do")
             }
         }
     }
@@ -132,7 +140,9 @@ struct ProbeCommand: ParsableCommand {
                         user: user ?? (PrivilegeDrop.isRoot ? PrivilegeDrop.defaultUser : nil)
                     ) { linkType in
                         // As tcpdump says it: scripts wait for this line before making traffic.
-                        let until = [duration.map { "\($0) s" }, count.map { "\($0) packets" }].compactMap { $0 }
+                        let until = [duration.map { "\($0) s" }, count.map { "\($0) packets" }].compactMap {
+                            $0
+                        }
                         FileHandle.standardError.write(
                             Data(
                                 ("metro6 probe: listening on \(interface) (\(ReadinessReport.linkTypeName(linkType.rawValue))) "
@@ -161,7 +171,9 @@ struct ProbeCommand: ParsableCommand {
         }
         if let junit {
             try save(
-                gate.junit(report, suite: "metro6 probe: " + (interface.map { [$0] } ?? files).joined(separator: " ")).xml,
+                gate.junit(
+                    report, suite: "metro6 probe: " + (interface.map { [$0] } ?? files).joined(separator: " ")
+                ).xml,
                 to: junit)
         }
         if !gate.passes(report) { throw ExitStatus.problemsFound.exit }
@@ -188,7 +200,10 @@ struct ProbeCommand: ParsableCommand {
                     interface.addresses.joined(separator: " "),
                 ]
             }
-            print(TextTable.render(header: ["interface", "state", "addresses"], rows: rows, leftAligned: [0, 1, 2]), terminator: "")
+            print(
+                TextTable.render(
+                    header: ["interface", "state", "addresses"], rows: rows, leftAligned: [0, 1, 2]),
+                terminator: "")
         }
     }
 }

@@ -28,14 +28,17 @@ struct NAT64Tests {
             let prefix = try #require(IPv6Prefix(example.prefix))
             let address = try #require(IPv6Address(example.address))
             #expect(NAT64Address.synthesise(ipv4, under: prefix) == address, "\(example.prefix)")
-            #expect(NAT64Address.embedded(in: address, prefixLength: prefix.length) == ipv4, "\(example.prefix)")
+            #expect(
+                NAT64Address.embedded(in: address, prefixLength: prefix.length) == ipv4, "\(example.prefix)")
             #expect(NAT64Address.prefixes(embedding: ipv4, in: address) == [prefix], "\(example.prefix)")
         }
         // The u octet (bits 64-71) set: no RFC 6052 address.
         let uSet = try #require(IPv6Address("2001:db8:122:344:ffc0:2:2100:0"))
         #expect(NAT64Address.embedded(in: uSet, prefixLength: 64) == nil)
         // A suffix that is not zero, and a length RFC 6052 does not allow.
-        #expect(NAT64Address.embedded(in: try #require(IPv6Address("2001:db8:c000:221::1")), prefixLength: 32) == nil)
+        #expect(
+            NAT64Address.embedded(in: try #require(IPv6Address("2001:db8:c000:221::1")), prefixLength: 32)
+                == nil)
         #expect(NAT64Address.synthesise(ipv4, under: try #require(IPv6Prefix("2001:db8::/80"))) == nil)
     }
 
@@ -43,19 +46,24 @@ struct NAT64Tests {
     static let resolver = "2001:db8:1::53"
 
     /// A query from the client and its answer with `records` (type, data).
-    static func exchange(_ id: Int, _ name: String, type: Int, _ records: [(type: Int, data: [UInt8])], at time: Double)
+    static func exchange(
+        _ id: Int, _ name: String, type: Int, _ records: [(type: Int, data: [UInt8])], at time: Double
+    )
         -> [(frame: [UInt8], time: Double)]
     {
         [
             (
                 GeneratedCaptureTests.ipv6Frame(
                     source: client, destination: resolver, nextHeader: 17,
-                    B.udp(source: 30000 + id, destination: 53, payload: B.dnsQuery(id: id, name: name, type: type))),
+                    B.udp(
+                        source: 30000 + id, destination: 53,
+                        payload: B.dnsQuery(id: id, name: name, type: type))),
                 time
             ),
             (
                 GeneratedCaptureTests.ipv6Frame(
-                    source: resolver, destination: client, mac: GeneratedCaptureTests.routerMAC, nextHeader: 17,
+                    source: resolver, destination: client, mac: GeneratedCaptureTests.routerMAC,
+                    nextHeader: 17,
                     B.udp(
                         source: 53, destination: 30000 + id,
                         payload: B.dnsResponse(id: id, name: name, type: type, answers: records))),
@@ -109,7 +117,9 @@ struct NAT64Tests {
         #expect(try GeneratedCaptureTests.check(report, "transition").summary.contains("NAT64/DNS64"))
     }
 
-    @Test("ipv4only.arpa answers give the prefix (RFC 7050), PREF64 another; the well-known prefix is learnt by use")
+    @Test(
+        "ipv4only.arpa answers give the prefix (RFC 7050), PREF64 another; the well-known prefix is learnt by use"
+    )
     func discovered() throws {
         // PREF64 for 2001:db8:64:ff00::/56 (PLC 2), lifetime 600 s.
         let pref64 = B.ndOption(

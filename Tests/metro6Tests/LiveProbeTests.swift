@@ -26,12 +26,14 @@ struct LiveProbeTests {
             // within a millisecond, not to the microsecond.
             let durations = [live, offline].compactMap { $0["durationSeconds"] as? Double }
             #expect(durations.count == 2 && abs(durations[0] - durations[1]) < 1e-3, "\(durations)")
-            let differing = Set(live.keys).union(offline.keys).subtracting(["durationSeconds"]).sorted().filter {
-                !NSDictionary(dictionary: [$0: live[$0] ?? "-"]).isEqual(to: [$0: offline[$0] ?? "-"])
-            }
+            let differing = Set(live.keys).union(offline.keys).subtracting(["durationSeconds"]).sorted()
+                .filter {
+                    !NSDictionary(dictionary: [$0: live[$0] ?? "-"]).isEqual(to: [$0: offline[$0] ?? "-"])
+                }
             #expect(
                 differing.isEmpty,
-                "\(differing.map { "\($0): live \(live[$0] ?? "-") offline \(offline[$0] ?? "-")" }.joined(separator: "\n"))")
+                "\(differing.map { "\($0): live \(live[$0] ?? "-") offline \(offline[$0] ?? "-")" }.joined(separator: "\n"))"
+            )
         } else {
             // A packet between the two stops (an unsolicited RA): the verdicts must still agree.
             #expect(statuses(capture.live) == statuses(capture.offline))
@@ -67,15 +69,10 @@ struct LiveProbeTests {
 
     @Test("radvd and dnsmasq: the RA, the DHCPv6 address, DNS and a dual-stack host, as configured")
     func routerAndDHCPv6() throws {
-        let lab = try NetworkLab(["radvd", "dnsmasq"])
+        let lab = try NetworkLab("dhcpv6")
         let capture = try lab.capture {
-            try lab.host("rdisc6", "-1", "h0")
-            try lab.host(
-                "dhclient", "-6", "-1", "-sf", "/bin/true", "-lf", lab.folder.path("dhclient6.leases"), "-pf",
-                lab.folder.path("dhclient6.pid"), "h0")
-            try lab.host("dig", "+tries=1", "AAAA", "www.example.test")
-            try lab.host("curl", "-sS", "-o", "/dev/null", "http://www.example.test/")
-            try lab.host("curl", "-sS", "-4", "-o", "/dev/null", "http://www.example.test/")
+            let reached = try lab.traffic()
+            #expect(reached == ["2001:db8:2::80", "198.51.100.80"])
         }
         try Self.expectSameFindings(capture)
         let report = capture.offline
@@ -93,7 +90,8 @@ struct LiveProbeTests {
         let prefix = try #require((ra["prefixes"] as? [JSON])?.first)
         #expect(prefix["prefix"] as? String == (try Self.setting("prefix", in: radvd)))
         #expect(prefix["validLifetime"] as? Int == Int(try Self.setting("AdvValidLifetime", in: radvd)))
-        #expect(prefix["preferredLifetime"] as? Int == Int(try Self.setting("AdvPreferredLifetime", in: radvd)))
+        #expect(
+            prefix["preferredLifetime"] as? Int == Int(try Self.setting("AdvPreferredLifetime", in: radvd)))
         #expect(prefix["autonomous"] as? Bool == true && prefix["onLink"] as? Bool == true)
 
         // The address dnsmasq leased (its lease file is the oracle) and the DNS server it gives.
@@ -107,29 +105,31 @@ struct LiveProbeTests {
         #expect(addresses.first?["validLifetime"] as? Int == 3600)
         #expect(dhcpv6["dnsServers"] as? [String] == ["2001:db8:1::1"])
         #expect(
-            dhcpv6["messagesByName"] as? [String: Int] == ["solicit": 1, "advertise": 1, "request": 1, "reply": 1])
+            dhcpv6["messagesByName"] as? [String: Int] == [
+                "solicit": 1, "advertise": 1, "request": 1, "reply": 1,
+            ])
 
         let hosts = try #require(report["hosts"] as? JSON)
         #expect(hosts["total"] as? Int == 1 && hosts["dualStack"] as? Int == 1)
-        for id in ["router-advertisements", "rogue-ra", "dns-configuration", "dhcpv6", "ipv6-connectivity", "dns-aaaa"] {
+        for id in [
+            "router-advertisements", "rogue-ra", "dns-configuration", "dhcpv6", "ipv6-connectivity",
+            "dns-aaaa",
+        ] {
             #expect(try Self.check(report, id)["status"] as? String == "pass", "\(id)")
         }
     }
 
     @Test("ISC dhcpd delegates a /56: the prefix in its lease file is the one reported")
     func prefixDelegation() throws {
-        let lab = try NetworkLab(["radvd", "dhcpd-pd"])
-        let capture = try lab.capture {
-            try lab.host(
-                "dhclient", "-6", "-P", "-1", "-sf", "/bin/true", "-lf", lab.folder.path("dhclient6.leases"), "-pf",
-                lab.folder.path("dhclient6.pid"), "h0")
-        }
+        let lab = try NetworkLab("prefix-delegation")
+        let capture = try lab.capture { try lab.traffic() }
         try Self.expectSameFindings(capture)
         let leases = try lab.file("dhcpd6.leases")
-        let leased = try #require(leases.split(separator: "\n").compactMap { line -> String? in
-            let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
-            return words.first == "iaprefix" && words.count > 1 ? String(words[1]) : nil
-        }.first, "no iaprefix in dhcpd's leases: \(leases)")
+        let leased = try #require(
+            leases.split(separator: "\n").compactMap { line -> String? in
+                let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+                return words.first == "iaprefix" && words.count > 1 ? String(words[1]) : nil
+            }.first, "no iaprefix in dhcpd's leases: \(leases)")
         let delegated = try #require((capture.offline["dhcpv6"] as? JSON)?["delegatedPrefixes"] as? [JSON])
         #expect(delegated.compactMap { $0["prefix"] as? String } == [leased])
         #expect(try Self.check(capture.offline, "prefix-delegation")["status"] as? String == "pass")
@@ -137,11 +137,10 @@ struct LiveProbeTests {
 
     @Test("nftables drops IPv6 TCP: curl falls back to IPv4 and the probe names the broken IPv6 path")
     func happyEyeballs() throws {
-        let lab = try NetworkLab(["radvd", "dnsmasq", "block-ipv6-tcp"])
+        let lab = try NetworkLab("happy-eyeballs")
         let capture = try lab.capture {
-            try lab.host("rdisc6", "-1", "h0")
-            let fetched = try lab.host("curl", "-sS", "-o", "/dev/null", "-w", "%{remote_ip}", "http://www.example.test/")
-            #expect(fetched.hasSuffix("198.51.100.80"), "curl reached \(fetched)")
+            let reached = try lab.traffic()
+            #expect(reached == ["198.51.100.80"])
         }
         try Self.expectSameFindings(capture)
         let check = try Self.check(capture.offline, "ipv6-connectivity")
@@ -154,10 +153,8 @@ struct LiveProbeTests {
 
     @Test("a second radvd on the link advertising a ULA prefix fails rogue-ra, naming both routers")
     func rogueRouter() throws {
-        let lab = try NetworkLab(["radvd", "rogue-ra"])
-        let capture = try lab.capture {
-            try lab.host("rdisc6", "-m", "-w", "1500", "h0")
-        }
+        let lab = try NetworkLab("rogue-ra")
+        let capture = try lab.capture { try lab.traffic() }
         try Self.expectSameFindings(capture)
         let check = try Self.check(capture.offline, "rogue-ra")
         #expect(check["status"] as? String == "fail")
@@ -168,12 +165,10 @@ struct LiveProbeTests {
 
     @Test("unbound's DNS64 and tayga's NAT64 on 2001:db8:64::/96: the prefix, the names and the IPv4 server")
     func nat64() throws {
-        let lab = try NetworkLab(["radvd", "dns64", "nat64"])
+        let lab = try NetworkLab("nat64")
         let capture = try lab.capture {
-            try lab.host("rdisc6", "-1", "h0")
-            try lab.host("dig", "+tries=1", "AAAA", "ipv4only.arpa")
-            let fetched = try lab.host("curl", "-sS", "-o", "/dev/null", "-w", "%{remote_ip}", "http://v4only.example.test/")
-            #expect(fetched == "2001:db8:64::c633:6450", "curl reached \(fetched)")
+            let reached = try lab.traffic()
+            #expect(reached == ["2001:db8:64::c633:6450"])
         }
         try Self.expectSameFindings(capture)
         let nat64 = try #require(capture.offline["nat64"] as? JSON)
@@ -183,23 +178,22 @@ struct LiveProbeTests {
         #expect(try Self.setting("prefix", in: lab.file("tayga.conf")) == configured)
         let prefix = try #require(prefixes.first)
         #expect((prefix["learnedFrom"] as? [String])?.contains("ipv4only.arpa answer (RFC 7050)") == true)
-        #expect(Set(prefix["synthesisedNames"] as? [String] ?? []) == ["ipv4only.arpa", "v4only.example.test"])
+        #expect(
+            Set(prefix["synthesisedNames"] as? [String] ?? []) == ["ipv4only.arpa", "v4only.example.test"])
         #expect((prefix["packets"] as? Int ?? 0) > 0)
         let destination = try #require((nat64["translatedDestinations"] as? [JSON])?.first)
         #expect(destination["address"] as? String == "198.51.100.80")
         #expect(destination["name"] as? String == "v4only.example.test")
-        #expect(try Self.check(capture.offline, "transition")["summary"] as? String == "Operator transition mechanisms seen: NAT64/DNS64.")
+        #expect(
+            try Self.check(capture.offline, "transition")["summary"] as? String
+                == "Operator transition mechanisms seen: NAT64/DNS64.")
         #expect(try Self.check(capture.offline, "ipv6-connectivity")["status"] as? String == "pass")
     }
 
     @Test("a 1280-byte link on the path: the router's Packet Too Big is reported with its MTU")
     func smallMTU() throws {
-        let lab = try NetworkLab(["radvd"])
-        let capture = try lab.capture {
-            try lab.host("rdisc6", "-1", "h0")
-            // Too big for the router's 1280-byte link: the first echo draws a Packet Too Big.
-            _ = try? lab.host("ping", "-6", "-c", "2", "-i", "0.2", "-s", "1400", "-M", "do", "2001:db8:2::80")
-        }
+        let lab = try NetworkLab("small-mtu")
+        let capture = try lab.capture { try lab.traffic() }
         try Self.expectSameFindings(capture)
         let tooBig = try #require((capture.offline["packetTooBig"] as? [JSON])?.first)
         #expect(tooBig["mtu"] as? Int == 1280)

@@ -23,13 +23,16 @@ final class NetworkLab {
         return nil
     }
 
-    /// A lab with `parts` started (see lab.sh: radvd, dnsmasq, dhcpd-pd, dns64, nat64, rogue-ra,
-    /// block-ipv6-tcp).
-    init(_ parts: [String]) throws {
+    /// The scenario's name in lab.sh.
+    let scenario: String
+
+    /// A lab set up for `scenario` (lab.sh lists them: dhcpv6, prefix-delegation,
+    /// happy-eyeballs, rogue-ra, nat64, small-mtu).
+    init(_ scenario: String) throws {
+        self.scenario = scenario
         folder = try TemporaryFolder("metro6-lab")
         do {
-            _ = try shell(["up", folder.url.path])
-            _ = try shell(["start", folder.url.path] + parts)
+            _ = try shell(["scenario", folder.url.path, scenario])
         } catch {
             _ = try? shell(["down", folder.url.path])
             throw error
@@ -39,19 +42,25 @@ final class NetworkLab {
     deinit { _ = try? shell(["down", folder.url.path]) }
 
     /// A file the lab wrote (a daemon's configuration, leases).
-    func file(_ name: String) throws -> String { try String(contentsOfFile: folder.path(name), encoding: .utf8) }
+    func file(_ name: String) throws -> String {
+        try String(contentsOfFile: folder.path(name), encoding: .utf8)
+    }
 
-    /// Runs `arguments` in the host's namespace; its output, or a failure.
+    /// Runs the host's side of the scenario; the addresses curl reached ("reached ..." lines).
     @discardableResult
-    func host(_ arguments: String...) throws -> String {
-        try shell(["host", folder.url.path] + arguments)
+    func traffic() throws -> [String] {
+        try shell(["traffic", folder.url.path, scenario]).split(separator: "\n").compactMap {
+            $0.hasPrefix("reached ") ? String($0.dropFirst("reached ".count)) : nil
+        }
     }
 
     /// Runs lab.sh with `arguments` through `system`, output in a file: the daemons it starts
     /// outlive it, and a pipe would stay open in them. `timeout` ends it after a minute.
     private func shell(_ arguments: [String]) throws -> String {
         let log = folder.path("shell-\(UUID()).txt")
-        let quoted = (["/bin/bash", script] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let quoted = (["/bin/bash", script] + arguments).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
         let status = system("timeout 60 \(quoted.joined(separator: " ")) </dev/null >'\(log)' 2>&1")
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: log)
@@ -78,11 +87,14 @@ final class NetworkLab {
         let pcap = folder.path("h0.pcap")
         // Immediate mode: without it the last second's packets may still sit in the kernel's block
         // when tcpdump stops.
-        let tcpdump = try start(["tcpdump", "-i", "h0", "--immediate-mode", "-U", "-w", pcap], output: "tcpdump")
+        let tcpdump = try start(
+            ["tcpdump", "-i", "h0", "--immediate-mode", "-U", "-w", pcap], output: "tcpdump")
         let probe = try start(
             [CommandLineTests.binary.path, "probe", "--interface", "h0", "--format", "json"], output: "live")
         defer {
-            for process in [tcpdump, probe] where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            for process in [tcpdump, probe] where process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+            }
         }
         try waitFor("listening on", in: "tcpdump.err")
         try waitFor("listening on", in: "live.err")
@@ -92,7 +104,8 @@ final class NetworkLab {
         probe.interrupt()
         tcpdump.interrupt()
         for process in [probe, tcpdump] { try wait(for: process) }
-        let live = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("live.out"))))
+        let live = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: folder.path("live.out"))))
         let offline = try CommandLineTests().run(["probe", pcap, "--format", "json"])
         let errors = (try? file("live.err")) ?? ""
         return Capture(
@@ -108,11 +121,13 @@ final class NetworkLab {
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [script, "host", folder.url.path] + arguments
         for stream in ["out", "err"] {
-            guard FileManager.default.createFile(atPath: folder.path("\(name).\(stream)"), contents: nil) else {
+            guard FileManager.default.createFile(atPath: folder.path("\(name).\(stream)"), contents: nil)
+            else {
                 throw SlurmClusterTests.CommandError(description: "cannot create \(name).\(stream)")
             }
         }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("\(name).out")))
+        process.standardOutput = try FileHandle(
+            forWritingTo: URL(fileURLWithPath: folder.path("\(name).out")))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.path("\(name).err")))
         process.standardInput = FileHandle.nullDevice
         try process.run()
@@ -123,7 +138,8 @@ final class NetworkLab {
         let deadline = Date().addingTimeInterval(20)
         while !((try? file(name))?.contains(text) ?? false) {
             guard Date() < deadline else {
-                throw SlurmClusterTests.CommandError(description: "no '\(text)' in \(name): \((try? file(name)) ?? "")")
+                throw SlurmClusterTests.CommandError(
+                    description: "no '\(text)' in \(name): \((try? file(name)) ?? "")")
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
@@ -133,7 +149,8 @@ final class NetworkLab {
         let deadline = Date().addingTimeInterval(20)
         while process.isRunning {
             guard Date() < deadline else {
-                throw SlurmClusterTests.CommandError(description: "\(process.arguments ?? []) did not stop at SIGINT")
+                throw SlurmClusterTests.CommandError(
+                    description: "\(process.arguments ?? []) did not stop at SIGINT")
             }
             Thread.sleep(forTimeInterval: 0.05)
         }

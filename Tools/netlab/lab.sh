@@ -13,14 +13,25 @@
 #   bash Tools/netlab/lab.sh up DIR               # namespaces, links, addresses, the HTTP server
 #   bash Tools/netlab/lab.sh start DIR PART...    # radvd dnsmasq dhcpd-pd dns64 nat64 rogue-ra
 #                                                 # block-ipv6-tcp
+#   bash Tools/netlab/lab.sh scenario DIR NAME    # up, then the parts scenario NAME needs
+#   bash Tools/netlab/lab.sh traffic DIR NAME     # the host's side of scenario NAME
 #   bash Tools/netlab/lab.sh host DIR CMD...      # run a command in the host namespace
+#   bash Tools/netlab/lab.sh router DIR CMD...    # ... in the router's
 #   bash Tools/netlab/lab.sh down DIR             # every daemon and namespace gone
+#
+# Scenarios (parts; what the host does):
+#   dhcpv6             radvd dnsmasq: RS, DHCPv6 IA_NA, AAAA query, HTTP over IPv6 and IPv4
+#   prefix-delegation  radvd dhcpd-pd: DHCPv6 IA_PD
+#   happy-eyeballs     radvd dnsmasq block-ipv6-tcp: HTTP to a dual-stacked name (IPv6 dropped)
+#   rogue-ra           radvd rogue-ra: RS, waiting for every answer
+#   nat64              radvd dns64 nat64: ipv4only.arpa, HTTP to an IPv4-only name through NAT64
+#   small-mtu          radvd: echoes too big for the router's 1280-byte link
 #
 # DIR holds the daemons' configuration, pid files, leases and logs. Needs root (CI runs as root).
 set -euo pipefail
 
-command=${1:?usage: lab.sh up|start|host|down DIR ...}
-dir=${2:?usage: lab.sh up|start|host|down DIR ...}
+command=${1:?usage: lab.sh up|start|scenario|traffic|host|router|down DIR ...}
+dir=${2:?usage: lab.sh up|start|scenario|traffic|host|router|down DIR ...}
 shift 2
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
@@ -256,6 +267,71 @@ start_block_ipv6_tcp() {
     run_in "$R" nft add rule inet m6lab forward meta nfproto ipv6 meta l4proto tcp drop
 }
 
+start_parts() {
+    for part in "$@"; do
+        case "$part" in
+        radvd) start_radvd ;;
+        rogue-ra) start_rogue_ra ;;
+        dnsmasq) start_dnsmasq ;;
+        dhcpd-pd) start_dhcpd_pd ;;
+        dns64) start_dns64 ;;
+        nat64) start_nat64 ;;
+        block-ipv6-tcp) start_block_ipv6_tcp ;;
+        *)
+            echo "lab: no part named $part" >&2
+            exit 2
+            ;;
+        esac
+    done
+}
+
+# The parts each scenario needs.
+scenario_parts() {
+    case "$1" in
+    dhcpv6) echo radvd dnsmasq ;;
+    prefix-delegation) echo radvd dhcpd-pd ;;
+    happy-eyeballs) echo radvd dnsmasq block-ipv6-tcp ;;
+    rogue-ra) echo radvd rogue-ra ;;
+    nat64) echo radvd dns64 nat64 ;;
+    small-mtu) echo radvd ;;
+    *)
+        echo "lab: no scenario named $1 (dhcpv6 prefix-delegation happy-eyeballs rogue-ra nat64 small-mtu)" >&2
+        return 2
+        ;;
+    esac
+}
+
+# The host's side of a scenario; what curl reached is printed ("reached ADDRESS").
+traffic() {
+    local dhclient=(dhclient -6 -1 -sf /bin/true -lf "$dir/dhclient6.leases" -pf "$dir/dhclient6.pid")
+    case "$1" in
+    dhcpv6)
+        run_in "$H" rdisc6 -1 h0 >/dev/null
+        run_in "$H" "${dhclient[@]}" h0
+        run_in "$H" dig +tries=1 AAAA www.example.test >/dev/null
+        run_in "$H" curl -sS -o /dev/null -w 'reached %{remote_ip}\n' http://www.example.test/
+        run_in "$H" curl -sS -4 -o /dev/null -w 'reached %{remote_ip}\n' http://www.example.test/
+        ;;
+    prefix-delegation) run_in "$H" "${dhclient[@]}" -P h0 ;;
+    happy-eyeballs)
+        run_in "$H" rdisc6 -1 h0 >/dev/null
+        run_in "$H" curl -sS -o /dev/null -w 'reached %{remote_ip}\n' http://www.example.test/
+        ;;
+    rogue-ra) run_in "$H" rdisc6 -m -w 1500 h0 >/dev/null ;;
+    nat64)
+        run_in "$H" rdisc6 -1 h0 >/dev/null
+        run_in "$H" dig +tries=1 AAAA ipv4only.arpa >/dev/null
+        run_in "$H" curl -sS -o /dev/null -w 'reached %{remote_ip}\n' http://v4only.example.test/
+        ;;
+    small-mtu)
+        run_in "$H" rdisc6 -1 h0 >/dev/null
+        # Too big for the router's 1280-byte link: the first echo draws a Packet Too Big.
+        run_in "$H" ping -6 -c 2 -i 0.2 -s 1400 -M do "$SERVER_V6" >/dev/null 2>&1 || true
+        ;;
+    *) scenario_parts "$1" >/dev/null ;;
+    esac
+}
+
 down() {
     for pidfile in "$dir"/*.pid; do
         [ -e "$pidfile" ] || continue
@@ -279,23 +355,14 @@ down() {
 
 case "$command" in
 up) up ;;
-start)
-    for part in "$@"; do
-        case "$part" in
-        radvd) start_radvd ;;
-        rogue-ra) start_rogue_ra ;;
-        dnsmasq) start_dnsmasq ;;
-        dhcpd-pd) start_dhcpd_pd ;;
-        dns64) start_dns64 ;;
-        nat64) start_nat64 ;;
-        block-ipv6-tcp) start_block_ipv6_tcp ;;
-        *)
-            echo "lab: no part named $part" >&2
-            exit 2
-            ;;
-        esac
-    done
+start) start_parts "$@" ;;
+scenario)
+    parts=$(scenario_parts "${1:?usage: lab.sh scenario DIR NAME}")
+    up
+    # shellcheck disable=SC2086 # the parts are words
+    start_parts $parts
     ;;
+traffic) traffic "${1:?usage: lab.sh traffic DIR NAME}" ;;
 host)
     # The command gets SIGINT and SIGTERM back as signals that stop it, whatever its parent
     # blocked or ignored (a test runner often does), so that it can be stopped as Ctrl-C would.
@@ -309,7 +376,7 @@ os.execvp(sys.argv[1], sys.argv[1:])' "$@"
 router) exec ip netns exec "$R" "$@" ;;
 down) down ;;
 *)
-    echo "usage: lab.sh up|start|host|router|down DIR ..." >&2
+    echo "usage: lab.sh up|start|scenario|traffic|host|router|down DIR ..." >&2
     exit 2
     ;;
 esac

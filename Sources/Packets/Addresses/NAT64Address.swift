@@ -6,7 +6,8 @@ public enum NAT64Address {
     public static let prefixLengths = [32, 40, 48, 56, 64, 96]
 
     /// The well-known prefix 64:ff9b::/96 (RFC 6052 §2.1).
-    public static let wellKnownPrefix = IPv6Prefix(IPv6Address(high: 0x0064_FF9B_0000_0000, low: 0), length: 96)
+    public static let wellKnownPrefix = IPv6Prefix(
+        IPv6Address(high: 0x0064_FF9B_0000_0000, low: 0), length: 96)
 
     /// The addresses DNS64 answers `ipv4only.arpa` with (RFC 7050 §2.2): a host finds its NAT64
     /// prefix by looking for them in the synthesised AAAA records.

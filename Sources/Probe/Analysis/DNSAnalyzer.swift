@@ -81,7 +81,8 @@ struct DNSAnalyzer {
     /// `capturedLength` bytes that is or is not a fragment more follow (for the errors' sake).
     private mutating func observe(
         _ span: RawSpan, _ network: IPHeaderInfo, ports: (source: UInt16, destination: UInt16),
-        _ observation: Observation, capturedLength: Int, moreFragments: Bool, anomalies: inout Anomalies, nat64: inout NAT64Analyzer
+        _ observation: Observation, capturedLength: Int, moreFragments: Bool, anomalies: inout Anomalies,
+        nat64: inout NAT64Analyzer
     ) {
         let message: DNSMessage
         do throws(DecodeError) {

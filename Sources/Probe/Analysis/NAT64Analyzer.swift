@@ -97,7 +97,9 @@ struct NAT64Analyzer {
 
     private mutating func count(_ address: IPv6Address, matcher: Int, _ observation: Observation) {
         // The well-known prefix is learnt by its first use.
-        if matcherIndex[matcher] < 0 { learn(NAT64Address.wellKnownPrefix, from: .wellKnown, at: observation.ref) }
+        if matcherIndex[matcher] < 0 {
+            learn(NAT64Address.wellKnownPrefix, from: .wellKnown, at: observation.ref)
+        }
         let index = matcherIndex[matcher]
         prefixes[index].packets += 1
         prefixes[index].bytes += observation.wireLength
@@ -111,7 +113,8 @@ struct NAT64Analyzer {
 
     /// The index in `prefixes` of the learnt prefix `address` lies in, if any.
     private func learntPrefix(of address: IPv6Address) -> Int? {
-        guard let matcher = matchers.firstIndex(where: { $0.contains(address) }), matcherIndex[matcher] >= 0 else {
+        guard let matcher = matchers.firstIndex(where: { $0.contains(address) }), matcherIndex[matcher] >= 0
+        else {
             return nil
         }
         return matcherIndex[matcher]

@@ -26,7 +26,8 @@ public struct CaptureInterface: Sendable, Hashable, Codable {
         var first: UnsafeMutablePointer<pcap_if_t>?
         guard unsafe pcap_findalldevs(&first, &errorBuffer) == 0 else {
             throw .cannotListInterfaces(
-                reason: String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                reason: String(
+                    decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         defer { unsafe pcap_freealldevs(first) }
         var interfaces: [CaptureInterface] = []

@@ -79,14 +79,16 @@ public struct PcapHandle: ~Copyable {
             pcap_close(created)
             switch status {
             case PCAP_ERROR_NO_SUCH_DEVICE:
-                throw .noSuchInterface(name: interface, available: (try? CaptureInterface.all().map(\.name)) ?? [])
+                throw .noSuchInterface(
+                    name: interface, available: (try? CaptureInterface.all().map(\.name)) ?? [])
             case PCAP_ERROR_PERM_DENIED, PCAP_ERROR_PROMISC_PERM_DENIED:
                 throw .permissionDenied(interface: interface, reason: reason)
             case PCAP_ERROR_IFACE_NOT_UP:
                 throw .interfaceDown(name: interface)
             default:
                 throw .cannotOpen(
-                    path: interface, reason: reason.isEmpty ? String(cString: pcap_statustostr(status)) : reason)
+                    path: interface,
+                    reason: reason.isEmpty ? String(cString: pcap_statustostr(status)) : reason)
             }
         }
         // Linux opens an interface that is down and then delivers nothing: said at once instead.

@@ -78,9 +78,11 @@ extension ProbeAnalysis {
             nat64: .init(
                 prefixes: nat64.prefixes.map { prefix in
                     .init(
-                        prefix: prefix.prefix.description, learnedFrom: prefix.sources.sorted().map(\.rawValue),
+                        prefix: prefix.prefix.description,
+                        learnedFrom: prefix.sources.sorted().map(\.rawValue),
                         firstPacket: prefix.first, synthesisedAnswers: prefix.synthesisedAnswers,
-                        synthesisedNames: prefix.names.map(dns.name), packets: prefix.packets, bytes: prefix.bytes)
+                        synthesisedNames: prefix.names.map(dns.name), packets: prefix.packets,
+                        bytes: prefix.bytes)
                 },
                 translatedDestinations: translatedDestinations(limit: 10)),
             malformed: anomalies.malformedPackets, snapTruncated: anomalies.snapTruncated,

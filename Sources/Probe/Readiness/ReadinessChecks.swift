@@ -44,7 +44,9 @@ extension ProbeAnalysis {
         if translated > 0 {
             evidence.append(
                 "\(translated) IPv6 packets go to or from NAT64 prefixes: IPv4 servers reached through translation"
-                    + translatedDestinations(limit: 3).map { " \($0.address)\($0.name.map { " (\($0))" } ?? "")" }
+                    + translatedDestinations(limit: 3).map {
+                        " \($0.address)\($0.name.map { " (\($0))" } ?? "")"
+                    }
                     .joined(separator: ","))
         }
         let status: Check.Status = traffic.ipv6Packets == 0 ? .fail : share < 0.1 ? .warn : .pass
@@ -537,11 +539,16 @@ extension ProbeAnalysis {
     /// The busiest IPv4 servers reached through NAT64, named from the A answer or from the
     /// synthesised AAAA answer.
     func translatedDestinations(limit: Int) -> [ReadinessReport.DestinationSummary] {
-        nat64.destinations.entries.sorted { ($0.value.bytes, $1.key) > ($1.value.bytes, $0.key) }.prefix(limit).map {
+        nat64.destinations.entries.sorted { ($0.value.bytes, $1.key) > ($1.value.bytes, $0.key) }.prefix(
+            limit
+        ).map {
             entry in
-            let synthesised = nat64.prefixes.lazy.compactMap { NAT64Address.synthesise(entry.key, under: $0.prefix) }
+            let synthesised = nat64.prefixes.lazy.compactMap {
+                NAT64Address.synthesise(entry.key, under: $0.prefix)
+            }
             let name =
-                dns.nameHash(of: .v4(entry.key)) ?? synthesised.lazy.compactMap { dns.nameHash(of: .v6($0)) }.first
+                dns.nameHash(of: .v4(entry.key))
+                ?? synthesised.lazy.compactMap { dns.nameHash(of: .v6($0)) }.first
             return .init(
                 address: entry.key.description, name: name.map(dns.name), packets: entry.value.packets,
                 bytes: entry.value.bytes)
@@ -582,7 +589,9 @@ extension ProbeAnalysis {
                     + "only the packets before the fault.",
                 evidence: cut.compactMap(\.error) + stopped)
         }
-        let dropping = files.filter { ($0.live?.droppedByKernel ?? 0) + ($0.live?.droppedByInterface ?? 0) > 0 }
+        let dropping = files.filter {
+            ($0.live?.droppedByKernel ?? 0) + ($0.live?.droppedByInterface ?? 0) > 0
+        }
         guard dropping.isEmpty else {
             return Check(
                 id: "capture", title: title, status: .warn,
@@ -600,8 +609,10 @@ extension ProbeAnalysis {
         let live = files.filter { $0.live != nil }.count
         let what =
             live == 0
-            ? "\(files.count) capture file(s)" : live == files.count
-                ? "\(live) live capture(s)" : "\(files.count - live) capture file(s) and \(live) live capture(s)"
+            ? "\(files.count) capture file(s)"
+            : live == files.count
+                ? "\(live) live capture(s)"
+                : "\(files.count - live) capture file(s) and \(live) live capture(s)"
         return Check(
             id: "capture", title: title, status: .pass,
             summary:

@@ -9,7 +9,8 @@ extension ReadinessReport {
             ($0.live == nil ? "" : "interface ") + $0.path
                 + " (\(Self.linkTypeName($0.linkType)), \($0.packets) packets"
                 + ($0.live.map { ", \($0.droppedByKernel) dropped by the kernel" } ?? "")
-                + ($0.error == nil ? "" : ", cut short") + ($0.interrupted.map { ", stopped by \($0)" } ?? "") + ")"
+                + ($0.error == nil ? "" : ", cut short") + ($0.interrupted.map { ", stopped by \($0)" } ?? "")
+                + ")"
         }
         lines.append("metro6 probe: " + fileList.joined(separator: ", "))
         lines.append(
@@ -77,7 +78,8 @@ extension ReadinessReport {
             lines.append(
                 "NAT64     \(prefix.prefix) from \(prefix.learnedFrom.joined(separator: ", ")) \(prefix.firstPacket); "
                     + "DNS64 answers \(prefix.synthesisedAnswers)"
-                    + (prefix.synthesisedNames.isEmpty ? "" : " (\(prefix.synthesisedNames.prefix(4).joined(separator: ", ")))")
+                    + (prefix.synthesisedNames.isEmpty
+                        ? "" : " (\(prefix.synthesisedNames.prefix(4).joined(separator: ", ")))")
                     + "; translated \(prefix.packets) packets, \(prefix.bytes) bytes")
         }
         for destination in nat64.translatedDestinations.prefix(4) {
