@@ -30,8 +30,9 @@ struct NAT64Tests {
             #expect(NAT64Address.synthesise(ipv4, under: prefix) == address, "\(example.prefix)")
             #expect(
                 NAT64Address.embedded(in: address, prefixLength: prefix.length) == ipv4, "\(example.prefix)")
-            #expect(NAT64Address.prefixes(embedding: ipv4, in: address) == [prefix], "\(example.prefix)")
+            #expect(NAT64Address.longestPrefix(embedding: ipv4, in: address) == prefix, "\(example.prefix)")
         }
+        #expect(NAT64Address.prefixLengths == [32, 40, 48, 56, 64, 96])
         // The u octet (bits 64-71) set: no RFC 6052 address.
         let uSet = try #require(IPv6Address("2001:db8:122:344:ffc0:2:2100:0"))
         #expect(NAT64Address.embedded(in: uSet, prefixLength: 64) == nil)

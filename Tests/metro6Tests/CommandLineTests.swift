@@ -93,8 +93,8 @@ struct CommandLineTests {
                   schema                  Print the JSON Schema of scenario files (for editors).
                   compute                 Simulate the supercomputing centre's batch scheduler
                                           on a job trace.
-                  probe                   Read packet captures and report how ready the network
-                                          is for IPv6.
+                  probe                   Read packet captures or a live interface and report
+                                          how ready the network is for IPv6.
                   bench                   Measure the engine (phold), a scenario's run, the
                                           schedulers and the probe.
 

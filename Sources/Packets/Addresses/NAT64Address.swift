@@ -2,8 +2,8 @@
 /// 48, 56, 64 or 96 bits long; the IPv4 address follows it, skipping bits 64-71 (the "u"
 /// octet, always zero); the bits after it are zero.
 public enum NAT64Address {
-    /// The prefix lengths RFC 6052 allows, shortest first.
-    public static let prefixLengths = [32, 40, 48, 56, 64, 96]
+    /// The prefix lengths RFC 6052 allows, shortest first (32, 40, 48, 56, 64, 96).
+    public static let prefixLengths = (0...128).filter { Layout(prefixLength: $0) != nil }
 
     /// The well-known prefix 64:ff9b::/96 (RFC 6052 §2.1).
     public static let wellKnownPrefix = IPv6Prefix(
@@ -16,52 +16,69 @@ public enum NAT64Address {
     /// The IPv6 address that `ipv4` becomes under `prefix`; nil unless the prefix's length is
     /// one RFC 6052 allows.
     public static func synthesise(_ ipv4: IPv4Address, under prefix: IPv6Prefix) -> IPv6Address? {
-        guard let positions = bytePositions(prefixLength: prefix.length) else { return nil }
-        var bytes = bytes(of: prefix.address)
-        for (index, position) in positions.enumerated() {
-            bytes[position] = UInt8(truncatingIfNeeded: ipv4.rawValue >> (24 - 8 * index))
-        }
-        return address(of: bytes)
+        guard let layout = Layout(prefixLength: prefix.length) else { return nil }
+        let value = UInt64(ipv4.rawValue)
+        let high = prefix.address.high & ~layout.highMask | (value >> layout.lowBits) & layout.highMask
+        let low =
+            layout.length == 96
+            ? prefix.address.low & 0xFFFF_FFFF_0000_0000 | value
+            : (value & (1 << layout.lowBits &- 1)) << layout.lowShift
+        return IPv6Address(high: high, low: low)
     }
 
     /// The IPv4 address `address` embeds under a prefix `prefixLength` bits long; nil when the
-    /// length is not one RFC 6052 allows or the u octet or the suffix is not zero.
+    /// length is not one RFC 6052 allows or the u octet or the suffix is not zero. Computed from
+    /// the address's two words, without allocating: it runs for every packet to a NAT64 prefix.
     public static func embedded(in address: IPv6Address, prefixLength: Int) -> IPv4Address? {
-        guard let positions = bytePositions(prefixLength: prefixLength) else { return nil }
-        let bytes = bytes(of: address)
-        // The u octet and every byte after the IPv4 address are zero.
-        let last = positions[3]
-        guard bytes[8] == 0, bytes[(last + 1)...].allSatisfy({ $0 == 0 }) else {
-            return nil
+        guard let layout = Layout(prefixLength: prefixLength) else { return nil }
+        return embedded(in: address, layout)
+    }
+
+    private static func embedded(in address: IPv6Address, _ layout: Layout) -> IPv4Address? {
+        guard address.low >> 56 == 0 else { return nil }
+        if layout.length == 96 { return IPv4Address(rawValue: UInt32(truncatingIfNeeded: address.low)) }
+        // Bits after the IPv4 address (the suffix) are zero.
+        guard address.low & (1 << layout.lowShift &- 1) == 0 else { return nil }
+        let fromHigh = address.high & layout.highMask
+        let fromLow = address.low >> layout.lowShift & (1 << layout.lowBits &- 1)
+        return IPv4Address(rawValue: UInt32(truncatingIfNeeded: fromHigh << layout.lowBits | fromLow))
+    }
+
+    /// The longest prefix under which `address` embeds `ipv4` (a /96 is the common deployment):
+    /// how a NAT64 prefix is found from an AAAA answer and the A answer it was synthesised from
+    /// (RFC 7050 §3). It runs for every pair of A and AAAA answers of a name.
+    public static func longestPrefix(embedding ipv4: IPv4Address, in address: IPv6Address) -> IPv6Prefix? {
+        // Bits 64-71 are zero under every prefix length: most addresses fail here.
+        guard address.low >> 56 == 0 else { return nil }
+        for layout in layoutsLongestFirst where embedded(in: address, layout) == ipv4 {
+            return IPv6Prefix(address, length: layout.length)
         }
-        return IPv4Address(rawValue: positions.reduce(0) { $0 << 8 | UInt32(bytes[$1]) })
+        return nil
     }
 
-    /// The prefixes under which `address` embeds `ipv4`, shortest first: how a NAT64 prefix is
-    /// found from an AAAA answer and the A answer it was synthesised from (RFC 7050 §3).
-    public static func prefixes(embedding ipv4: IPv4Address, in address: IPv6Address) -> [IPv6Prefix] {
-        prefixLengths.filter { embedded(in: address, prefixLength: $0) == ipv4 }.map {
-            IPv6Prefix(address, length: $0)
+    private static let layoutsLongestFirst = prefixLengths.reversed().compactMap(Layout.init)
+
+    /// Where the IPv4 address lies for one prefix length: its first bits at the end of the high
+    /// word, the rest in the low word after the u octet (bits 64-71), or, for a /96, the last
+    /// 32 bits.
+    private struct Layout {
+        var length: Int
+        /// The IPv4 bits at the end of the high word.
+        var highMask: UInt64
+        /// How many IPv4 bits are in the low word, and how far from its end they stop.
+        var lowBits: UInt64
+        var lowShift: UInt64
+
+        /// The one place the allowed lengths are written.
+        init?(prefixLength: Int) {
+            switch prefixLength {
+            case 32, 40, 48, 56, 64, 96: length = prefixLength
+            default: return nil
+            }
+            let inHigh = prefixLength >= 64 ? 0 : UInt64(64 - prefixLength)
+            highMask = inHigh == 0 ? 0 : (1 << inHigh) &- 1
+            lowBits = prefixLength == 96 ? 32 : 32 - inHigh
+            lowShift = prefixLength == 96 ? 0 : 56 - lowBits
         }
-    }
-
-    /// Where the four IPv4 bytes go for a prefix of this length, skipping byte 8 (the u octet).
-    private static func bytePositions(prefixLength: Int) -> [Int]? {
-        guard prefixLengths.contains(prefixLength) else { return nil }
-        let first = prefixLength / 8
-        return (first..<16).filter { $0 != 8 }.prefix(4).map { $0 }
-    }
-
-    private static func bytes(of address: IPv6Address) -> [UInt8] {
-        (0..<16).map { index in
-            let word = index < 8 ? address.high : address.low
-            return UInt8(truncatingIfNeeded: word >> (56 - 8 * (index % 8)))
-        }
-    }
-
-    private static func address(of bytes: [UInt8]) -> IPv6Address {
-        let high = bytes[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let low = bytes[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        return IPv6Address(high: high, low: low)
     }
 }

@@ -78,10 +78,20 @@ struct NAT64Analyzer {
     /// AAAA records synthesised by DNS64, over every prefix.
     var synthesisedAnswers: Int { prefixes.reduce(0) { $0 + $1.synthesisedAnswers } }
 
-    /// Counts an IP packet to or from a NAT64 prefix (either end inside one).
+    /// Counts an IP packet to or from a NAT64 prefix (either end inside one). Most packets are
+    /// in none: while only the well-known prefix is known, one word of each address tells.
     @inline(__always)
     mutating func observe(_ ip: IPHeaderInfo, _ observation: Observation) {
         guard case .v6(let destination) = ip.destination, case .v6(let source) = ip.source else { return }
+        let wellKnown = NAT64Address.wellKnownPrefix.address.high
+        guard destination.high == wellKnown || source.high == wellKnown || matchers.count > 1 else { return }
+        countIfTranslated(source: source, destination: destination, observation)
+    }
+
+    @inline(never)
+    private mutating func countIfTranslated(
+        source: IPv6Address, destination: IPv6Address, _ observation: Observation
+    ) {
         for index in matchers.indices {
             let matcher = matchers[index]
             if matcher.contains(destination) {
@@ -144,18 +154,22 @@ struct NAT64Analyzer {
         }
     }
 
-    /// An AAAA record `address` in an answer for the name `name`.
+    /// An AAAA record `address` in an answer for the name `name`. A pair of answers is looked
+    /// at when one of them is new for the name: names are resolved again and again.
     mutating func observeAAAA(_ address: IPv6Address, name: UInt64, at ref: PacketRef) {
-        if name == Self.ipv4onlyArpaHash {
-            for known in NAT64Address.ipv4onlyArpa {
-                if let prefix = NAT64Address.prefixes(embedding: known, in: address).last {
-                    learn(prefix, from: .ipv4onlyArpa, at: ref)
+        let isNew = lastAAAA[name] != address
+        if isNew {
+            lastAAAA.update(name, default: address) { $0 = address }
+            if name == Self.ipv4onlyArpaHash {
+                for known in NAT64Address.ipv4onlyArpa {
+                    if let prefix = NAT64Address.longestPrefix(embedding: known, in: address) {
+                        learn(prefix, from: .ipv4onlyArpa, at: ref)
+                    }
                 }
+            } else if let ipv4 = lastA[name], learntPrefix(of: address) == nil {
+                infer(ipv4, address, at: ref)
             }
-        } else if let ipv4 = lastA[name], learntPrefix(of: address) == nil {
-            infer(ipv4, address, at: ref)
         }
-        lastAAAA.update(name, default: address) { $0 = address }
         // The well-known prefix serves NAT64 only: an answer in it is synthesised by definition.
         if matcherIndex[0] < 0, matchers[0].contains(address) {
             learn(NAT64Address.wellKnownPrefix, from: .wellKnown, at: ref)
@@ -165,6 +179,7 @@ struct NAT64Analyzer {
 
     /// An A record `address` in an answer for the name `name`.
     mutating func observeA(_ address: IPv4Address, name: UInt64, at ref: PacketRef) {
+        guard lastA[name] != address else { return }
         lastA.update(name, default: address) { $0 = address }
         // An AAAA answer that came first and fell in no prefix known then.
         if let ipv6 = lastAAAA[name], learntPrefix(of: ipv6) == nil {
@@ -176,7 +191,7 @@ struct NAT64Analyzer {
     /// An AAAA answer that embeds the same name's A answer: DNS64 made it under the longest
     /// prefix that explains it (a /96 is the common deployment).
     private mutating func infer(_ ipv4: IPv4Address, _ ipv6: IPv6Address, at ref: PacketRef) {
-        if let prefix = NAT64Address.prefixes(embedding: ipv4, in: ipv6).last {
+        if let prefix = NAT64Address.longestPrefix(embedding: ipv4, in: ipv6) {
             learn(prefix, from: prefix == NAT64Address.wellKnownPrefix ? .wellKnown : .inferred, at: ref)
         }
     }

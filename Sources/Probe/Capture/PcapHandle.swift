@@ -164,6 +164,7 @@ public struct PcapHandle: ~Copyable {
     ) throws(CaptureError) -> Int {
         var number = 0
         var released = 0
+        let timed = deadline < .infinity
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
         while true {
@@ -179,7 +180,7 @@ public struct PcapHandle: ~Copyable {
             if status == -2 { return number }
             if status == 0 {
                 // A live capture with no packet ready: wait for one, the deadline or a signal.
-                if deadline < .infinity, Self.now >= deadline { return number }
+                if timed, Self.now >= deadline { return number }
                 waitForPackets(until: deadline)
                 continue
             }
@@ -196,7 +197,7 @@ public struct PcapHandle: ~Copyable {
                 number: number, seconds: Int(header.pointee.ts.tv_sec),
                 microseconds: Int(header.pointee.ts.tv_usec),
                 wireLength: Int(header.pointee.len))
-            if deadline < .infinity, Double(info.seconds) + Double(info.microseconds) * 1e-6 >= deadline {
+            if timed, Double(info.seconds) + Double(info.microseconds) * 1e-6 >= deadline {
                 return number - 1
             }
             // libpcap guarantees `caplen` readable bytes at `data` until the next call.
