@@ -53,6 +53,12 @@ struct ProbeCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "With --interface: the kernel buffer for packets waiting to be read, in MiB (tcpdump's -B, in MiB; default \(LiveCaptureOptions().bufferBytes >> 20)).",
+            valueName: "MiB"))
+    var bufferSize: Int?
+
+    @Option(
+        help: ArgumentHelp(
             "With --interface, when run as root: the user to switch to once the interface is open (default \(PrivilegeDrop.defaultUser)).",
             valueName: "user"))
     var user: String?
@@ -120,6 +126,9 @@ struct ProbeCommand: ParsableCommand {
                 throw ValidationError("--duration must be a positive number of seconds")
             }
             if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+            if let bufferSize, !(1...2047).contains(bufferSize) {
+                throw ValidationError("--buffer-size must be 1 to 2047 MiB")
+            }
             if user != nil && !PrivilegeDrop.isRoot {
                 throw ValidationError(
                     "--user switches users after opening the capture, which only root can do")
@@ -135,7 +144,7 @@ struct ProbeCommand: ParsableCommand {
             let analysis =
                 if let interface {
                     try CaptureReader.analyseLive(
-                        interface: interface, options: LiveCaptureOptions(duration: duration, count: count),
+                        interface: interface, options: liveOptions,
                         filter: bpf, sixRD: sixRDPrefix,
                         user: user ?? (PrivilegeDrop.isRoot ? PrivilegeDrop.defaultUser : nil)
                     ) { linkType in
@@ -177,6 +186,13 @@ struct ProbeCommand: ParsableCommand {
                 to: junit)
         }
         if !gate.passes(report) { throw ExitStatus.problemsFound.exit }
+    }
+
+    /// The live capture's options from the command line.
+    private var liveOptions: LiveCaptureOptions {
+        var options = LiveCaptureOptions(duration: duration, count: count)
+        if let bufferSize { options.bufferBytes = bufferSize << 20 }
+        return options
     }
 
     /// `--list-interfaces`: one line per interface (name, state, addresses), or JSON.
