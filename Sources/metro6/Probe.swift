@@ -63,6 +63,32 @@ struct ProbeCommand: ParsableCommand {
             valueName: "user"))
     var user: String?
 
+    @Flag(
+        help:
+            "With --interface: also send a router solicitation, a DHCPv6 information-request, and the queries and connections below, on that interface only."
+    )
+    var active = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --active: a name to query (AAAA and A) at the resolver learnt from the RA or DHCPv6, or --dns; repeatable.",
+            valueName: "name"))
+    var name: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "With --active: the resolver to query instead of the one learnt.", valueName: "address"))
+    var dns: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --active: a service to connect to over IPv6 and IPv4, timed (host:port, [IPv6]:port); repeatable.",
+            valueName: "host:port"))
+    var target: [String] = []
+
+    @Flag(help: "With --active: also solicit a delegated prefix (IA_PD); the offer is reported, never taken.")
+    var requestPrefix = false
+
     @Flag(help: "List the interfaces a live capture can open, with their addresses, and exit.")
     var listInterfaces = false
 
@@ -129,6 +155,15 @@ struct ProbeCommand: ParsableCommand {
             if let bufferSize, !(1...2047).contains(bufferSize) {
                 throw ValidationError("--buffer-size must be 1 to 2047 MiB")
             }
+            if !active {
+                for (value, option) in [
+                    (!name.isEmpty, "--name"), (dns != nil, "--dns"), (!target.isEmpty, "--target"),
+                    (requestPrefix, "--request-prefix"),
+                ] where value {
+                    throw ValidationError("\(option) applies to active checks: give --active too")
+                }
+            }
+            _ = try activeOptions()
             if user != nil && !PrivilegeDrop.isRoot {
                 throw ValidationError(
                     "--user switches users after opening the capture, which only root can do")
@@ -146,7 +181,8 @@ struct ProbeCommand: ParsableCommand {
                     try CaptureReader.analyseLive(
                         interface: interface, options: liveOptions,
                         filter: bpf, sixRD: sixRDPrefix,
-                        user: user ?? (PrivilegeDrop.isRoot ? PrivilegeDrop.defaultUser : nil)
+                        user: user ?? (PrivilegeDrop.isRoot ? PrivilegeDrop.defaultUser : nil),
+                        active: try activeProbe(on: interface)
                     ) { linkType in
                         // As tcpdump says it: scripts wait for this line before making traffic.
                         let until = [duration.map { "\($0) s" }, count.map { "\($0) packets" }].compactMap {
@@ -186,6 +222,34 @@ struct ProbeCommand: ParsableCommand {
                 to: junit)
         }
         if !gate.passes(report) { throw ExitStatus.problemsFound.exit }
+    }
+
+    /// The active checks, their sockets open (before the capture gives up root); nil without
+    /// --active.
+    private func activeProbe(on interface: String) throws(CaptureError) -> ActiveProbe? {
+        guard let options = try? activeOptions() else { return nil }
+        do {
+            return try ActiveProbe(interface: interface, options: options)
+        } catch {
+            throw .cannotOpen(path: interface, reason: error.description)
+        }
+    }
+
+    /// The active checks' options from the command line; nil without --active.
+    private func activeOptions() throws -> ActiveOptions? {
+        guard active else { return nil }
+        var options = ActiveOptions()
+        options.names = name
+        options.requestPrefix = requestPrefix
+        options.targets = try target.map { text throws in try ActiveTarget(text) }
+        if let dns {
+            guard let address = IPv6Address(dns).map(IPAddress.v6) ?? IPv4Address(dns).map(IPAddress.v4)
+            else {
+                throw ValidationError("--dns '\(dns)': expected an IPv6 or IPv4 address")
+            }
+            options.dnsServer = address
+        }
+        return options
     }
 
     /// The live capture's options from the command line.

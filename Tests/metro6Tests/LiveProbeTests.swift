@@ -202,4 +202,54 @@ struct LiveProbeTests {
         #expect(check["status"] as? String != "pass")
         #expect((check["evidence"] as? [String] ?? []).joined().contains("1280"))
     }
+
+    @Test(
+        "--active: the RS, DHCPv6 and DNS answers as configured, IPv6 TCP timing out where nftables drops it while IPv4 connects"
+    )
+    func activeChecks() throws {
+        let lab = try NetworkLab("happy-eyeballs")
+        let (output, status) = try lab.probe([
+            "--active", "--name", "www.example.test", "--target", "www.example.test:80", "--request-prefix",
+            "--format",
+            "json",
+        ])
+        // The probe ends by itself a second after the checks; dnsmasq delegates no prefix.
+        #expect(status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? JSON)
+        let active = try #require(report["active"] as? [JSON])
+        func result(_ sent: String) throws -> JSON {
+            try #require(
+                active.first { ($0["sent"] as? String)?.hasPrefix(sent) == true }, "no \(sent): \(active)")
+        }
+        let radvd = try lab.file("radvd.conf")
+        let rs = try result("router solicitation to ff02::2 on h0")
+        #expect(rs["answered"] as? Bool == true && rs["packets"] as? Int == 1)
+        let answer = rs["answer"] as? String ?? ""
+        #expect(
+            answer.contains(try Self.setting("prefix", in: radvd)) && answer.contains("RDNSS 2001:db8:1::1"),
+            "\(answer)")
+        #expect(answer.contains("MTU \(try Self.setting("AdvLinkMTU", in: radvd))"), "\(answer)")
+        let information = try result("DHCPv6 information-request")
+        #expect(information["answered"] as? Bool == true)
+        #expect(
+            (information["answer"] as? String)?.contains("reply from fe80::ff:fe00:101, DNS 2001:db8:1::1")
+                == true)
+        let prefix = try result("DHCPv6 solicit for a delegated prefix")
+        #expect(prefix["answered"] as? Bool == false)
+        #expect((prefix["answer"] as? String)?.contains("no prefix offered") == true)
+        #expect(
+            try result("AAAA query for www.example.test to 2001:db8:1::1")["answer"] as? String
+                == "2001:db8:2::80")
+        #expect(
+            try result("A query for www.example.test to 2001:db8:1::1")["answer"] as? String
+                == "198.51.100.80")
+        let v6 = try result("TCP connection to www.example.test:80 over IPv6 (2001:db8:2::80)")
+        #expect(v6["answered"] as? Bool == false && v6["answer"] as? String == "no answer in 2 s")
+        let v4 = try result("TCP connection to www.example.test:80 over IPv4 (198.51.100.80)")
+        #expect(v4["answered"] as? Bool == true)
+        #expect(active.allSatisfy { ($0["packets"] as? Int ?? 99) <= 3 })
+        // The passive checks saw the same exchanges on the wire.
+        #expect(try Self.check(report, "dns-configuration")["status"] as? String == "pass")
+        #expect(try Self.check(report, "prefix-delegation")["status"] as? String == "fail")
+    }
 }

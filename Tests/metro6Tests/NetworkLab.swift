@@ -81,6 +81,15 @@ final class NetworkLab {
         var pcap: String
     }
 
+    /// Runs `metro6 probe --interface h0` with `arguments` in the host's namespace until it
+    /// ends by itself: its output and exit status.
+    func probe(_ arguments: [String]) throws -> (output: String, status: Int32) {
+        let process = try start(
+            [CommandLineTests.binary.path, "probe", "--interface", "h0"] + arguments, output: "probe")
+        try wait(for: process, seconds: 60)
+        return (try file("probe.out"), process.terminationStatus)
+    }
+
     /// Captures on the host's interface with `metro6 probe --interface` and tcpdump at once
     /// while `traffic` runs, stops both with SIGINT, and probes tcpdump's file.
     func capture(_ traffic: () throws -> Void) throws -> Capture {
@@ -145,8 +154,8 @@ final class NetworkLab {
         }
     }
 
-    private func wait(for process: Process) throws {
-        let deadline = Date().addingTimeInterval(20)
+    private func wait(for process: Process, seconds: Double = 20) throws {
+        let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning {
             guard Date() < deadline else {
                 throw SlurmClusterTests.CommandError(

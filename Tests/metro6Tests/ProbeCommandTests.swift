@@ -228,8 +228,23 @@ struct ProbeCommandTests {
                                           files.
                   --duration <seconds>    With --interface: stop after this many seconds.
                   --count <packets>       With --interface: stop after this many packets.
+                  --buffer-size <MiB>     With --interface: the kernel buffer for packets
+                                          waiting to be read, in MiB (tcpdump's -B, in MiB;
+                                          default 128).
                   --user <user>           With --interface, when run as root: the user to
                                           switch to once the interface is open (default nobody).
+                  --active                With --interface: also send a router solicitation, a
+                                          DHCPv6 information-request, and the queries and
+                                          connections below, on that interface only.
+                  --name <name>           With --active: a name to query (AAAA and A) at the
+                                          resolver learnt from the RA or DHCPv6, or --dns;
+                                          repeatable.
+                  --dns <address>         With --active: the resolver to query instead of the
+                                          one learnt.
+                  --target <host:port>    With --active: a service to connect to over IPv6 and
+                                          IPv4, timed (host:port, [IPv6]:port); repeatable.
+                  --request-prefix        With --active: also solicit a delegated prefix
+                                          (IA_PD); the offer is reported, never taken.
                   --list-interfaces       List the interfaces a live capture can open, with
                                           their addresses, and exit.
                   --bpf <expression>      Keep only packets matching this BPF filter (tcpdump's

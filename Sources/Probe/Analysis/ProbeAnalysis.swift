@@ -47,6 +47,12 @@ public struct ProbeAnalysis {
         fileList[fileList.count - 1].interrupted = signal
     }
 
+    /// What the active checks sent and got back, when they ran.
+    private(set) var active: [ActiveResult]?
+
+    /// Records the results of the active checks run beside the live capture.
+    public mutating func noteActive(_ results: [ActiveResult]) { active = results }
+
     /// Records the kernel's counts for the live capture just read.
     public mutating func noteLive(_ statistics: LiveCaptureStatistics) {
         guard !fileList.isEmpty else { return }

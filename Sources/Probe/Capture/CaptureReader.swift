@@ -27,19 +27,29 @@ public enum CaptureReader {
     /// Captures live on `interface` until `options`' duration or count is reached or SIGINT or
     /// SIGTERM arrives, then gives the analysis with the kernel's counts. Once the interface is
     /// open, a root process switches to `user` (nil keeps the privileges it has); then `listening`
-    /// is called with the link type, before the first packet is read.
+    /// is called with the link type, before the first packet is read. With `active` checks, they
+    /// run beside the capture once it listens; without a duration or count, the capture ends a
+    /// second after their last answer.
     public static func analyseLive(
         interface: String, options: LiveCaptureOptions = .init(), filter: String? = nil,
-        sixRD: SixRDDomain? = nil, user: String? = nil, listening: (LinkType) -> Void = { _ in }
+        sixRD: SixRDDomain? = nil, user: String? = nil, active: ActiveProbe? = nil,
+        listening: (LinkType) -> Void = { _ in }
     ) throws(CaptureError) -> ProbeAnalysis {
         let handle = try PcapHandle(live: interface, options: options)
         if let filter { try handle.setFilter(filter) }
         if let user { try PrivilegeDrop.switchUser(to: user) }
         listening(LinkType(rawValue: handle.linkType))
+        let stop = CaptureStop()
+        let run = active.map {
+            ActiveRun($0, stop: options.duration == nil && options.count == nil ? stop : nil)
+        }
         var analysis = ProbeAnalysis()
         let deadline = options.duration.map { PcapHandle.now + $0 } ?? .infinity
-        try read(handle, sixRD: sixRD, maximum: options.count ?? .max, deadline: deadline, into: &analysis)
+        try read(
+            handle, sixRD: sixRD, maximum: options.count ?? .max, deadline: deadline, stop: stop,
+            into: &analysis)
         if let statistics = handle.statistics { analysis.noteLive(statistics) }
+        if let run { analysis.noteActive(run.results()) }
         return analysis
     }
 
@@ -63,7 +73,7 @@ public enum CaptureReader {
     /// Reads what `handle` gives into `analysis`, as `forEachPacket` bounds it.
     private static func read(
         _ handle: borrowing PcapHandle, sixRD: SixRDDomain?, shortcuts: Bool = true, maximum: Int = .max,
-        deadline: Double = .infinity, into analysis: inout ProbeAnalysis
+        deadline: Double = .infinity, stop: CaptureStop? = nil, into analysis: inout ProbeAnalysis
     ) throws(CaptureError) {
         let path = handle.path
         let linkType = LinkType(rawValue: handle.linkType)
@@ -75,7 +85,7 @@ public enum CaptureReader {
         var segment = CommonTCPSegment()
         var datagram = CommonDNSDatagram()
         do {
-            try handle.forEachPacket(maximum: maximum, deadline: deadline) { bytes, info in
+            try handle.forEachPacket(maximum: maximum, deadline: deadline, stop: stop) { bytes, info in
                 let time = Double(info.seconds) + Double(info.microseconds) * 1e-6
                 // Most frames are plain TCP segments: analysed from their few fields.
                 if shortcuts, dissector.readCommonTCPSegment(bytes, into: &segment) {

@@ -156,20 +156,26 @@ public struct PcapHandle: ~Copyable {
     /// Calls `body` with each packet's captured bytes (borrowed: valid only during the call, as
     /// libpcap reuses its buffer) and header; returns the number of packets read. Reading stops
     /// at the end of a file, after `maximum` packets, or at the first packet or idle read at or
-    /// after `deadline` (seconds since the epoch, for live captures). The corresponding C
-    /// function is `pcap_next_ex`.
+    /// after `deadline` (seconds since the epoch, for live captures) or the earlier one `stop`
+    /// is brought forward to. The corresponding C function is `pcap_next_ex`.
     @discardableResult
     public func forEachPacket(
-        maximum: Int = .max, deadline: Double = .infinity, _ body: (RawSpan, PacketInfo) -> Void
+        maximum: Int = .max, deadline fixedDeadline: Double = .infinity, stop: CaptureStop? = nil,
+        _ body: (RawSpan, PacketInfo) -> Void
     ) throws(CaptureError) -> Int {
         var number = 0
         var released = 0
-        let timed = deadline < .infinity
+        var deadline = fixedDeadline
+        var timed = deadline < .infinity
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
         while true {
             // A signal (CaptureInterruption) ends the read where it is; the caller says so.
             if CaptureInterruption.isInterrupted { return number }
+            if let stop {
+                deadline = min(fixedDeadline, stop.deadline)
+                timed = deadline < .infinity
+            }
             let status = pcap_next_ex(raw, &header, &data)
             // Checked before the packet is used: it may hold zeros where the file was cut.
             if mapping.truncated {

@@ -85,6 +85,7 @@ extension ProbeAnalysis {
                         bytes: prefix.bytes)
                 },
                 translatedDestinations: translatedDestinations(limit: 10)),
+            active: active,
             malformed: anomalies.malformedPackets, snapTruncated: anomalies.snapTruncated,
             anomalies: anomalies.sorted.map { .init(name: $0.name, count: $0.count, firstPacket: $0.first) },
             evictions: .init(

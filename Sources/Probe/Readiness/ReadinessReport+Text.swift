@@ -25,6 +25,14 @@ extension ReadinessReport {
         if !skipped.isEmpty {
             lines.append("n/a   " + skipped.map(\.id).joined(separator: ", "))
         }
+        if let active {
+            lines.append("")
+            for result in active {
+                lines.append(
+                    "\(result.answered ? "answered" : "no answer")  \(result.sent) (\(result.packets) sent): \(result.answer)"
+                        + (result.seconds.map { " [\(Int(($0 * 1000).rounded())) ms]" } ?? ""))
+            }
+        }
         lines.append("")
         let ipPackets = packets - nonIPPackets
         lines.append(

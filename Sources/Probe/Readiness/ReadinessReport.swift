@@ -35,6 +35,8 @@ public struct ReadinessReport: Sendable, Codable {
     public var topIPv4OnlyDestinations: [DestinationSummary]
     /// NAT64 prefixes learnt, and the IPv4 servers reached through them.
     public var nat64: NAT64Summary
+    /// What the active checks sent and got back (`--active`); absent when they did not run.
+    public var active: [ActiveResult]?
     /// Packets with a decode error.
     public var malformed: Int
     /// Frames cut by the snap length (not malformed).
