@@ -186,7 +186,7 @@ struct DocumentedCommandsTests {
         }
         defer { for path in written { try? FileManager.default.removeItem(atPath: path) } }
         // Capturing live needs root (or CAP_NET_RAW); CI runs as root.
-        if arguments.contains("--interface") && getuid() != 0 { return }
+        if (arguments.contains("--interface") || arguments.contains("-i")) && getuid() != 0 { return }
         let outcome = try BoundedRun(seconds: 300).run(arguments)
         #expect(!outcome.timedOut, "\(example)")
         // 0: it ran clean; 1: it ran and found problems (an example may show a failing gate).

@@ -252,4 +252,21 @@ struct LiveProbeTests {
         #expect(try Self.check(report, "dns-configuration")["status"] as? String == "pass")
         #expect(try Self.check(report, "prefix-delegation")["status"] as? String == "fail")
     }
+
+    @Test("--active path MTU: 1280 bytes answered, 1400 drawing the router's Packet Too Big (MTU 1280)")
+    func activePathMTU() throws {
+        let lab = try NetworkLab("small-mtu")
+        let (output, _) = try lab.probe(["--active", "--target", "[2001:db8:2::80]:80", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? JSON)
+        let active = try #require(report["active"] as? [JSON])
+        let path = try #require(active.first { $0["check"] as? String == "path-mtu" }, "\(active)")
+        let answer = path["answer"] as? String ?? ""
+        #expect(answer.hasPrefix("largest answered 1280 bytes; 1280: answered;"), "\(answer)")
+        #expect(answer.contains("1400: Packet Too Big from 2001:db8:1::1, MTU 1280"), "\(answer)")
+        // 1500 bytes exceed the RA's MTU (1480), which the host applies: never sent.
+        #expect(answer.contains("1500: not sent"), "\(answer)")
+        #expect((report["packetTooBig"] as? [JSON])?.first?["mtu"] as? Int == 1280)
+        let tcp = try #require(active.first { $0["check"] as? String == "tcp" })
+        #expect(tcp["answered"] as? Bool == true)
+    }
 }

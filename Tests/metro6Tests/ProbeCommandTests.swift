@@ -214,6 +214,7 @@ struct ProbeCommandTests {
                   metro6 probe home.pcapng
                   tcpdump -i eth0 -w - | metro6 probe -
                   metro6 probe --interface eth0 --duration 60 --format json
+                  metro6 probe -i eth0 --active --name example.org --target example.org:443
                   metro6 probe --list-interfaces
 
                 USAGE: metro6 probe [<options>] [<capture> ...]

@@ -10,6 +10,9 @@ public enum ActiveError: Error, Sendable, Hashable, CustomStringConvertible {
     case socket(String, Int32)
     /// A `--target` that is not `host:port`.
     case badTarget(String)
+    /// A packet larger than the host lets out unfragmented (the link's MTU, the RA's, or one a
+    /// Packet Too Big taught it).
+    case tooBig
 
     public var description: String {
         switch self {
@@ -17,6 +20,8 @@ public enum ActiveError: Error, Sendable, Hashable, CustomStringConvertible {
             "active checks: \(call) failed: \(String(cString: strerror(number)))"
                 + (number == EPERM || number == EACCES
                     ? " (raw sockets and port 546 need root or CAP_NET_RAW)" : "")
+        case .tooBig:
+            "not sent: larger than the path MTU the host knows (the link's, the RA's or an earlier Packet Too Big's)"
         case .badTarget(let text):
             "--target '\(text)': expected host:port, [IPv6]:port or IPv4:port, the port 1-65535"
         }

@@ -59,6 +59,7 @@ public final class ActiveProbe: Sendable {
                         answer: "no resolver: none in RAs (RDNSS) or DHCPv6, and no --dns"))
             }
         }
+        var pathChecked = Set<IPv6Address>()
         for target in options.targets {
             let addresses: [IPAddress] =
                 target.address.map { [$0] }
@@ -70,6 +71,9 @@ public final class ActiveProbe: Sendable {
                         answer: "\(target): the name has no AAAA or A answer"))
             }
             for address in addresses { results.append(connect(target, address)) }
+            for case .v6(let address) in addresses where pathChecked.insert(address).inserted {
+                results.append(pathMTU(to: address))
+            }
         }
         return results
     }
@@ -241,6 +245,67 @@ public final class ActiveProbe: Sendable {
                 check: "dns", sent: sent, packets: 1, answered: false, seconds: nil,
                 answer: "no answer in \(Self.seconds(options.timeout))"), nil
         )
+    }
+
+    /// Echo requests of 1280, 1400 and 1500 bytes to `address`, unfragmented: which come back,
+    /// and the MTU a Packet Too Big names (RFC 8201), or the host's own limit.
+    private func pathMTU(to address: IPv6Address) -> ActiveResult {
+        let sizes = [1280, 1400, 1500]
+        let sent =
+            "echo requests of \(sizes.map(String.init).joined(separator: ", ")) bytes to \(address), unfragmented"
+        let identifier = Int.random(in: 0..<65_536)
+        do {
+            try icmp.forbidFragmentation()
+        } catch {
+            return failure("path-mtu", sent, 0, error)
+        }
+        var outcomes: [String] = []
+        var packets = 0
+        var largest: Int?
+        for (sequence, size) in sizes.enumerated() {
+            // IPv6 header (40) and echo header (8) around the data.
+            let echo = PacketBuilder.icmpv6(
+                type: 128,
+                body: PacketBuilder.be16(identifier) + PacketBuilder.be16(sequence)
+                    + [UInt8](repeating: 0x6D, count: size - 48))
+            do {
+                try icmp.send(echo, to: .v6(address), scope: address.kind == .linkLocal ? scope : 0)
+            } catch {
+                outcomes.append("\(size): \(error.description)")
+                continue
+            }
+            packets += 1
+            outcomes.append(
+                "\(size): " + awaitEcho(identifier: identifier, sequence: sequence, from: address))
+            if outcomes.last?.hasSuffix("answered") == true { largest = size }
+        }
+        return ActiveResult(
+            check: "path-mtu", sent: sent, packets: packets, answered: largest != nil, seconds: nil,
+            answer: (largest.map { "largest answered \($0) bytes; " } ?? "")
+                + outcomes.joined(separator: "; "))
+    }
+
+    /// "answered", "Packet Too Big from R, MTU M", or "no answer in T s".
+    private func awaitEcho(identifier: Int, sequence: Int, from address: IPv6Address) -> String {
+        let until = PcapHandle.now + options.timeout
+        while let (bytes, from) = icmp.receive(timeout: until - PcapHandle.now) {
+            guard bytes.count >= 8 else { continue }
+            let quotedID = { (offset: Int) in
+                bytes.count >= offset + 4 ? Int(bytes[offset]) << 8 | Int(bytes[offset + 1]) : -1
+            }
+            if bytes[0] == 129, from == .v6(address), quotedID(4) == identifier,
+                Int(bytes[6]) << 8 | Int(bytes[7]) == sequence
+            {
+                return "answered"
+            }
+            // A Packet Too Big quotes the echo: its identifier 52 bytes in (the PTB header, 8; the
+            // quoted IPv6 header, 40; the echo's type, code and checksum, 4).
+            if bytes[0] == 2, quotedID(8 + 40 + 4) == identifier {
+                let mtu = bytes[4..<8].reduce(0) { $0 << 8 | Int($1) }
+                return "Packet Too Big from \(from), MTU \(mtu)"
+            }
+        }
+        return "no answer in \(Self.seconds(options.timeout))"
     }
 
     /// A TCP connection to `target` at `address`, timed.

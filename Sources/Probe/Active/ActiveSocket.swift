@@ -25,6 +25,12 @@ struct ActiveSocket: ~Copyable {
         return socket
     }
 
+    /// Makes IPv6 packets too big for the path fail instead of being fragmented by the host
+    /// (a path MTU check must see the router's Packet Too Big, or the local limit).
+    func forbidFragmentation() throws(ActiveError) {
+        try set(Int32(IPPROTO_IPV6), IPV6_DONTFRAG, 1, "IPV6_DONTFRAG")
+    }
+
     /// A UDP socket on `interface` (IPv6 or IPv4), bound to `port` when given (DHCPv6 clients
     /// send from 546, which needs root).
     static func udp(ipv6: Bool, interface: String, port: UInt16? = nil) throws(ActiveError) -> ActiveSocket {
@@ -81,7 +87,9 @@ struct ActiveSocket: ~Copyable {
                 unsafe sendto(descriptor, $0.baseAddress, $0.count, 0, pointer, length)
             }
         }
-        guard sent == bytes.count else { throw .socket("send to \(address)", errno) }
+        guard sent == bytes.count else {
+            throw errno == EMSGSIZE ? .tooBig : .socket("send to \(address)", errno)
+        }
     }
 
     /// The next datagram within `timeout` seconds and its sender, or nil.
