@@ -208,7 +208,7 @@ struct LiveProbeTests {
     )
     func activeChecks() throws {
         let lab = try NetworkLab("happy-eyeballs")
-        let (output, status) = try lab.probe([
+        let (output, _, status) = try lab.probe([
             "--active", "--name", "www.example.test", "--target", "www.example.test:80", "--request-prefix",
             "--format",
             "json",
@@ -256,7 +256,9 @@ struct LiveProbeTests {
     @Test("--active path MTU: 1280 bytes answered, 1400 drawing the router's Packet Too Big (MTU 1280)")
     func activePathMTU() throws {
         let lab = try NetworkLab("small-mtu")
-        let (output, _) = try lab.probe(["--active", "--target", "[2001:db8:2::80]:80", "--format", "json"])
+        let (output, _, _) = try lab.probe([
+            "--active", "--target", "[2001:db8:2::80]:80", "--format", "json",
+        ])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? JSON)
         let active = try #require(report["active"] as? [JSON])
         let path = try #require(active.first { $0["check"] as? String == "path-mtu" }, "\(active)")
@@ -268,5 +270,72 @@ struct LiveProbeTests {
         #expect((report["packetTooBig"] as? [JSON])?.first?["mtu"] as? Int == 1280)
         let tcp = try #require(active.first { $0["check"] as? String == "tcp" })
         #expect(tcp["answered"] as? Bool == true)
+    }
+
+    @Test("a live capture gives up root for nobody once the interface is open, and still reports")
+    func privilegesDropped() throws {
+        let lab = try NetworkLab("small-mtu")
+        var user: String?
+        let (output, _, status) = try lab.probe(["--duration", "2", "--format", "json"]) { pid in
+            let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+            user = status.split(separator: "\n").first { $0.hasPrefix("Uid:") }.map(String.init)
+        }
+        let nobody = try #require(getpwnam("nobody")).pointee.pw_uid
+        // Real, effective, saved and file-system user ids all nobody's.
+        #expect(
+            user?.split(whereSeparator: \.isWhitespace).dropFirst().allSatisfy { $0 == "\(nobody)" } == true,
+            "\(user ?? "")")
+        #expect([0, 1].contains(status))
+        #expect((try JSONSerialization.jsonObject(with: Data(output.utf8)) as? JSON)?["files"] != nil)
+    }
+
+    @Test("an interface that is down, one that does not exist, and no privileges: exit 2 and what to do")
+    func liveErrors() throws {
+        let lab = try NetworkLab("small-mtu")
+        try lab.host(["ip", "link", "set", "h0", "down"])
+        let down = try lab.probe(["--duration", "1"])
+        #expect(down.status == 2)
+        #expect(
+            down.error.contains("h0: the interface is down; bring it up first (ip link set h0 up)"),
+            "\(down.error)")
+        let missing = try CommandLineTests().run(["probe", "--interface", "m6-no-such", "--duration", "1"])
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("no interface named 'm6-no-such' (interfaces: "), "\(missing.error)")
+        #expect(missing.error.contains("lo"))
+        // As nobody, with no capability: libpcap cannot open a packet socket.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = [
+            "--reuid=nobody", "--regid=nogroup", "--clear-groups", CommandLineTests.binary.path, "probe",
+            "--interface", "lo", "--duration", "1",
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(
+            message.contains("lo: no permission to capture") && message.contains("CAP_NET_RAW"), "\(message)")
+    }
+
+    @Test(
+        "--list-interfaces in the host's namespace: h0 up with its global, link-local and IPv4 addresses in that order"
+    )
+    func listInterfaces() throws {
+        let lab = try NetworkLab("small-mtu")
+        try lab.traffic()
+        let (output, _, status) = try lab.probe(["--list-interfaces", "--format", "json"])
+        #expect(status == 0)
+        let interfaces = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [JSON])
+        let h0 = try #require(interfaces.first { $0["name"] as? String == "h0" }, "\(interfaces)")
+        #expect(h0["isUp"] as? Bool == true && h0["isLoopback"] as? Bool == false)
+        // The RA's prefix with the EUI-64 of 02:00:00:00:01:02, then link-local, then IPv4.
+        #expect(
+            h0["addresses"] as? [String] == ["2001:db8:1::ff:fe00:102", "fe80::ff:fe00:102", "192.0.2.2"],
+            "\(h0)")
+        let text = try lab.probe(["--list-interfaces"])
+        #expect(text.output.contains("h0") && text.output.hasPrefix("interface"))
     }
 }

@@ -82,13 +82,29 @@ final class NetworkLab {
     }
 
     /// Runs `metro6 probe --interface h0` with `arguments` in the host's namespace until it
-    /// ends by itself: its output and exit status.
-    func probe(_ arguments: [String]) throws -> (output: String, status: Int32) {
+    /// ends by itself: its output, standard error and exit status. `whileRunning` is called
+    /// with its process id once it listens.
+    func probe(_ arguments: [String], whileRunning: (Int32) throws -> Void = { _ in }) throws -> (
+        output: String, error: String, status: Int32
+    ) {
         let process = try start(
-            [CommandLineTests.binary.path, "probe", "--interface", "h0"] + arguments, output: "probe")
+            [CommandLineTests.binary.path, "probe"]
+                + (arguments.contains("--list-interfaces") ? [] : ["--interface", "h0"])
+                + arguments, output: "probe")
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && !((try? file("probe.err"))?.contains("listening on") ?? false)
+            && Date() < deadline
+        {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        if process.isRunning { try whileRunning(process.processIdentifier) }
         try wait(for: process, seconds: 60)
-        return (try file("probe.out"), process.terminationStatus)
+        return (try file("probe.out"), try file("probe.err"), process.terminationStatus)
     }
+
+    /// Runs `arguments` in the host's namespace (as lab.sh host does); its output.
+    @discardableResult
+    func host(_ arguments: [String]) throws -> String { try shell(["host", folder.url.path] + arguments) }
 
     /// Captures on the host's interface with `metro6 probe --interface` and tcpdump at once
     /// while `traffic` runs, stops both with SIGINT, and probes tcpdump's file.
