@@ -135,40 +135,39 @@ struct ProbeCommand: ParsableCommand {
     func validate() throws {
         try check(minScore, in: 0...100, "--min-score")
         if listInterfaces { return }
+        let liveOnly = [
+            (duration != nil, "--duration"), (count != nil, "--count"), (user != nil, "--user"),
+            (bufferSize != nil, "--buffer-size"), (active, "--active"),
+        ]
+        let activeOnly = [
+            (!name.isEmpty, "--name"), (dns != nil, "--dns"), (!target.isEmpty, "--target"),
+            (requestPrefix, "--request-prefix"),
+        ]
         if interface == nil {
             if files.isEmpty {
                 throw ValidationError(
                     "give at least one capture file (or - for standard input), or --interface to capture live"
                 )
             }
-            for (value, name) in [
-                (duration != nil, "--duration"), (count != nil, "--count"), (user != nil, "--user"),
-            ]
-            where value {
-                throw ValidationError("\(name) applies to live captures: give --interface too")
+            for (value, option) in liveOnly where value {
+                throw ValidationError("\(option) applies to live captures: give --interface too")
             }
-        } else {
-            if !files.isEmpty { throw ValidationError("give capture files or --interface, not both") }
-            if let duration, !(duration > 0 && duration.isFinite) {
-                throw ValidationError("--duration must be a positive number of seconds")
-            }
-            if let count, count < 1 { throw ValidationError("--count must be at least 1") }
-            if let bufferSize, !(1...2047).contains(bufferSize) {
-                throw ValidationError("--buffer-size must be 1 to 2047 MiB")
-            }
-            if !active {
-                for (value, option) in [
-                    (!name.isEmpty, "--name"), (dns != nil, "--dns"), (!target.isEmpty, "--target"),
-                    (requestPrefix, "--request-prefix"),
-                ] where value {
-                    throw ValidationError("\(option) applies to active checks: give --active too")
-                }
-            }
-            _ = try activeOptions()
-            if user != nil && !PrivilegeDrop.isRoot {
-                throw ValidationError(
-                    "--user switches users after opening the capture, which only root can do")
-            }
+        } else if !files.isEmpty {
+            throw ValidationError("give capture files or --interface, not both")
+        }
+        for (value, option) in activeOnly where value && !active {
+            throw ValidationError("\(option) applies to active checks: give --active too")
+        }
+        if let duration, !(duration > 0 && duration.isFinite) {
+            throw ValidationError("--duration must be a positive number of seconds")
+        }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let bufferSize, !(1...2047).contains(bufferSize) {
+            throw ValidationError("--buffer-size must be 1 to 2047 MiB")
+        }
+        _ = try activeOptions()
+        if user != nil && !PrivilegeDrop.isRoot {
+            throw ValidationError("--user switches users after opening the capture, which only root can do")
         }
     }
 
@@ -199,8 +198,7 @@ struct ProbeCommand: ParsableCommand {
                 }
             report = analysis.report()
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure(error.description)
         }
         switch format {
         case .json:
@@ -242,7 +240,11 @@ struct ProbeCommand: ParsableCommand {
         var options = ActiveOptions()
         options.names = name
         options.requestPrefix = requestPrefix
-        options.targets = try target.map { text throws in try ActiveTarget(text) }
+        do {
+            options.targets = try target.map { text throws(ActiveError) in try ActiveTarget(text) }
+        } catch {
+            throw ValidationError(error.description)
+        }
         if let dns {
             guard let address = IPv6Address(dns).map(IPAddress.v6) ?? IPv4Address(dns).map(IPAddress.v4)
             else {
@@ -266,8 +268,7 @@ struct ProbeCommand: ParsableCommand {
         do {
             interfaces = try CaptureInterface.all()
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure(error.description)
         }
         switch format {
         case .json:

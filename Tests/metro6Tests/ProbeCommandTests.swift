@@ -191,6 +191,36 @@ struct ProbeCommandTests {
         #expect(badSixRD.error.contains("whose prefix length plus 32 minus the mask length is at most 64"))
     }
 
+    @Test(
+        "live and active options without what they need: exit 2 naming the option",
+        arguments: [
+            (["--duration", "5"], "--duration applies to live captures: give --interface too"),
+            (["--active"], "--active applies to live captures: give --interface too"),
+            (["--buffer-size", "8"], "--buffer-size applies to live captures"),
+            (
+                ["--interface", "lo", "--name", "example.org"],
+                "--name applies to active checks: give --active too"
+            ),
+            (
+                ["--interface", "lo", "--active", "--target", "example.org"],
+                "--target 'example.org': expected host:port"
+            ),
+            (
+                ["--interface", "lo", "--active", "--dns", "resolver"],
+                "--dns 'resolver': expected an IPv6 or IPv4 address"
+            ),
+            (["--interface", "lo", "--count", "0"], "--count must be at least 1"),
+            (["--interface", "lo", "--duration", "0"], "--duration must be a positive number of seconds"),
+            (["--interface", "lo", "--buffer-size", "4096"], "--buffer-size must be 1 to 2047 MiB"),
+        ])
+    func liveUsage(arguments: [String], message: String) throws {
+        let capture = arguments.contains("--interface") ? [] : [Self.capture("tcpdump", "icmpv6.pcap")]
+        let outcome = try run(["probe"] + capture + arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains(message), "\(outcome.error)")
+        #expect(outcome.output.isEmpty)
+    }
+
     @Test("probe --help says what it reads, checks and exits with")
     func help() throws {
         let outcome = try run(["probe", "--help"])
