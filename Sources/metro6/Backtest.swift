@@ -16,10 +16,10 @@ struct BacktestCommand: ParsableCommand {
             """)
     )
 
-    @Argument(help: "A scenario file (YAML or JSON).")
+    @Argument(help: "A scenario file (YAML or JSON).", completion: .scenarioFile)
     var file: String
 
-    @Option(help: "The actuals file (YAML): a list of points.")
+    @Option(help: "The actuals file (YAML): a list of points.", completion: .scenarioFile)
     var actuals: String
 
     @Option(help: "Seed of the random streams (default: the scenario's seed).")

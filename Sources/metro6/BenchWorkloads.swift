@@ -42,7 +42,8 @@ struct BenchRunCommand: ParsableCommand {
             "One replication on one thread, best of --repeat runs, in CPU seconds; with district-months per CPU-second."
         ))
 
-    @Argument(help: "A scenario file; the bundled Shenzhen 2011 scenario when absent.")
+    @Argument(
+        help: "A scenario file; the bundled Shenzhen 2011 scenario when absent.", completion: .scenarioFile)
     var file: String?
 
     @Option(parsing: .unconditional, help: "Simulate only the first N months.")
@@ -152,7 +153,8 @@ struct BenchProbeCommand: ParsableCommand {
             "Reads the captures with libpcap doing nothing with the packets (the floor), then runs the whole probe over them, best of --repeat runs each: the ratio is the probe's CPU time over the floor's. Without files it generates a mixed capture of --packets packets (TCP over IPv4 and IPv6, DNS, ICMPv6, DHCPv6, VLANs, PPPoE, tunnels, fragments; always the same bytes) in the temporary folder and removes it afterwards. Tools/probe/compare.sh makes larger captures and adds tcpdump and tshark."
         ))
 
-    @Argument(help: "Capture files (pcap or pcapng); none: a generated mixed capture.")
+    @Argument(
+        help: "Capture files (pcap or pcapng); none: a generated mixed capture.", completion: .captureFile)
     var files: [String] = []
 
     @Option(

@@ -21,10 +21,10 @@ struct CalibrateCommand: ParsableCommand {
             """)
     )
 
-    @Argument(help: "A scenario file (YAML or JSON).")
+    @Argument(help: "A scenario file (YAML or JSON).", completion: .scenarioFile)
     var file: String
 
-    @Option(help: "The actuals file (YAML): a list of points.")
+    @Option(help: "The actuals file (YAML): a list of points.", completion: .scenarioFile)
     var actuals: String
 
     @Option(help: "Inputs to fit, by path, comma-separated (content.q,content.p,plan[5].month).")
@@ -36,7 +36,7 @@ struct CalibrateCommand: ParsableCommand {
             valueName: "district=probe.json"))
     var probe: [String] = []
 
-    @Option(help: "Where to write the fitted scenario (default: standard output).")
+    @Option(help: "Where to write the fitted scenario (default: standard output).", completion: .scenarioFile)
     var out: String?
 
     @Option(help: "Seed of the random streams (default: the scenario's seed).")

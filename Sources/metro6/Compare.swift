@@ -25,7 +25,8 @@ struct CompareCommand: ParsableCommand {
             """)
     )
 
-    @Argument(help: ArgumentHelp("A sweep's results file.", valueName: "results.sqlite"))
+    @Argument(
+        help: ArgumentHelp("A sweep's results file.", valueName: "results.sqlite"), completion: .resultsFile)
     var file: String
 
     @Option(help: ArgumentHelp("The KPI to rank by, as the JSON names KPIs.", valueName: "kpi"))
@@ -55,7 +56,8 @@ struct CompareCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Write the expectations as JUnit XML to this file (a suite per plan).", valueName: "file"))
+            "Write the expectations as JUnit XML to this file (a suite per plan).", valueName: "file"),
+        completion: .anyFile)
     var junit: String?
 
     func validate() throws {
@@ -108,10 +110,13 @@ struct MergeCommand: ParsableCommand {
             """)
     )
 
-    @Argument(help: ArgumentHelp("The shards' results files.", valueName: "shard.sqlite"))
+    @Argument(
+        help: ArgumentHelp("The shards' results files.", valueName: "shard.sqlite"), completion: .resultsFile)
     var files: [String]
 
-    @Option(help: ArgumentHelp("The merged results file (new).", valueName: "all.sqlite"))
+    @Option(
+        help: ArgumentHelp("The merged results file (new).", valueName: "all.sqlite"),
+        completion: .resultsFile)
     var out: String
 
     func validate() throws {

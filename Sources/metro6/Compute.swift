@@ -22,7 +22,8 @@ struct ComputeCommand: ParsableCommand {
             """)
     )
 
-    @Option(help: "A job trace in the Standard Workload Format (.swf).")
+    @Option(
+        help: "A job trace in the Standard Workload Format (.swf).", completion: .file(extensions: ["swf"]))
     var trace: String?
 
     @Option(parsing: .unconditional, help: "Generate this many synthetic jobs instead of reading a trace.")

@@ -37,12 +37,15 @@ struct ProbeCommand: ParsableCommand {
     )
 
     @Argument(
-        help: ArgumentHelp("Capture files (pcap or pcapng); - reads standard input.", valueName: "capture"))
+        help: ArgumentHelp("Capture files (pcap or pcapng); - reads standard input.", valueName: "capture"),
+        completion: .captureFile)
     var files: [String] = []
 
     @Option(
         name: [.short, .long],
-        help: ArgumentHelp("Capture live on this interface instead of reading files.", valueName: "interface")
+        help: ArgumentHelp(
+            "Capture live on this interface instead of reading files.", valueName: "interface"),
+        completion: .networkInterface
     )
     var interface: String?
 
@@ -129,7 +132,9 @@ struct ProbeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Exit with 1 when the score is below this (0-100).")
     var minScore: Int?
 
-    @Option(help: ArgumentHelp("Write the checks as JUnit XML to this file.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write the checks as JUnit XML to this file.", valueName: "file"),
+        completion: .anyFile)
     var junit: String?
 
     func validate() throws {

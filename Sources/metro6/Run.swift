@@ -21,7 +21,8 @@ struct RunCommand: ParsableCommand {
 
     @Argument(
         help:
-            "Scenario files (YAML or JSON); the bundled Shenzhen 2011 scenario when absent. With several, their KPIs side by side."
+            "Scenario files (YAML or JSON); the bundled Shenzhen 2011 scenario when absent. With several, their KPIs side by side.",
+        completion: .scenarioFile
     )
     var files: [String] = []
 
@@ -54,7 +55,9 @@ struct RunCommand: ParsableCommand {
             valueName: "expression"))
     var expectations: [String] = []
 
-    @Option(help: ArgumentHelp("Write the expectations as JUnit XML to this file.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write the expectations as JUnit XML to this file.", valueName: "file"),
+        completion: .anyFile)
     var junit: String?
 
     @OptionGroup var changes: OverrideOptions

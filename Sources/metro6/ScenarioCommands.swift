@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
             """)
     )
 
-    @Argument(help: "Scenario files.")
+    @Argument(help: "Scenario files.", completion: .scenarioFile)
     var files: [String]
 
     @OptionGroup var changes: OverrideOptions

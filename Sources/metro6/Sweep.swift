@@ -24,13 +24,15 @@ struct SweepCommand: ParsableCommand {
             """)
     )
 
-    @Argument(help: ArgumentHelp("The sweep file (YAML).", valueName: "sweep.yaml"))
+    @Argument(
+        help: ArgumentHelp("The sweep file (YAML).", valueName: "sweep.yaml"), completion: .scenarioFile)
     var file: String
 
     @Option(
         help: ArgumentHelp(
             "The results file (SQLite); default: the sweep file's name with .sqlite (and the shard) in the current folder.",
-            valueName: "results.sqlite"))
+            valueName: "results.sqlite"),
+        completion: .resultsFile)
     var out: String?
 
     @Option(parsing: .unconditional, help: "Worker threads (default: one per core).")

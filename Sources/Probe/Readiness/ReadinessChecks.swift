@@ -43,7 +43,7 @@ extension ProbeAnalysis {
         let translated = nat64.prefixes.reduce(0) { $0 + $1.packets }
         if translated > 0 {
             evidence.append(
-                "\(translated) IPv6 packets go to or from NAT64 prefixes: IPv4 servers reached through translation"
+                "\(translated) IPv6 packets go to or from NAT64 prefixes: IPv4 servers reached through translation:"
                     + translatedDestinations(limit: 3).map {
                         " \($0.address)\($0.name.map { " (\($0))" } ?? "")"
                     }
