@@ -53,4 +53,26 @@ struct CompletionTests {
         #expect(outcome.status == 0)
         #expect(outcome.output.contains("metro6") && outcome.output.contains("probe"))
     }
+
+    @Test("the manual's source, the parser's help dump, names every subcommand with its options")
+    func manualSource() throws {
+        let outcome = try CommandLineTests().run(["--experimental-dump-help"])
+        #expect(outcome.status == 0)
+        let dump = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let command = try #require(dump["command"] as? [String: Any])
+        let subcommands = (command["subcommands"] as? [[String: Any]] ?? []).compactMap {
+            $0["commandName"] as? String
+        }
+        for name in ["run", "validate", "sweep", "compare", "merge", "backtest", "compute", "probe", "bench"]
+        {
+            #expect(subcommands.contains(name), "\(subcommands)")
+        }
+        let probe = try #require(
+            (command["subcommands"] as? [[String: Any]])?.first { $0["commandName"] as? String == "probe" })
+        let names = (probe["arguments"] as? [[String: Any]] ?? []).compactMap {
+            ($0["preferredName"] as? [String: Any])?["name"] as? String
+        }
+        #expect(names.contains("interface") && names.contains("active"), "\(names)")
+    }
 }
