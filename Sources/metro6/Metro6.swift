@@ -23,7 +23,7 @@ struct Metro6: ParsableCommand {
         subcommands: [
             RunCommand.self, SweepCommand.self, CompareCommand.self, MergeCommand.self, BacktestCommand.self,
             CalibrateCommand.self,
-            ValidateCommand.self,
+            InitCommand.self, ValidateCommand.self,
             SchemaCommand.self,
             ComputeCommand.self,
             ProbeCommand.self,

@@ -88,6 +88,7 @@ struct CommandLineTests {
                                           and targets).
                   calibrate               Fit a scenario's inputs to published figures
                                           (actuals).
+                  init                    Write a commented starter scenario to edit.
                   validate                Check scenario files (YAML or JSON) without running
                                           them.
                   schema                  Print the JSON Schema of scenario files (for editors).

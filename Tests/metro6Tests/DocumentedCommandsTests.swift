@@ -11,7 +11,8 @@ import Testing
 /// (given `--months 24`) would take minutes in a debug build. The examples of one block run in
 /// order, so a `compare` reads the results its block's `sweep` wrote; results files (`*.sqlite`)
 /// go to a temporary folder of the block, removed afterwards (a fixed path would exist on the
-/// next run, and the `rm -f` before it is not a metro6 command).
+/// next run, and the `rm -f` before it is not a metro6 command); so does the scenario `metro6
+/// init --out` writes, and the block's later commands find it there.
 @Suite("Documented commands")
 struct DocumentedCommandsTests {
     /// One example: where it is written and its words.
@@ -166,9 +167,17 @@ struct DocumentedCommandsTests {
 
     /// Runs `example`, its results files (`*.sqlite`) in the folder `results`.
     func run(_ example: Example, results: URL) throws {
-        var arguments = Self.runnable(example.words).map { word in
-            guard word.hasSuffix(".sqlite") else { return word }
-            return results.appendingPathComponent(URL(fileURLWithPath: word).lastPathComponent).path
+        let initOutput =
+            example.words.first == "init" ? example.words.firstIndex(of: "--out").map { $0 + 1 } : nil
+        var arguments = Self.runnable(example.words).enumerated().map { index, word in
+            // Results files, the scenario `init` writes, and that scenario used again later in the
+            // block live in the block's folder.
+            let local = results.appendingPathComponent(URL(fileURLWithPath: word).lastPathComponent).path
+            guard
+                word.hasSuffix(".sqlite") || index == initOutput
+                    || (!word.contains("/") && FileManager.default.fileExists(atPath: local))
+            else { return word }
+            return local
         }
         if let stdin = example.stdin {
             // The shell's `… | metro6 probe -`: a test capture on standard input.
