@@ -13,7 +13,11 @@ struct BacktestCommand: ParsableCommand {
             Runs the scenario's network and sets each point of the actuals file beside the \
             model's P10 / P50 / P90 in its month. Exits 0 when every actual point with a \
             tolerance is within it, 1 when one is not, 2 for a bad scenario or actuals file.
-            """)
+            """,
+            examples: [
+                "metro6 backtest china.yaml --actuals china-ipv6.yaml",
+                "metro6 backtest china.yaml --actuals china-ipv6.yaml --format json",
+            ])
     )
 
     @Argument(help: "A scenario file (YAML or JSON).", completion: .scenarioFile)

@@ -6,7 +6,11 @@ import SimCore
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the engine (phold), a scenario's run, the schedulers and the probe.",
-        discussion: ExitStatus.help,
+        discussion: ExitStatus.discussion(
+            "Each reports CPU seconds (user + system), best of --repeat runs; docs/benchmarks.md says how they compare with other tools.",
+            examples: [
+                "metro6 bench phold --lps 1024 --events 2000000", "metro6 bench probe --packets 200000",
+            ]),
         subcommands: [
             PHOLDCommand.self, BenchRunCommand.self, BenchComputeCommand.self, BenchProbeCommand.self,
         ]
@@ -20,13 +24,18 @@ struct PHOLDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phold",
         abstract: "Run the PHOLD benchmark on the simulation engine.",
-        discussion: """
+        discussion: ExitStatus.discussion(
+            """
             N logical processes each start with E events at Exp(1) times. Each processed event \
             schedules one new event after L + Exp(1), at a random process with probability R, \
             else at its own. The run stops after K events and reports events per second (set-up \
             excluded) and a checksum of the per-process counts: the same seed gives the same \
             checksum.
-            """ + "\n\n" + ExitStatus.help
+            """,
+            examples: [
+                "metro6 bench phold --lps 65536 --events 20000000 --format json",
+                "metro6 bench phold --lps 1024 --remote 0.9 --calendar heap",
+            ])
     )
 
     @Option(name: .customLong("lps"), parsing: .unconditional, help: "Number of logical processes (N).")

@@ -39,8 +39,8 @@ struct BenchRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Measure a scenario's run (the bundled city by default).",
         discussion: ExitStatus.discussion(
-            "One replication on one thread, best of --repeat runs, in CPU seconds; with district-months per CPU-second."
-        ))
+            "One replication on one thread, best of --repeat runs, in CPU seconds; with district-months per CPU-second.",
+            examples: ["metro6 bench run --months 24", "metro6 bench run city.yaml --format json"]))
 
     @Argument(
         help: "A scenario file; the bundled Shenzhen 2011 scenario when absent.", completion: .scenarioFile)
@@ -91,8 +91,8 @@ struct BenchComputeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute", abstract: "Measure the batch schedulers on a generated trace.",
         discussion: ExitStatus.discussion(
-            "A synthetic stream (seed 1, widths up to 64) on --cores processors, run under FCFS and EASY, best of --repeat runs each; EASY's cost over FCFS's is the ratio, measured in the same run."
-        ))
+            "A synthetic stream (seed 1, widths up to 64) on --cores processors, run under FCFS and EASY, best of --repeat runs each; EASY's cost over FCFS's is the ratio, measured in the same run.",
+            examples: ["metro6 bench compute --jobs 100000 --cores 2048 --format json"]))
 
     @Option(parsing: .unconditional, help: "Jobs in the generated trace.")
     var jobs = 100_000
@@ -150,8 +150,9 @@ struct BenchProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe", abstract: "Measure the probe beside a bare libpcap read loop.",
         discussion: ExitStatus.discussion(
-            "Reads the captures with libpcap doing nothing with the packets (the floor), then runs the whole probe over them, best of --repeat runs each: the ratio is the probe's CPU time over the floor's. Without files it generates a mixed capture of --packets packets (TCP over IPv4 and IPv6, DNS, ICMPv6, DHCPv6, VLANs, PPPoE, tunnels, fragments; always the same bytes) in the temporary folder and removes it afterwards. Tools/probe/compare.sh makes larger captures and adds tcpdump and tshark."
-        ))
+            "Reads the captures with libpcap doing nothing with the packets (the floor), then runs the whole probe over them, best of --repeat runs each: the ratio is the probe's CPU time over the floor's. Without files it generates a mixed capture of --packets packets (TCP over IPv4 and IPv6, DNS, ICMPv6, DHCPv6, VLANs, PPPoE, tunnels, fragments; always the same bytes) in the temporary folder and removes it afterwards. Tools/probe/compare.sh makes larger captures and adds tcpdump and tshark.",
+            examples: ["metro6 bench probe capture.pcapng", "metro6 bench probe --packets 200000 --repeat 5"])
+    )
 
     @Argument(
         help: "Capture files (pcap or pcapng); none: a generated mixed capture.", completion: .captureFile)

@@ -18,7 +18,10 @@ struct CalibrateCommand: ParsableCommand {
             same seed gives the same fit. With --probe, districts start from what probes of their \
             access networks measured (CPE capability, mode, content shift), noted in the file. \
             Exits 2 for a bad scenario, actuals file, probe report or path.
-            """)
+            """,
+            examples: [
+                "metro6 calibrate china.yaml --actuals china-ipv6.yaml --fit adoption.q"
+            ])
     )
 
     @Argument(help: "A scenario file (YAML or JSON).", completion: .scenarioFile)

@@ -16,13 +16,14 @@ struct CompareCommand: ParsableCommand {
             numbers, each plan is compared with the plan ranked above it run by run: a 95% \
             interval of the mean difference that holds 0 is within Monte Carlo noise (run more \
             replications to separate them).
-
-            Examples:
-              metro6 compare plans.sqlite
-              metro6 compare plans.sqlite --by month90 --format csv
-              metro6 compare plans.sqlite --pareto incrementalNPV,month50
-              metro6 compare plans.sqlite --top 1 --expect 'p90(month90) <= 2018-12' --junit gates.xml
-            """)
+            """,
+            examples: [
+                "metro6 sweep plans-sweep.yaml --out plans.sqlite",
+                "metro6 compare plans.sqlite",
+                "metro6 compare plans.sqlite --by month90 --format csv",
+                "metro6 compare plans.sqlite --pareto incrementalNPV,month50",
+                "metro6 compare plans.sqlite --top 1 --expect 'p90(month90) <= 2018-12'",
+            ])
     )
 
     @Argument(
@@ -104,10 +105,12 @@ struct MergeCommand: ParsableCommand {
             Job's pod) writes its own file; merge joins them for `metro6 compare`. Files of \
             different sweeps, or holding the same runs, are refused; runs no file holds are \
             listed (an unfinished shard: resume it, then merge again).
-
-            Example:
-              metro6 merge part-*.sqlite --out all.sqlite
-            """)
+            """,
+            examples: [
+                "metro6 sweep plans-sweep.yaml --shard 1/2 --out part-1.sqlite",
+                "metro6 sweep plans-sweep.yaml --shard 2/2 --out part-2.sqlite",
+                "metro6 merge part-1.sqlite part-2.sqlite --out all.sqlite",
+            ])
     )
 
     @Argument(

@@ -19,7 +19,11 @@ struct ComputeCommand: ParsableCommand {
             field of a trace line is range-checked: a bad line is skipped and counted (listed \
             on standard error with FILE:LINE), or stops the run with --strict; a bad MaxProcs \
             header is an error. With --sla-p95-wait, a month that breaks the SLA exits 1.
-            """)
+            """,
+            examples: [
+                "metro6 compute --synthetic 100000 --scheduler easy --sla-p95-wait 7200",
+                "metro6 compute --trace cluster.swf --cores 512 --format json",
+            ])
     )
 
     @Option(

@@ -19,9 +19,15 @@ enum ExitStatus: Int32, CaseIterable {
         unreadable.
         """
 
-    /// `discussion` followed by the exit statuses, for a subcommand's configuration.
-    static func discussion(_ text: String) -> String {
-        text.isEmpty ? help : text + "\n\n" + help
+    /// `discussion`, then `examples` (command lines, run in order by the tests as one block),
+    /// then the exit statuses, for a subcommand's configuration.
+    static func discussion(_ text: String, examples: [String] = []) -> String {
+        [text, Self.examples(examples), help].filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// The "Examples:" section of a `--help` (empty for none): one command line each.
+    static func examples(_ lines: [String]) -> String {
+        lines.isEmpty ? "" : "Examples:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
     }
 
     /// Stops the command with this status, having printed its reason on standard error.

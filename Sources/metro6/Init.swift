@@ -12,11 +12,8 @@ struct InitCommand: ParsableCommand {
             A city of two districts with its network, subscribers' equipment, costs, budget and a \
             four-step plan; each field's comment gives its meaning, unit and range (the ones \
             metro6 validate checks). It validates and runs as written.
-
-            Examples:
-              metro6 init --city Lyon --out lyon.yaml
-              metro6 run lyon.yaml
-            """)
+            """,
+            examples: ["metro6 init --city Lyon --out lyon.yaml", "metro6 run lyon.yaml"])
     )
 
     @Option(help: ArgumentHelp("The city's name.", valueName: "name"))

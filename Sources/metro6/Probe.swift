@@ -26,14 +26,14 @@ struct ProbeCommand: ParsableCommand {
             0-100 (docs/probe.md). Exit status: 0 when no check reached the --fail-on level \
             (waived checks aside) and the score met --min-score, 1 otherwise, 2 for bad input or \
             usage (no such interface, no permission to capture, interface down, bad filter).
-
-            Examples:
-              metro6 probe home.pcapng
-              tcpdump -i eth0 -w - | metro6 probe -
-              metro6 probe --interface eth0 --duration 60 --format json
-              metro6 probe -i eth0 --active --name example.org --target example.org:443
-              metro6 probe --list-interfaces
-            """
+            """ + "\n\n"
+                + ExitStatus.examples([
+                    "metro6 probe home.pcapng",
+                    "tcpdump -i eth0 -w - | metro6 probe -",
+                    "metro6 probe --interface eth0 --duration 60 --format json",
+                    "metro6 probe -i eth0 --active --name example.org --target example.org:443",
+                    "metro6 probe --list-interfaces",
+                ])
     )
 
     @Argument(

@@ -16,7 +16,13 @@ struct RunCommand: ParsableCommand {
             working IPv6, what it costs, how much public IPv4 and CGNAT capacity is still \
             needed. With --replications N, runs N independent replications on all cores and \
             reports the KPIs as P10 / P50 / P90; the numbers do not depend on the thread count.
-            """)
+            """,
+            examples: [
+                "metro6 run",
+                "metro6 run city.yaml --replications 20 --format json",
+                "metro6 run city.yaml --set budget.yearlyCapex=6e7 --skip compute",
+                "metro6 run --format csv --by district",
+            ])
     )
 
     @Argument(

@@ -14,7 +14,10 @@ struct ValidateCommand: ParsableCommand {
             code 2 when any file has one; prints one line per valid file otherwise. A file that \
             validates also runs: every number is checked against the range the model runs with \
             (metro6 schema lists them).
-            """)
+            """,
+            examples: [
+                "metro6 validate city.yaml", "metro6 validate city.yaml Scenarios/shenzhen-2011-dslite.yaml",
+            ])
     )
 
     @Argument(help: "Scenario files.", completion: .scenarioFile)
@@ -51,7 +54,8 @@ struct SchemaCommand: ParsableCommand {
             """
             With --ranges, prints every number field with the range the model runs with instead \
             (a Markdown table, as docs/scenarios.md carries it).
-            """)
+            """,
+            examples: ["metro6 schema > metro6-scenario.schema.json", "metro6 schema --ranges"])
     )
 
     @Flag(help: "Print the range of every number field as a Markdown table.")

@@ -16,12 +16,12 @@ struct SweepCommand: ParsableCommand {
             run is written to the results file at once, so a sweep that is killed resumes with \
             --resume, losing and repeating nothing. The numbers do not depend on the worker \
             count or the shard. Rank the plans with `metro6 compare RESULTS`.
-
-            Examples:
-              metro6 sweep Scenarios/shenzhen-2011-plans-sweep.yaml --out plans.sqlite
-              metro6 sweep big-sweep.yaml --out part-2.sqlite --shard 2/8
-              metro6 sweep big-sweep.yaml --out part-2.sqlite --shard 2/8 --resume
-            """)
+            """,
+            examples: [
+                "metro6 sweep plans-sweep.yaml --out plans.sqlite",
+                "metro6 sweep plans-sweep.yaml --out part-2.sqlite --shard 2/8",
+                "metro6 sweep plans-sweep.yaml --out part-2.sqlite --shard 2/8 --resume",
+            ])
     )
 
     @Argument(

@@ -7,12 +7,13 @@ import Testing
 /// Placeholders in the examples stand for files of the repository (`city.yaml` for the tiny
 /// scenario, `capture.pcapng` for a test capture); `> FILE` goes to a temporary folder; a pipe
 /// from `tcpdump` is a test capture on standard input. The test scales down work, never options:
-/// replications above 2, PHOLD runs above 20,000 events and runs of the ten-year bundled cities
-/// (given `--months 24`) would take minutes in a debug build. The examples of one block run in
+/// replications above 2, PHOLD runs above 20,000 events, runs of the ten-year bundled cities
+/// (given `--months 24`) and calibrations (given 2 replications and 4 runs) would take minutes
+/// in a debug build. The examples of one block run in
 /// order, so a `compare` reads the results its block's `sweep` wrote; results files (`*.sqlite`)
 /// go to a temporary folder of the block, removed afterwards (a fixed path would exist on the
-/// next run, and the `rm -f` before it is not a metro6 command); so does the scenario `metro6
-/// init --out` writes, and the block's later commands find it there.
+/// next run, and the `rm -f` before it is not a metro6 command); so does every file `--out`
+/// names, and the block's later commands find it there.
 @Suite("Documented commands")
 struct DocumentedCommandsTests {
     /// One example: where it is written and its words.
@@ -36,6 +37,11 @@ struct DocumentedCommandsTests {
         "monday.pcap": "Tests/ProbeTests/Fixtures/tcpdump/icmpv6.pcap",
         "tuesday.pcap": "Tests/ProbeTests/Fixtures/tcpdump/dhcpv6-ia-pd.pcap",
         "access-link.pcap": "Tests/ProbeTests/Fixtures/tcpdump/dhcpv6-ia-pd.pcap",
+        "home.pcapng": "Tests/ProbeTests/Fixtures/tcpdump/icmpv6-length-zero.pcapng",
+        "plans-sweep.yaml": "Scenarios/tiny/two-districts-sweep.yaml",
+        "cluster.swf": "Tests/ComputeModelTests/Fixtures/random-3000.swf",
+        "china.yaml": "Scenarios/backtest/china-fixed-2011.yaml",
+        "china-ipv6.yaml": "Scenarios/actuals/china-ipv6.yaml",
     ]
 
     /// The words of a shell line: quotes grouped, a comment dropped.
@@ -71,6 +77,11 @@ struct DocumentedCommandsTests {
             let text = try? String(
                 contentsOf: InputContractTests.repository.appendingPathComponent(file), encoding: .utf8)
         else { return [] }
+        return examples(inText: text, file: file)
+    }
+
+    /// The metro6 commands of the `sh` blocks of the Markdown `text`, said to be in `file`.
+    static func examples(inText text: String, file: String) -> [Example] {
         var examples: [Example] = []
         var inBlock = false
         var block = -1
@@ -148,6 +159,11 @@ struct DocumentedCommandsTests {
         let bundled =
             result.first == "run" && !result.contains { $0.hasSuffix(".yaml") && $0.contains("/tiny/") }
         if bundled { result += ["--months", "24"] }
+        // A fit is searched with few, small runs: the options are the ones shown, the work less.
+        if result.first == "calibrate" {
+            if !result.contains("--replications") { result += ["--replications", "2"] }
+            if !result.contains("--maximum-runs") { result += ["--maximum-runs", "4"] }
+        }
         return result.map { $0.hasPrefix("Scenarios/") ? root.appendingPathComponent($0).path : $0 }
     }
 
@@ -167,14 +183,13 @@ struct DocumentedCommandsTests {
 
     /// Runs `example`, its results files (`*.sqlite`) in the folder `results`.
     func run(_ example: Example, results: URL) throws {
-        let initOutput =
-            example.words.first == "init" ? example.words.firstIndex(of: "--out").map { $0 + 1 } : nil
+        let output = example.words.firstIndex(of: "--out").map { $0 + 1 }
         var arguments = Self.runnable(example.words).enumerated().map { index, word in
-            // Results files, the scenario `init` writes, and that scenario used again later in the
-            // block live in the block's folder.
+            // Results files, what --out writes, and those files used again later in the block live
+            // in the block's folder.
             let local = results.appendingPathComponent(URL(fileURLWithPath: word).lastPathComponent).path
             guard
-                word.hasSuffix(".sqlite") || index == initOutput
+                word.hasSuffix(".sqlite") || index == output
                     || (!word.contains("/") && FileManager.default.fileExists(atPath: local))
             else { return word }
             return local
