@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the engine (phold), a scenario's run, the schedulers and the probe.",
         discussion: ExitStatus.discussion(
-            "Each reports CPU seconds (user + system), best of --repeat runs; docs/benchmarks.md says how they compare with other tools.",
+            "phold reports the engine's events per second; run, compute and probe report CPU seconds (user + system), best of --repeat runs. docs/benchmarks.md says how they compare with other tools.",
             examples: [
                 "metro6 bench phold --lps 1024 --events 2000000", "metro6 bench probe --packets 200000",
             ]),
