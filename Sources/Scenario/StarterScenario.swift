@@ -6,10 +6,10 @@ public enum StarterScenario {
     public static func text(city: String) -> String {
         let header = """
             # A starter scenario written by `metro6 init`: a city of two districts, its network, its
-            # subscribers' equipment and a four-step IPv6 plan. Every number is a placeholder to
-            # replace with your own; each field's comment says what it means, its unit and the range
-            # the model accepts (docs/scenarios.md has the whole format, `metro6 schema` the same
-            # as a JSON Schema for editors).
+            # subscribers' equipment and a four-step IPv6 plan. The numbers describe an example
+            # city; put your own in their place. Each field's comment says what it means, its unit
+            # and the range the model accepts (docs/scenarios.md has the whole format, `metro6
+            # schema` the same as a JSON Schema for editors).
             #
             #   metro6 validate this-file.yaml     # every problem with its line and column
             #   metro6 run this-file.yaml          # the months, the KPIs

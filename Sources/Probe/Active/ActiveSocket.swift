@@ -82,7 +82,7 @@ struct ActiveSocket: ~Copyable {
     func send(_ bytes: [UInt8], to address: IPAddress, port: UInt16 = 0, scope: UInt32 = 0)
         throws(ActiveError)
     {
-        let sent = unsafe Self.withSocketAddress(address, port: port, scope: scope) { pointer, length in
+        let sent = unsafe SocketAddress.with(address, port: port, scope: scope) { pointer, length in
             unsafe bytes.withUnsafeBytes {
                 unsafe sendto(descriptor, $0.baseAddress, $0.count, 0, pointer, length)
             }
@@ -106,7 +106,12 @@ struct ActiveSocket: ~Copyable {
                 }
             }
         }
-        guard count >= 0, let from = Self.address(of: &storage) else { return nil }
+        let from = unsafe withUnsafePointer(to: &storage) { pointer in
+            unsafe pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                unsafe SocketAddress.ipAddress($0)
+            }
+        }
+        guard count >= 0, let from else { return nil }
         return (Array(buffer.prefix(count)), from)
     }
 
@@ -134,7 +139,7 @@ struct ActiveSocket: ~Copyable {
     }
 
     private func connect(to address: IPAddress, port: UInt16, timeout: Double, start: Double) -> Connection {
-        let status = unsafe Self.withSocketAddress(address, port: port, scope: 0) { pointer, length in
+        let status = unsafe SocketAddress.with(address, port: port, scope: 0) { pointer, length in
             unsafe Glibc.connect(descriptor, pointer, length)
         }
         if status != 0 && errno != EINPROGRESS {
@@ -151,62 +156,5 @@ struct ActiveSocket: ~Copyable {
         return error == 0
             ? .connected(seconds: seconds)
             : .failed(reason: String(cString: strerror(error)), seconds: seconds)
-    }
-
-    /// Calls `body` with a socket address for `address`, `port` and `scope`.
-    private static func withSocketAddress<Result>(
-        _ address: IPAddress, port: UInt16, scope: UInt32,
-        _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result
-    ) -> Result {
-        switch address {
-        case .v6(let v6):
-            var socketAddress = sockaddr_in6()
-            socketAddress.sin6_family = sa_family_t(AF_INET6)
-            socketAddress.sin6_port = port.bigEndian
-            socketAddress.sin6_scope_id = scope
-            unsafe withUnsafeMutableBytes(of: &socketAddress.sin6_addr) { bytes in
-                for index in 0..<16 {
-                    let word = index < 8 ? v6.high : v6.low
-                    bytes[index] = UInt8(truncatingIfNeeded: word >> (56 - 8 * (index % 8)))
-                }
-            }
-            return unsafe withUnsafePointer(to: &socketAddress) { pointer in
-                unsafe pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    unsafe body($0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                }
-            }
-        case .v4(let v4):
-            var socketAddress = sockaddr_in()
-            socketAddress.sin_family = sa_family_t(AF_INET)
-            socketAddress.sin_port = port.bigEndian
-            socketAddress.sin_addr.s_addr = v4.rawValue.bigEndian
-            return unsafe withUnsafePointer(to: &socketAddress) { pointer in
-                unsafe pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    unsafe body($0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-        }
-    }
-
-    /// The IPv6 or IPv4 address in a received socket address.
-    private static func address(of storage: inout sockaddr_storage) -> IPAddress? {
-        switch Int32(storage.ss_family) {
-        case AF_INET6:
-            return unsafe withUnsafeBytes(of: &storage) { raw in
-                let offset = MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)!
-                let bytes = Array(raw[offset..<(offset + 16)])
-                let high = bytes[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-                let low = bytes[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-                return .v6(IPv6Address(high: high, low: low))
-            }
-        case AF_INET:
-            return unsafe withUnsafeBytes(of: &storage) { raw in
-                let offset = MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!
-                let value = raw[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-                return .v4(IPv4Address(rawValue: value))
-            }
-        default:
-            return nil
-        }
     }
 }

@@ -39,7 +39,7 @@ public struct CaptureInterface: Sendable, Hashable, Codable {
             var address = unsafe device.pointee.addresses
             while let entry = unsafe address {
                 if let socket = unsafe entry.pointee.addr {
-                    switch unsafe Self.address(socket) {
+                    switch unsafe SocketAddress.ipAddress(socket) {
                     case .v6(let value)?: v6.append(value)
                     case .v4(let value)?: v4.append(value)
                     case nil: break
@@ -59,27 +59,5 @@ public struct CaptureInterface: Sendable, Hashable, Codable {
             next = unsafe device.pointee.next
         }
         return interfaces
-    }
-
-    /// The IPv4 or IPv6 address in a socket address; nil for other families (link layer).
-    private static func address(_ socket: UnsafeMutablePointer<sockaddr>) -> IPAddress? {
-        switch Int32(unsafe socket.pointee.sa_family) {
-        case AF_INET6:
-            return unsafe socket.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
-                var bytes = unsafe v6.pointee.sin6_addr
-                return unsafe withUnsafeBytes(of: &bytes) { raw in
-                    let value = raw.reduce((UInt64(0), UInt64(0))) { partial, byte in
-                        (partial.0 << 8 | partial.1 >> 56, partial.1 << 8 | UInt64(byte))
-                    }
-                    return .v6(IPv6Address(high: value.0, low: value.1))
-                }
-            }
-        case AF_INET:
-            return unsafe socket.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
-                .v4(IPv4Address(rawValue: UInt32(bigEndian: unsafe v4.pointee.sin_addr.s_addr)))
-            }
-        default:
-            return nil
-        }
     }
 }
