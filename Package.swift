@@ -97,7 +97,7 @@ let package = Package(
             name: "ScenarioTests", dependencies: ["Scenario", "MetroModel", "ComputeModel"],
             swiftSettings: common),
         .testTarget(
-            name: "RunnerTests", dependencies: ["Runner", "Scenario", "MetroModel", "TestSupport"],
+            name: "RunnerTests", dependencies: ["Runner", "Report", "Scenario", "MetroModel", "TestSupport"],
             swiftSettings: common),
         .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: common),
         .testTarget(
@@ -119,7 +119,7 @@ if Context.environment["METRO6_FUZZ"] == "1" {
     package.targets += [
         .target(name: "FuzzSupport", path: "Tools/fuzz/Support", swiftSettings: common),
         .executableTarget(
-            name: "FuzzScenario", dependencies: ["Scenario", "Runner", "FuzzSupport"],
+            name: "FuzzScenario", dependencies: ["Scenario", "Runner", "Report", "FuzzSupport"],
             path: "Tools/fuzz/Scenario",
             swiftSettings: common),
         .executableTarget(

@@ -8,7 +8,9 @@ public struct BindingConstraint: Sendable, Hashable, Codable {
     public var district: Int?
     /// The first month (from 0) it bound.
     public var firstMonth: Int
-    /// Months in which it bound.
+    /// The last month it bound.
+    public var lastMonth: Int
+    /// Months in which it bound (between the first and the last).
     public var months: Int
 }
 
@@ -40,7 +42,7 @@ struct ConstraintLog: Sendable, Hashable {
             let entry = entries[$0]!
             return BindingConstraint(
                 constraint: $0.constraint, district: $0.district, firstMonth: entry.first,
-                months: entry.months)
+                lastMonth: entry.last, months: entry.months)
         }
     }
 }

@@ -9,22 +9,30 @@ extension RolloutState {
         var enabled: Int
         var sessions: Int
         var potentialSessions: Int
+        var readiness: IPv6Readiness
     }
 
     func ipv6(of district: DistrictState) -> DistrictIPv6 {
         let n = district.total
-        guard n > 0 else { return DistrictIPv6(available: 0, enabled: 0, sessions: 0, potentialSessions: 0) }
         let mode = district.mode
-        var share = Double(district.fleet.capable) / Double(Swift.max(1, district.fleet.count))
-        if mode?.needsSpecialCPE == true { share *= configuration.cpes.mechanismShare }
+        var readiness = IPv6Readiness(
+            cpe: Double(district.fleet.capable) / Double(Swift.max(1, district.fleet.count)), bng: 1,
+            access: 1,
+            modeOn: mode != nil, uptake: 0)
+        guard n > 0 else {
+            return DistrictIPv6(
+                available: 0, enabled: 0, sessions: 0, potentialSessions: 0, readiness: readiness)
+        }
+        if mode?.needsSpecialCPE == true { readiness.cpe *= configuration.cpes.mechanismShare }
         if mode?.needsNativeIPv6Access ?? true {
-            share *= district.bngs > 0 ? Double(district.readyBNGs) / Double(district.bngs) : 1
+            readiness.bng = district.bngs > 0 ? Double(district.readyBNGs) / Double(district.bngs) : 1
             var access = 0.0
             for technology in AccessTechnology.allCases {
                 access += Double(district.subscribers[technology]) * district.access[technology].readyShare
             }
-            share *= access / Double(n)
+            readiness.access = access / Double(n)
         }
+        let share = readiness.cpe * readiness.bng * readiness.access
         let available = Swift.min(n, Int((Double(n) * share).rounded()))
         var enabled = 0
         if mode != nil {
@@ -34,9 +42,10 @@ extension RolloutState {
         }
         // A dual-stack line holds an IPv4 and an IPv6 session; the IPv6-only access modes one.
         let dualStack = mode == .dualStack || mode == .dualStackCGNAT
+        readiness.uptake = mode == nil ? 0 : district.optOut ? 1 : Double(district.adopted) / Double(n)
         return DistrictIPv6(
             available: available, enabled: enabled, sessions: n + (dualStack ? enabled : 0),
-            potentialSessions: n + (dualStack ? available : 0))
+            potentialSessions: n + (dualStack ? available : 0), readiness: readiness)
     }
 
     mutating func measure() -> (city: MonthlyOutput, districts: [DistrictMonth]) {
@@ -83,7 +92,7 @@ extension RolloutState {
                     ipv6TrafficShare: n > 0 ? Double(figures.enabled) * contentShare / Double(n) : 0,
                     linkUtilization: load.link, portUtilization: load.ports,
                     bngSessionUtilization: load.sessions,
-                    truckRolls: district.truckRolls))
+                    truckRolls: district.truckRolls, readiness: figures.readiness))
         }
         if let core = config.coreGbps {
             let demand = Double(total) * perSubscriberMbps / 1_000

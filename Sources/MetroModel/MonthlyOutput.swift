@@ -74,6 +74,8 @@ public struct DistrictMonth: Sendable, Hashable, Codable {
     public var bngSessionUtilization: Double
     /// Home visits this month.
     public var truckRolls: Int
+    /// What its IPv6 availability is the product of, and how many switched it on.
+    public var readiness: IPv6Readiness
 }
 
 /// What a rollout run produced: the plan's months and KPIs, judged against its baseline.

@@ -23,7 +23,7 @@ public struct ExpectationOutcome: Sendable, Hashable {
 /// Checks expectations on what `metro6 run --format json` reports, so a gate reads exactly the
 /// numbers a person reads.
 public enum ExpectationCheck {
-    /// The outcome of each of `expectations` on a run's JSON (`RunReport.json()`), in order.
+    /// The outcome of each of `expectations` on a run's JSON (`RunResult.json()`), in order.
     public static func evaluate(_ expectations: [Expectation], onJSON json: String) throws
         -> [ExpectationOutcome]
     {

@@ -43,9 +43,9 @@ public struct KPITable: Sendable {
 
     /// CSV with full precision: a `kpi` column, then one per run.
     public func csv() -> String {
-        let header = (["kpi"] + columns).map(RunReport.csvField).joined(separator: ",")
+        let header = (["kpi"] + columns).map(CSVRenderer.field).joined(separator: ",")
         let lines = rows.map { row in
-            ([row.kpi] + row.values.map { $0 ?? "" }).map(RunReport.csvField).joined(separator: ",")
+            ([row.kpi] + row.values.map { $0 ?? "" }).map(CSVRenderer.field).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,5 @@
 import MetroModel
+import Report
 import SimCore
 
 /// A KPI over replications: its P10, P50, P90 and mean (nil where undefined, e.g. a milestone no
@@ -89,15 +90,45 @@ public struct KPISpread: Sendable, Hashable, Codable {
     }
 }
 
-/// A figure of a month, as the CSV, the JSON and the text table read it from a run's output.
+/// A figure of a month, declared once: its name in the CSV, the JSON and the results store, what
+/// a reader calls it, its unit and format, whether the summary table shows it, and how a run's
+/// month gives its value.
 public struct MonthColumn<Row>: Sendable {
+    /// How a reader is shown the figure.
+    public enum Reading: Sendable {
+        /// As it is.
+        case value
+        /// As a percentage of the month's subscribers (counts of subscribers).
+        case shareOfSubscribers
+        /// Money spent so far, in millions of the scenario's currency.
+        case cumulativeMoney
+    }
+
     /// Its name in the CSV header and the JSON.
     public let name: String
+    /// What a reader calls it.
+    public let label: String
+    /// Its unit for a reader, or nil.
+    public let unit: String?
+    /// How a reader sees its numbers.
+    public let format: NumberFormat
+    /// As it is, or as a share of subscribers.
+    public let reading: Reading
+    /// Whether the summary table (text and HTML) shows it; the CSV and JSON have every column.
+    public let inSummary: Bool
     /// Its value in a row.
     public let value: @Sendable (Row) -> Double
 
-    init(_ name: String, _ value: @escaping @Sendable (Row) -> Double) {
+    init(
+        _ name: String, _ label: String, unit: String? = nil, format: NumberFormat = .count,
+        reading: Reading = .value, summary: Bool = false, _ value: @escaping @Sendable (Row) -> Double
+    ) {
         self.name = name
+        self.label = label
+        self.unit = unit
+        self.format = format
+        self.reading = reading
+        self.inSummary = summary
         self.value = value
     }
 }
@@ -106,41 +137,80 @@ public struct MonthColumn<Row>: Sendable {
 public enum MonthColumns {
     /// The city's figures (docs/run.md).
     public static let city: [MonthColumn<MonthlyOutput>] = [
-        .init("subscribers") { Double($0.subscribers) },
-        .init("fibreSubscribers") { Double($0.fibreSubscribers) },
-        .init("ipv6AvailableSubscribers") { Double($0.ipv6AvailableSubscribers) },
-        .init("ipv6EnabledSubscribers") { Double($0.ipv6EnabledSubscribers) },
-        .init("ipv6TrafficShare") { $0.ipv6TrafficShare },
-        .init("publicIPv4InUse") { Double($0.publicIPv4InUse) },
-        .init("publicIPv4Subscribers") { Double($0.publicIPv4Subscribers) },
-        .init("natSubscribers") { Double($0.natSubscribers) },
-        .init("statelessSharingSubscribers") { Double($0.statelessSharingSubscribers) },
-        .init("cgnatThroughputGbps") { $0.cgnatThroughputGbps },
-        .init("cgnatSessions") { $0.cgnatSessions },
-        .init("cgnatUtilization") { $0.cgnatUtilization },
-        .init("natLogBytes") { $0.natLogBytes },
-        .init("peakLinkUtilization") { $0.peakLinkUtilization },
-        .init("peakPortUtilization") { $0.peakPortUtilization },
-        .init("peakBNGSessionUtilization") { $0.peakBNGSessionUtilization },
-        .init("capexCumulative") { $0.capexCumulative },
-        .init("opexCumulative") { $0.opexCumulative },
-        .init("programmeCostCumulative") { $0.programmeCostCumulative },
-        .init("businessAsUsualCostCumulative") { $0.businessAsUsualCostCumulative },
-        .init("truckRolls") { Double($0.truckRolls) },
-        .init("slippedActions") { Double($0.slippedActions) },
-        .init("ipv4Shortfall") { Double($0.ipv4Shortfall) },
+        .init("subscribers", "subscribers", summary: true) { Double($0.subscribers) },
+        .init("fibreSubscribers", "on fibre") { Double($0.fibreSubscribers) },
+        .init(
+            "ipv6AvailableSubscribers", "IPv6 available", unit: "%", format: .percent,
+            reading: .shareOfSubscribers, summary: true
+        ) {
+            Double($0.ipv6AvailableSubscribers)
+        },
+        .init(
+            "ipv6EnabledSubscribers", "IPv6 on", unit: "%", format: .percent, reading: .shareOfSubscribers,
+            summary: true
+        ) {
+            Double($0.ipv6EnabledSubscribers)
+        },
+        .init("ipv6TrafficShare", "IPv6 traffic", unit: "%", format: .percent, summary: true) {
+            $0.ipv6TrafficShare
+        },
+        .init("publicIPv4InUse", "public IPv4 in use") { Double($0.publicIPv4InUse) },
+        .init("publicIPv4Subscribers", "own public IPv4") { Double($0.publicIPv4Subscribers) },
+        .init("natSubscribers", "behind NAT", summary: true) { Double($0.natSubscribers) },
+        .init("statelessSharingSubscribers", "sharing statelessly") {
+            Double($0.statelessSharingSubscribers)
+        },
+        .init("cgnatThroughputGbps", "CGN", unit: "Gbit/s", format: .decimals(1), summary: true) {
+            $0.cgnatThroughputGbps
+        },
+        .init("cgnatSessions", "CGN sessions") { $0.cgnatSessions },
+        .init("cgnatUtilization", "CGN utilisation", format: .ratio, summary: true) { $0.cgnatUtilization },
+        .init("natLogBytes", "NAT logs", unit: "bytes") { $0.natLogBytes },
+        .init("peakLinkUtilization", "peak link", format: .ratio, summary: true) { $0.peakLinkUtilization },
+        .init("peakPortUtilization", "peak ports", format: .ratio) { $0.peakPortUtilization },
+        .init("peakBNGSessionUtilization", "peak BNG sessions", format: .ratio) {
+            $0.peakBNGSessionUtilization
+        },
+        .init("capexCumulative", "capital spent", format: .millions, reading: .cumulativeMoney) {
+            $0.capexCumulative
+        },
+        .init("opexCumulative", "running costs", format: .millions, reading: .cumulativeMoney) {
+            $0.opexCumulative
+        },
+        .init(
+            "programmeCostCumulative", "programme", format: .millions, reading: .cumulativeMoney,
+            summary: true
+        ) {
+            $0.programmeCostCumulative
+        },
+        .init(
+            "businessAsUsualCostCumulative", "business as usual", format: .millions, reading: .cumulativeMoney
+        ) {
+            $0.businessAsUsualCostCumulative
+        },
+        .init("truckRolls", "truck rolls") { Double($0.truckRolls) },
+        .init("slippedActions", "slipped actions") { Double($0.slippedActions) },
+        .init("ipv4Shortfall", "IPv4 shortfall", unit: "addresses") { Double($0.ipv4Shortfall) },
     ]
 
     /// A district's own figures.
     public static let district: [MonthColumn<DistrictMonth>] = [
-        .init("subscribers") { Double($0.subscribers) },
-        .init("ipv6AvailableSubscribers") { Double($0.ipv6AvailableSubscribers) },
-        .init("ipv6EnabledSubscribers") { Double($0.ipv6EnabledSubscribers) },
-        .init("ipv6TrafficShare") { $0.ipv6TrafficShare },
-        .init("linkUtilization") { $0.linkUtilization },
-        .init("portUtilization") { $0.portUtilization },
-        .init("bngSessionUtilization") { $0.bngSessionUtilization },
-        .init("truckRolls") { Double($0.truckRolls) },
+        .init("subscribers", "subscribers") { Double($0.subscribers) },
+        .init(
+            "ipv6AvailableSubscribers", "IPv6 available", unit: "%", format: .percent,
+            reading: .shareOfSubscribers
+        ) {
+            Double($0.ipv6AvailableSubscribers)
+        },
+        .init("ipv6EnabledSubscribers", "IPv6 on", unit: "%", format: .percent, reading: .shareOfSubscribers)
+        {
+            Double($0.ipv6EnabledSubscribers)
+        },
+        .init("ipv6TrafficShare", "IPv6 traffic", unit: "%", format: .percent) { $0.ipv6TrafficShare },
+        .init("linkUtilization", "link utilisation", format: .ratio) { $0.linkUtilization },
+        .init("portUtilization", "port utilisation", format: .ratio) { $0.portUtilization },
+        .init("bngSessionUtilization", "BNG sessions", format: .ratio) { $0.bngSessionUtilization },
+        .init("truckRolls", "truck rolls") { Double($0.truckRolls) },
     ]
 
     /// The mean of each column in each month over `runs` (month series of equal length).

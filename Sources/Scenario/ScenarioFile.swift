@@ -37,6 +37,8 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
     public var capacity: CapacitySection?
     /// Unit costs.
     public var costs: CostsSection
+    /// The currency money is reported in: `costs.currency`, USD when absent.
+    public var currency: String { costs.currency ?? "USD" }
     /// Capital and crew limits.
     public var budget: BudgetSection?
     /// The supercomputing and cloud centre, if the scenario models it.
@@ -175,6 +177,8 @@ public struct ScenarioFile: Sendable, Hashable, Codable {
 
     /// Unit costs.
     public struct CostsSection: Sendable, Hashable, Codable {
+        /// The currency of every amount in the scenario (an ISO 4217 code); `currency` reads it.
+        public var currency: String?
         public var bngUpgrade: Double
         public var accessNodeUpgrade: Double
         public var accessNodeReplacement: Double
@@ -656,6 +660,10 @@ extension ScenarioFile {
             .init(
                 "costs",
                 .object([
+                    .init(
+                        "currency", required: false, .string,
+                        "The currency of every amount, as reports label money (an ISO 4217 code: USD, CNY, EUR); USD when absent."
+                    ),
                     .init("bngUpgrade", money, "A BNG's dual-stack software and licence."),
                     .init("accessNodeUpgrade", money, "An access node's IPv6 software upgrade."),
                     .init("accessNodeReplacement", money, "Replacing an access node that cannot do IPv6."),

@@ -69,7 +69,7 @@ struct BenchRunCommand: ParsableCommand {
         let scenario = inputs.central
         let measured = try CPUClock.best(of: options.repeats) {
             try reportingScenarioErrors { () throws(ScenarioErrors) in
-                try RunReport(inputs: inputs, seed: UInt64(scenario.seed ?? 1), replications: 1, threads: 1)
+                try RunResult(inputs: inputs, seed: UInt64(scenario.seed ?? 1), replications: 1, threads: 1)
             }
         }
         let seconds = measured.seconds

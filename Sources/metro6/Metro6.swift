@@ -21,7 +21,8 @@ struct Metro6: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, SweepCommand.self, CompareCommand.self, MergeCommand.self, BacktestCommand.self,
+            RunCommand.self, ReportCommand.self, SweepCommand.self, CompareCommand.self, MergeCommand.self,
+            BacktestCommand.self,
             CalibrateCommand.self,
             InitCommand.self, ValidateCommand.self,
             SchemaCommand.self,

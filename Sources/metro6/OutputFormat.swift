@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Report
 
 /// Output formats of commands that print one result.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -14,9 +15,15 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
 }
 
+/// Output formats of commands that print a report: HTML too, a page with charts.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+    case csv
+    case html
+}
+
 /// Prints `value` as the probe's JSON documents are printed: indented, keys sorted, slashes bare.
 func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(try JSONOutput.string(value))
 }

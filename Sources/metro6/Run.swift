@@ -32,20 +32,8 @@ struct RunCommand: ParsableCommand {
     )
     var files: [String] = []
 
-    @Option(help: "Seed of the random streams (default: the scenario's seed).")
-    var seed: UInt64?
-
-    @Option(parsing: .unconditional, help: "Simulate only the first N months of the scenario's horizon.")
-    var months: Int?
-
-    @Option(parsing: .unconditional, help: "Independent replications to run.")
-    var replications = 1
-
-    @Option(parsing: .unconditional, help: "Threads to use (default: one per core).")
-    var threads: Int?
-
-    @Option(help: "Output format: text, json or csv.")
-    var format = TableFormat.text
+    @Option(help: "Output format: text, json, csv or html (a self-contained page with charts).")
+    var format = ReportFormat.text
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
         case district
@@ -66,23 +54,13 @@ struct RunCommand: ParsableCommand {
         completion: .anyFile)
     var junit: String?
 
-    @OptionGroup var changes: OverrideOptions
-
-    enum Section: String, ExpressibleByArgument, CaseIterable {
-        case compute
-    }
-
-    @Option(help: "Leave a section out: --skip compute runs the network alone.")
-    var skip: [Section] = []
-
-    @Flag(help: "No progress on standard error (shown with more than one replication).")
-    var quiet = false
+    @OptionGroup var options: RunOptions
 
     func validate() throws {
-        try check(replications, in: InputRanges.replications, "--replications")
-        try check(months, in: InputRanges.months, "--months")
-        try check(threads, in: InputRanges.threads, "--threads")
         if by != nil && format != .csv { throw ValidationError("--by district applies to --format csv") }
+        if format == .html && files.count > 1 {
+            throw ValidationError("--format html reports one scenario; several print their KPIs side by side")
+        }
         if by != nil && files.count > 1 {
             throw ValidationError(
                 "--by district applies to one scenario; several print their KPIs side by side")
@@ -97,55 +75,25 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let overrides = try changes.overrides()
+        let overrides = try options.changes.overrides()
         let gates = try expectations.map { try Expectation($0) }
         guard files.count > 1 else { return try runOne(files.first, overrides: overrides, gates: gates) }
         try runSeveral(overrides: overrides, gates: gates)
     }
 
-    /// The inputs of `file` (the bundled scenario when nil) with the command's changes.
-    func inputs(_ file: String?, overrides: [ScenarioOverride]) throws -> ScenarioInputs {
-        var inputs = try reportingScenarioErrors { () throws(ScenarioErrors) in
-            try DefaultScenario.inputs(orFile: file, overrides: overrides)
-        }
-        if let months { inputs = inputs.limited(to: months) }
-        if skip.contains(.compute) { inputs = inputs.withoutCompute() }
-        if let problem = InputRanges.memoryProblem(inputs.central, replications: replications) {
-            throw CommandFailure(problem)
-        }
-        return inputs
-    }
-
-    func report(_ inputs: ScenarioInputs) throws -> RunReport {
-        // Progress on standard error when there is more than one replication to wait for.
-        let meter =
-            replications > 1 && !quiet
-            ? ProgressMeter(
-                label: "metro6 run \(inputs.central.name)", unit: "runs",
-                total: RunReport.steps(inputs, replications: replications)) : nil
-        let counter = StepCounter()
-        var progress: (@Sendable () -> Void)?
-        if let meter { progress = { meter.update(done: counter.next()) } }
-        defer { meter?.finish() }
-        return try reportingScenarioErrors { () throws(ScenarioErrors) in
-            try RunReport(
-                inputs: inputs, seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications,
-                threads: threads, progress: progress)
-        }
-    }
-
     /// One scenario: its milestones, table and KPIs.
     func runOne(_ file: String?, overrides: [ScenarioOverride], gates: [Expectation]) throws {
-        let inputs = try inputs(file, overrides: overrides)
-        let report = try report(inputs)
+        let inputs = try options.inputs(file, overrides: overrides)
+        let report = try options.result(inputs)
         let gates = try (inputs.central.expect ?? []).map { try Expectation($0) } + gates
         let checked = !gates.isEmpty || junit != nil
         // The JSON is rendered once: for the output, the gates, or both.
         let json = format == .json || checked ? try renderedJSON(report.json) : ""
         switch format {
-        case .text: print(report.text(), terminator: "")
+        case .text: print(TextRenderer.render(report.document), terminator: "")
         case .json: print(json)
-        case .csv: print(report.csv(byDistrict: by == .district), terminator: "")
+        case .csv: print(CSVRenderer.render(report.monthTable(byDistrict: by == .district)), terminator: "")
+        case .html: print(HTMLRenderer.render(report.document), terminator: "")
         }
         guard checked else { return }
         let outcomes = try ExpectationCheck.evaluate(gates, onJSON: json)
@@ -157,8 +105,8 @@ struct RunCommand: ParsableCommand {
         var runs: [(name: String, json: String)] = []
         var checks: [(name: String, outcomes: [ExpectationOutcome])] = []
         for file in files {
-            let inputs = try inputs(file, overrides: overrides)
-            let json = try renderedJSON(try report(inputs).json)
+            let inputs = try options.inputs(file, overrides: overrides)
+            let json = try renderedJSON(try options.result(inputs).json)
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             runs.append((name, json))
             let own = try (inputs.central.expect ?? []).map { try Expectation($0) } + gates
@@ -169,11 +117,13 @@ struct RunCommand: ParsableCommand {
         let table = try KPITable(runs: runs)
         switch format {
         case .text:
-            let spread = replications > 1 ? "P50 over \(replications) replications" : "one replication"
+            let spread =
+                options.replications > 1 ? "P50 over \(options.replications) replications" : "one replication"
             print("metro6 run: \(runs.count) scenarios, \(spread)\n")
             print(table.text(), terminator: "")
         case .json: print("[\n" + runs.map(\.json).joined(separator: ",\n") + "\n]")
         case .csv: print(table.csv(), terminator: "")
+        case .html: preconditionFailure("validate() refuses --format html with several scenarios")
         }
         if !checks.isEmpty { try conclude(checks) }
     }

@@ -46,7 +46,7 @@ struct CalibrationTests {
     func recovers() throws {
         let truth = try ScenarioLoader.load(
             text: Self.city(contentP: "0.02", contentQ: "0.4", switchOn: "2013-01"), file: "truth.yaml")
-        let run = RunReport(scenario: truth, seed: 3, replications: 1).results[0].months
+        let run = RunResult(scenario: truth, seed: 3, replications: 1).results[0].months
         var points: [Actuals.Point] = []
         // Traffic every six months; the enabled share monthly through 2012 and 2013.
         for month in stride(from: 5, to: 60, by: 6) {

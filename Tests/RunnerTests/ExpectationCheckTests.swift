@@ -12,7 +12,7 @@ struct ExpectationCheckTests {
 
     @Test("the catalogue names exactly the KPIs the JSON holds with P10 / P50 / P90")
     func catalogue() throws {
-        let report = try RunReport(
+        let report = try RunResult(
             inputs: try ScenarioLoader.inputs(path: Self.everySection), seed: 1, replications: 2, threads: 1)
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])

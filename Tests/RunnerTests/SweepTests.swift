@@ -43,8 +43,8 @@ struct SweepTests {
         let found = records.withLock { $0 }
         #expect(found.count == sweep.runs && work.runs == sweep.runs)
         for (variant, inputs) in inputs.enumerated() {
-            // RunReport draws and simulates each replication on its own, baseline included.
-            let report = try RunReport(
+            // RunResult draws and simulates each replication on its own, baseline included.
+            let report = try RunResult(
                 inputs: inputs, seed: seed, replications: sweep.replications, threads: 1)
             for replication in 0..<sweep.replications {
                 let record = try #require(found[sweep.run(variant: variant, replication: replication)])
@@ -88,7 +88,7 @@ struct SweepTests {
         // as-is and small-budget share the centre; bigger-centre has its own.
         #expect(work.runs == 9 && work.centres == 2 * 3)
         for variant in [1, 2] {
-            let report = try RunReport(inputs: inputs[variant], seed: seed, replications: 3, threads: 1)
+            let report = try RunResult(inputs: inputs[variant], seed: seed, replications: 3, threads: 1)
             for replication in 0..<3 {
                 let record = try #require(
                     records.withLock { $0[sweep.run(variant: variant, replication: replication)] })

@@ -79,6 +79,8 @@ struct CommandLineTests {
                 SUBCOMMANDS:
                   run                     Simulate a rollout plan (the bundled Shenzhen 2011
                                           scenario by default).
+                  report                  Write a scenario's run or a sweep's results as an
+                                          HTML page with charts.
                   sweep                   Run every plan of a sweep file over its replications,
                                           results into SQLite.
                   compare                 Rank the plans of a sweep's results: P10/P50/P90, the

@@ -7,8 +7,8 @@ import Testing
 /// Placeholders in the examples stand for files of the repository (`city.yaml` for the tiny
 /// scenario, `capture.pcapng` for a test capture); `> FILE` goes to a temporary folder; a pipe
 /// from `tcpdump` is a test capture on standard input. The test scales down work, never options:
-/// replications above 2, PHOLD runs above 20,000 events, runs of the ten-year bundled cities
-/// (given `--months 24`) and calibrations (given 2 replications and 4 runs) would take minutes
+/// replications above 2, PHOLD runs above 20,000 events, runs and reports of the ten-year bundled
+/// cities (given `--months 24`) and calibrations (given 2 replications and 4 runs) would take minutes
 /// in a debug build. The examples of one block run in
 /// order, so a `compare` reads the results its block's `sweep` wrote; results files (`*.sqlite`)
 /// go to a temporary folder of the block, removed afterwards (a fixed path would exist on the
@@ -157,7 +157,10 @@ struct DocumentedCommandsTests {
             }
         }
         let bundled =
-            result.first == "run" && !result.contains { $0.hasSuffix(".yaml") && $0.contains("/tiny/") }
+            (result.first == "run" || result.first == "report")
+            && !result.contains {
+                ($0.hasSuffix(".yaml") && $0.contains("/tiny/")) || $0.hasSuffix(".sqlite")
+            }
         if bundled { result += ["--months", "24"] }
         // A fit is searched with few, small runs: the options are the ones shown, the work less.
         if result.first == "calibrate" {

@@ -68,7 +68,7 @@ extension SweepComparison {
     /// A spread whose values are numbers, or months as `YYYY-MM` (as `metro6 run` writes them).
     private enum JSONValueSpread: Encodable {
         case numbers(Spread)
-        case months(RunReport.MonthSpread)
+        case months(RunResult.MonthSpread)
 
         func encode(to encoder: any Encoder) throws {
             switch self {
@@ -135,7 +135,7 @@ extension SweepComparison {
                             return (
                                 kpi.name,
                                 .months(
-                                    RunReport.MonthSpread(
+                                    RunResult.MonthSpread(
                                         p10: month(kpi.spread.p10), p50: month(kpi.spread.p50),
                                         p90: month(kpi.spread.p90), mean: month(kpi.spread.mean)))
                             )
@@ -165,7 +165,7 @@ extension SweepComparison {
                 }
                 lines.append(
                     (["\(plan.rank)", plan.name, "\(plan.runs)", "\(plan.pareto)", kpi.name] + values)
-                        .map(RunReport.csvField).joined(separator: ","))
+                        .map(CSVRenderer.field).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -303,6 +303,25 @@ extension ResultStore {
         }
     }
 
+    /// City columns `columns` of every written run's months, by variant: `[variant][month]` holds
+    /// each run's values in replication order, a value per column.
+    func monthValues(_ columns: [String], variants: Int) throws(SweepError) -> [[[[Double]]]] {
+        let selected = columns.map { "m.\"\($0)\"" }.joined(separator: ", ")
+        var values = [[[[Double]]]](repeating: [], count: variants)
+        try attempt { () throws(SQLiteError) in
+            for row in try database.rows(
+                "SELECT r.variant, m.month, \(selected) FROM months m JOIN runs r USING (run) "
+                    + "ORDER BY r.variant, m.month, r.replication")
+            {
+                let (variant, month) = (Int(row[0].integer ?? 0), Int(row[1].integer ?? 0))
+                guard variant < variants else { continue }
+                while values[variant].count <= month { values[variant].append([]) }
+                values[variant][month].append(row.dropFirst(2).map { $0.number ?? 0 })
+            }
+        }
+        return values
+    }
+
     /// The sweep's name, replications and run count.
     func sweepFacts() throws(SweepError) -> (name: String, replications: Int, runs: Int) {
         try attempt { () throws(SQLiteError) in

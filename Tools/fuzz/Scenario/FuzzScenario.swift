@@ -5,6 +5,7 @@
 // crashes, sanitizer reports, timeouts and non-finite output are what the fuzzer looks for.
 import Foundation
 import FuzzSupport
+import Report
 import Runner
 import Scenario
 
@@ -13,12 +14,13 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     guard let inputs = try? ScenarioLoader.inputs(text: text, file: "fuzz.yaml") else { return 0 }
     let short = inputs.limited(to: min(inputs.central.months, 3))
-    guard let report = try? RunReport(inputs: short, seed: 1, replications: 1, threads: 1) else { return 0 }
+    guard let report = try? RunResult(inputs: short, seed: 1, replications: 1, threads: 1) else { return 0 }
     // The contract: an accepted scenario's report is finite, so the JSON encoder never refuses it.
     guard (try? report.json()) != nil else {
         fatalError("an accepted scenario gave a report with NaN or infinity")
     }
-    _ = report.text()
+    _ = TextRenderer.render(report.document)
+    _ = HTMLRenderer.render(report.document)
     return 0
 }
 

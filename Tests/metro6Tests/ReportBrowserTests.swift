@@ -1,0 +1,200 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The HTML reports as a browser shows them: chromium lays each page out, a script reads every
+/// chart back through its axes, and the numbers must be those `metro6 run --format json` and
+/// `--format csv` print for the same run; the page must log nothing to the console.
+@Suite("HTML reports in a real browser", .serialized)
+struct ReportBrowserTests {
+    struct ChartReadback: Decodable {
+        struct Series: Decodable {
+            var name: String
+            var points: [[Double]]
+            var band: [[Double]]
+        }
+
+        struct Lane: Decodable {
+            struct Span: Decodable {
+                var start: Double
+                var end: Double
+                var state: String
+            }
+
+            var label: String
+            var spans: [Span]
+        }
+
+        var id: String
+        var kind: String
+        var title: String
+        var legend: [String]
+        var series: [Series]
+        var lanes: [Lane]
+        var references: [Double]
+
+        func series(_ name: String) throws -> Series {
+            try #require(series.first { $0.name == name }, "chart \(id) has no series \(name)")
+        }
+    }
+
+    let cli = CommandLineTests()
+
+    func browser(_ folder: TemporaryFolder) throws -> HeadlessBrowser? {
+        guard let path = HeadlessBrowser.executable else { return nil }
+        return HeadlessBrowser(executable: path, folder: folder.url)
+    }
+
+    func charts(_ page: HeadlessBrowser.Page) throws -> [String: ChartReadback] {
+        let list = try JSONDecoder().decode([ChartReadback].self, from: Data(page.readback.utf8))
+        return Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0) })
+    }
+
+    /// `points` against `expected` (one value per month from 0), within what a tenth of a pixel
+    /// is worth on an axis showing `span`.
+    func expectSeries(
+        _ series: ChartReadback.Series, _ expected: [Double], span: Double, chart: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            series.points.count == expected.count, "\(chart)/\(series.name)", sourceLocation: sourceLocation)
+        let tolerance = span / 240 * 0.1 + 1e-9 * span
+        for point in series.points {
+            #expect(abs(point[0] - point[0].rounded()) < 0.05, sourceLocation: sourceLocation)
+            let month = Int(point[0].rounded())
+            guard month < expected.count else { continue }
+            #expect(
+                abs(point[1] - expected[month]) <= tolerance,
+                "\(chart)/\(series.name) month \(month): drawn \(point[1]), JSON \(expected[month])",
+                sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The spread of a chart's y axis: the largest value shown and zero.
+    func span(_ values: [Double]...) -> Double {
+        let all: [Double] = values.joined() + [0]
+        return Swift.max((all.max() ?? 1) - (all.min() ?? 0), 1e-9) * 1.5
+    }
+
+    @Test(
+        "a scenario's report: every chart reads back as the run's JSON and CSV; bands hold the means; no console messages"
+    )
+    func scenarioReport() throws {
+        let folder = try TemporaryFolder("metro6-report-browser")
+        defer { withExtendedLifetime(folder) {} }
+        guard let browser = try browser(folder) else {
+            Issue.record("chromium is not installed: run `bash Tools/setup.sh test`")
+            return
+        }
+        let scenario = "Scenarios/tiny/two-districts.yaml"
+        let common = [scenario, "--replications", "3", "--quiet"]
+        let page = folder.path("report.html")
+        let written = try cli.run(["report"] + common + ["--out", page])
+        #expect(written.status == 0, "\(written.error)")
+        let json = try cli.run(["run"] + common + ["--format", "json"])
+        let csv = try cli.run(["run"] + common + ["--format", "csv", "--by", "district"])
+        #expect(json.status == 0 && csv.status == 0)
+        let run = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let months = try #require(run["months"] as? [[String: Any]])
+        func column(_ name: String) -> [Double] { months.map { ($0[name] as? Double) ?? .nan } }
+
+        let loaded = try browser.load(URL(fileURLWithPath: page), script: HeadlessBrowser.chartReadback)
+        #expect(loaded.console.isEmpty, "console: \(loaded.console)")
+        let charts = try charts(loaded)
+        #expect(
+            Set(charts.keys).isSuperset(of: [
+                "plan-timeline", "ipv6-subscribers", "ipv6-by-district", "ipv6-by-mode", "ipv6-traffic",
+                "public-ipv4",
+                "cgn-throughput", "cgn-utilisation", "peak-utilisation", "link-by-district", "costs",
+            ]))
+
+        // The city's columns, mean over the replications, with P10-P90 bands around them.
+        let city: [(chart: String, series: String, column: String)] = [
+            ("ipv6-subscribers", "subscribers", "subscribers"),
+            ("ipv6-subscribers", "IPv6 available", "ipv6AvailableSubscribers"),
+            ("ipv6-subscribers", "IPv6 on", "ipv6EnabledSubscribers"),
+            ("ipv6-traffic", "IPv6 traffic", "ipv6TrafficShare"),
+            ("public-ipv4", "in use", "publicIPv4InUse"),
+            ("cgn-throughput", "throughput", "cgnatThroughputGbps"),
+            ("cgn-utilisation", "utilisation", "cgnatUtilization"),
+            ("peak-utilisation", "link", "peakLinkUtilization"),
+            ("costs", "IPv6 programme", "programmeCostCumulative"),
+            ("costs", "business as usual", "businessAsUsualCostCumulative"),
+        ]
+        for entry in city {
+            let chart = try #require(charts[entry.chart])
+            let others =
+                chart.series.flatMap { $0.points.map { $0[1] } + $0.band.map { $0[1] } } + chart.references
+            let series = try chart.series(entry.series)
+            expectSeries(series, column(entry.column), span: span(others), chart: entry.chart)
+            // A band goes out along its high values and back along its low ones.
+            #expect(series.band.count == 2 * months.count, "\(entry.chart)/\(entry.series) band")
+            for (index, point) in series.points.enumerated() where series.band.count == 2 * months.count {
+                let high = series.band[index][1]
+                let low = series.band[2 * months.count - 1 - index][1]
+                let slack = span(others) / 240 * 0.2
+                #expect(low - slack <= point[1] && point[1] <= high + slack, "\(entry.chart) month \(index)")
+            }
+            #expect(chart.legend.contains { $0.hasPrefix(entry.series) })
+        }
+        // The pool the addresses are drawn against, as a reference line.
+        #expect(try #require(charts["cgn-utilisation"]).references.contains { abs($0 - 1) < 0.01 })
+
+        // Subscribers per mode: a series per mode the JSON names.
+        let byMode = months.map { ($0["ipv6SubscribersByMode"] as? [String: Double]) ?? [:] }
+        let modes = Set(byMode.flatMap(\.keys))
+        let modeChart = try #require(charts["ipv6-by-mode"])
+        #expect(Set(modeChart.series.map(\.name)) == modes && !modes.isEmpty)
+        for mode in modes {
+            let values = byMode.map { $0[mode] ?? 0 }
+            expectSeries(try modeChart.series(mode), values, span: span(values), chart: "ipv6-by-mode")
+        }
+
+        // Districts against the CSV's district rows.
+        let rows = csv.output.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let header = try #require(rows.first)
+        let (on, all, link) = try (
+            #require(header.firstIndex(of: "ipv6EnabledSubscribers")),
+            #require(header.firstIndex(of: "subscribers")),
+            #require(header.firstIndex(of: "linkUtilization"))
+        )
+        for district in Set(rows.dropFirst().map { $0[0] }) {
+            let own = rows.dropFirst().filter { $0[0] == district }
+            let shares = own.map { Double($0[all])! > 0 ? Double($0[on])! / Double($0[all])! : 0 }
+            expectSeries(
+                try #require(charts["ipv6-by-district"]).series(district), shares, span: 1.5,
+                chart: "ipv6-by-district")
+            let links = own.map { Double($0[link])! }
+            let linkChart = try #require(charts["link-by-district"])
+            expectSeries(
+                try linkChart.series(district), links,
+                span: span(linkChart.series.flatMap { $0.points.map { $0[1] } }, [1]),
+                chart: "link-by-district")
+        }
+
+        // The plan on the time axis: a lane per action, from its planned month.
+        let plan = try #require(charts["plan-timeline"])
+        #expect(
+            plan.lanes.map(\.label) == [
+                "upgradeBNGs in Futian", "upgradeAccessNodes", "enableMode", "buyIPv4",
+            ])
+        #expect(plan.lanes.map { ($0.spans.first?.start ?? -1).rounded() } == [1, 4, 8, 10])
+
+        // The binding constraints: a lane each, from the first month the JSON gives.
+        let bound = try #require((run["kpis"] as? [String: Any])?["bindingConstraints"] as? [[String: Any]])
+        if bound.isEmpty {
+            #expect(charts["constraint-timeline"] == nil)
+        } else {
+            let lanes = try #require(charts["constraint-timeline"]).lanes
+            #expect(lanes.count == bound.count)
+            for (lane, constraint) in zip(lanes, bound) {
+                let first = try #require(constraint["firstMonth"] as? String)
+                let index = months.firstIndex { $0["month"] as? String == first }
+                #expect(lane.spans.first.map { Int($0.start.rounded()) } == index, "\(lane.label)")
+            }
+        }
+    }
+}
