@@ -24,10 +24,10 @@ packages=(pkg-config libpcap-dev libsqlite3-dev)
 # What the tests need on top of that (tshark is the independent decoder the probe is checked against;
 # sqlite3 reads sweep results in the documented examples; Slurm and munge make the one-node cluster
 # that runs a sharded sweep; the daemons, clients and tcpdump make the network lab the live probe is
-# checked on, Tools/netlab/lab.sh).
+# checked on, Tools/netlab/lab.sh; chromium, headless, lays out the HTML reports the tests read back).
 test_packages=(iproute2 valgrind binutils python3 tshark sqlite3 slurm-wlm munge
     tcpdump radvd dnsmasq-base isc-dhcp-server isc-dhcp-client unbound tayga nftables ndisc6
-    bind9-dnsutils iputils-ping curl)
+    bind9-dnsutils iputils-ping curl chromium)
 # Daemons the lab starts itself, in its namespaces: never as the machine's services.
 lab_services=(unbound radvd isc-dhcp-server isc-dhcp-server6)
 

@@ -1,4 +1,5 @@
 import Foundation
+import Report
 import MetroModel
 import Scenario
 import SimCore
@@ -151,12 +152,10 @@ public struct Backtest: Sendable {
 
     /// `{scenario, actuals, replications, points, summary}` (docs/backtest.md).
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let document = Document(
             scenario: scenario.name, actuals: actualsFile, replications: replications, points: comparisons,
             summary: summary)
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try JSONOutput.string(document)
     }
 
     /// A table a planner reads at a glance: each point, the model's band, the verdict.

@@ -76,9 +76,7 @@ struct PHOLDCommand: ParsableCommand {
         let result = calendar.runPHOLD(configurationValue)
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try printJSON(result)
         case .text:
             print(
                 """

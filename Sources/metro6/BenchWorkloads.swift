@@ -22,9 +22,7 @@ struct BenchOptions: ParsableArguments {
     func print<T: Encodable>(_ result: T, title: String, lines: [(String, String)]) throws {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            Swift.print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try printJSON(result)
         case .text:
             Swift.print(
                 ([title]

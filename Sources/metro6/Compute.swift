@@ -160,9 +160,7 @@ struct ComputeCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try printJSON(report)
         case .text:
             func hours(_ seconds: Double) -> String {
                 String(format: "%.0f s (%.2f h)", seconds, seconds / 3_600)

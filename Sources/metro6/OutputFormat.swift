@@ -15,7 +15,14 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case csv
 }
 
-/// Output formats of commands that print a report: HTML too, a page with charts.
+/// Output formats of commands that print one report, HTML among them.
+enum PageFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+    case html
+}
+
+/// Output formats of commands that print a report with tables: HTML too, a page with charts.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json

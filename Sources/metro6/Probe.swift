@@ -117,8 +117,8 @@ struct ProbeCommand: ParsableCommand {
         })
     var sixRDPrefix: SixRDDomain?
 
-    @Option(help: "Output format: text or json.")
-    var format = OutputFormat.text
+    @Option(help: "Output format: text, json or html (a self-contained page with all the evidence).")
+    var format = PageFormat.text
 
     @Option(help: "Exit with 1 when a check ends at this level or worse: warn or fail.")
     var failOn = FailLevel.fail
@@ -139,7 +139,10 @@ struct ProbeCommand: ParsableCommand {
 
     func validate() throws {
         try check(minScore, in: 0...100, "--min-score")
-        if listInterfaces { return }
+        if listInterfaces {
+            if format == .html { throw ValidationError("--list-interfaces prints text or json") }
+            return
+        }
         let liveOnly = [
             (duration != nil, "--duration"), (count != nil, "--count"), (user != nil, "--user"),
             (bufferSize != nil, "--buffer-size"), (active, "--active"),
@@ -210,6 +213,8 @@ struct ProbeCommand: ParsableCommand {
             try printJSON(report)
         case .text:
             print(report.text)
+        case .html:
+            print(HTMLRenderer.render(report.document), terminator: "")
         }
         let gate = ReadinessGate(failOn: failOn.status, waived: Set(waive), minimumScore: minScore)
         let unknown = gate.unknownWaivers(in: report)
@@ -278,7 +283,7 @@ struct ProbeCommand: ParsableCommand {
         switch format {
         case .json:
             try printJSON(interfaces)
-        case .text:
+        case .text, .html:  // validate() refuses html
             let rows = interfaces.map { interface in
                 [
                     interface.name,

@@ -139,4 +139,25 @@ struct HeadlessBrowser {
           document.body.appendChild(pre);
         })();
         """
+
+    /// Reads back a report's findings (status, title, summary, every evidence line) and its
+    /// tables (headers' machine names and rows of cells) as the page shows them.
+    static let documentReadback = """
+        (() => {
+          const findings = [...document.querySelectorAll('article.finding')].map(article => ({
+            id: article.id.replace(/^finding-/, ''), status: article.classList[1],
+            title: article.querySelector('h3').textContent.replace(/^\\S+ /, ''),
+            summary: article.querySelector('p').textContent,
+            evidence: [...article.querySelectorAll('.evidence li')].map(item => item.textContent)
+          }));
+          const tables = [...document.querySelectorAll('div.table')].map(table => ({
+            id: table.id, headers: [...table.querySelectorAll('th')].map(th => th.dataset.name),
+            rows: [...table.querySelectorAll('tbody tr')].map(row => [...row.cells].map(cell => cell.textContent))
+          }));
+          const pre = document.createElement('pre');
+          pre.id = 'readback';
+          pre.textContent = JSON.stringify({ findings, tables });
+          document.body.appendChild(pre);
+        })();
+        """
 }

@@ -198,3 +198,115 @@ struct ReportBrowserTests {
         }
     }
 }
+
+extension ReportBrowserTests {
+    struct DocumentReadback: Decodable {
+        struct Finding: Decodable {
+            var id: String
+            var status: String
+            var title: String
+            var summary: String
+            var evidence: [String]
+        }
+
+        struct Table: Decodable {
+            var id: String
+            var headers: [String]
+            var rows: [[String]]
+        }
+
+        var findings: [Finding]
+        var tables: [Table]
+    }
+
+    @Test("a probe's report: every check with its status, summary and all its evidence, as the JSON has them")
+    func probeReport() throws {
+        let folder = try TemporaryFolder("metro6-probe-browser")
+        defer { withExtendedLifetime(folder) {} }
+        guard let browser = try browser(folder) else {
+            Issue.record("chromium is not installed: run `bash Tools/setup.sh test`")
+            return
+        }
+        let captures = ["rogue-ra", "nat64", "small-mtu", "prefix-delegation"].map {
+            InputContractTests.repository.appendingPathComponent("Tests/ProbeTests/Fixtures/netlab/\($0).pcap").path
+        }
+        let html = try cli.run(["probe"] + captures + ["--format", "html"])
+        let json = try cli.run(["probe"] + captures + ["--format", "json"])
+        #expect(html.status == json.status, "\(html.error)")
+        let page = folder.path("probe.html")
+        try Data(html.output.utf8).write(to: URL(fileURLWithPath: page))
+        let loaded = try browser.load(URL(fileURLWithPath: page), script: HeadlessBrowser.documentReadback)
+        #expect(loaded.console.isEmpty, "console: \(loaded.console)")
+        let shown = try JSONDecoder().decode(DocumentReadback.self, from: Data(loaded.readback.utf8))
+
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let checks = try #require(report["checks"] as? [[String: Any]])
+        #expect(shown.findings.count == checks.count)
+        let status = ["pass": "pass", "warn": "warn", "fail": "fail", "n/a": "skip"]
+        for check in checks {
+            let id = try #require(check["id"] as? String)
+            let finding = try #require(shown.findings.first { $0.id == id }, "no finding \(id)")
+            #expect(finding.status == status[check["status"] as? String ?? ""], "\(id)")
+            #expect(finding.title == check["title"] as? String, "\(id)")
+            #expect(finding.summary == check["summary"] as? String, "\(id)")
+            #expect(finding.evidence == (check["evidence"] as? [String] ?? []), "\(id)")
+        }
+        // Worst first.
+        let order = ["fail": 0, "warn": 1, "pass": 2, "skip": 3]
+        #expect(shown.findings.map { order[$0.status]! } == shown.findings.map { order[$0.status]! }.sorted())
+        #expect(shown.findings.contains { $0.id == "rogue-ra" && $0.status == "fail" })
+
+        // The routers' table: a row per distinct advertisement, with its first packet.
+        let routers = try #require(report["routerAdvertisements"] as? [[String: Any]])
+        let table = try #require(shown.tables.first { $0.id == "router-table" })
+        #expect(table.rows.count == routers.count)
+        let routerColumn = try #require(table.headers.firstIndex(of: "router"))
+        #expect(Set(table.rows.map { $0[routerColumn] }) == Set(routers.compactMap { $0["router"] as? String }))
+        // NAT64: the prefix the lab's unbound synthesised with.
+        let nat64 = try #require(shown.tables.first { $0.id == "nat64-prefixes" })
+        #expect(nat64.rows.map { $0[0] } == ["2001:db8:64::/96"])
+    }
+
+    @Test("a sweep's report: the Pareto scatter at the plans' P50s as compare prints them; bands per plan")
+    func sweepReport() throws {
+        let folder = try TemporaryFolder("metro6-sweep-browser")
+        defer { withExtendedLifetime(folder) {} }
+        guard let browser = try browser(folder) else {
+            Issue.record("chromium is not installed: run `bash Tools/setup.sh test`")
+            return
+        }
+        let sweep = InputContractTests.repository.appendingPathComponent("Scenarios/tiny/two-districts-sweep.yaml").path
+        let results = folder.path("plans.sqlite")
+        #expect(try cli.run(["sweep", sweep, "--out", results, "--quiet"]).status == 0)
+        let page = folder.path("plans.html")
+        let written = try cli.run(["report", results, "--out", page])
+        #expect(written.status == 0, "\(written.error)")
+        let compare = try cli.run(["compare", results, "--format", "json"])
+        let comparison = try #require(try JSONSerialization.jsonObject(with: Data(compare.output.utf8)) as? [String: Any])
+        let plans = try #require(comparison["plans"] as? [[String: Any]])
+
+        let loaded = try browser.load(URL(fileURLWithPath: page), script: HeadlessBrowser.chartReadback)
+        #expect(loaded.console.isEmpty, "console: \(loaded.console)")
+        let charts = try charts(loaded)
+        // month90 is never reached in this sweep: the scatter is incrementalNPV against peak CGN use.
+        let pareto = try #require(charts["pareto-front"])
+        #expect(pareto.kind == "scatter")
+        func p50(_ plan: [String: Any], _ kpi: String) -> Double? {
+            ((plan["kpis"] as? [String: Any])?[kpi] as? [String: Any])?["p50"] as? Double
+        }
+        let front = plans.filter { $0["pareto"] as? Bool == true }
+        let drawn = try pareto.series("Pareto front").points
+        #expect(drawn.count == front.count)
+        for plan in front {
+            let (x, y) = (try #require(p50(plan, "incrementalNPV")), try #require(p50(plan, "peakCGNATUtilization")))
+            #expect(
+                drawn.contains { abs($0[0] - x) < 200 && abs($0[1] - y) < 0.01 },
+                "\(plan["plan"] ?? "") at (\(x), \(y)): drawn \(drawn)")
+        }
+        #expect(try pareto.series("other plans").points.count == plans.count - front.count)
+        // The months of the leading plans: a series each, with its P10-P90 band.
+        let shares = try #require(charts["sweep-ipv6-share"])
+        #expect(shares.series.count == min(6, plans.count))
+        #expect(shares.series.allSatisfy { !$0.band.isEmpty && $0.band.count == 2 * $0.points.count })
+    }
+}

@@ -147,9 +147,7 @@ extension SweepComparison {
                     meanDifference: $0.meanDifference,
                     low: $0.interval?.lowerBound, high: $0.interval?.upperBound, withinNoise: $0.withinNoise)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try JSONOutput.string(document)
     }
 
     // MARK: CSV
