@@ -8,10 +8,13 @@ public struct BindingConstraint: Sendable, Hashable, Codable {
     public var district: Int?
     /// The first month (from 0) it bound.
     public var firstMonth: Int
+    /// The months it bound, as runs of consecutive months from the first to the last.
+    public var periods: [ClosedRange<Int>]
+
     /// The last month it bound.
-    public var lastMonth: Int
-    /// Months in which it bound (between the first and the last).
-    public var months: Int
+    public var lastMonth: Int { periods.last?.upperBound ?? firstMonth }
+    /// Months in which it bound.
+    public var months: Int { periods.reduce(0) { $0 + $1.count } }
 }
 
 /// The binding constraints met so far, each counted once a month.
@@ -20,17 +23,23 @@ struct ConstraintLog: Sendable, Hashable {
         var constraint: String
         var district: Int?
     }
-    private var entries: [Key: (first: Int, last: Int, months: Int)] = [:]
+    private var entries: [Key: [ClosedRange<Int>]] = [:]
     private var order: [Key] = []
 
     mutating func note(_ constraint: String, district: Int?, month: Int) {
         let key = Key(constraint: constraint, district: district)
-        if let entry = entries[key] {
-            if entry.last != month { entries[key] = (entry.first, month, entry.months + 1) }
-        } else {
-            entries[key] = (month, month, 1)
+        guard var periods = entries[key], let last = periods.last else {
+            entries[key] = [month...month]
             order.append(key)
+            return
         }
+        guard month > last.upperBound else { return }
+        if month == last.upperBound + 1 {
+            periods[periods.count - 1] = last.lowerBound...month
+        } else {
+            periods.append(month...month)
+        }
+        entries[key] = periods
     }
 
     static func == (lhs: ConstraintLog, rhs: ConstraintLog) -> Bool { lhs.list == rhs.list }
@@ -39,10 +48,10 @@ struct ConstraintLog: Sendable, Hashable {
     /// The constraints, in the order first met.
     var list: [BindingConstraint] {
         order.map {
-            let entry = entries[$0]!
+            let periods = entries[$0]!
             return BindingConstraint(
-                constraint: $0.constraint, district: $0.district, firstMonth: entry.first,
-                lastMonth: entry.last, months: entry.months)
+                constraint: $0.constraint, district: $0.district, firstMonth: periods[0].lowerBound,
+                periods: periods)
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Report
 import MetroModel
+import Report
 import Scenario
 import SimCore
 

@@ -212,17 +212,19 @@ extension RunResult {
     var constraintSection: Section {
         let bound = constraints
         let lanes = bound.map { constraint in
-            Lane(
+            let periods =
+                constraint.periods ?? [
+                    (constraint.firstMonth ?? 0)...(constraint.lastMonth ?? constraint.firstMonth ?? 0)
+                ]
+            return Lane(
                 Self.describe(constraint.constraint) + place(constraint.district),
-                spans: [
+                spans: periods.map { months in
                     .init(
-                        start: Double(constraint.firstMonth ?? 0),
-                        end: Double((constraint.lastMonth ?? 0) + 1),
-                        state: .bound,
-                        note: String(format: "%.0f months between ", constraint.months)
-                            + "\(constraint.firstMonth.map(label) ?? "-") and \(constraint.lastMonth.map(label) ?? "-")"
-                    )
-                ])
+                        start: Double(months.lowerBound), end: Double(months.upperBound + 1), state: .bound,
+                        note: constraint.periods == nil
+                            ? String(format: "%.1f months on average between ", constraint.months)
+                                + "\(period(months)) (medians over replications)" : period(months))
+                })
         }
         let columns: [Column<Constraint>] = [
             Column("constraint") { .text(Self.describe($0.constraint)) },
@@ -246,7 +248,7 @@ extension RunResult {
                     Chart(
                         id: "constraint-timeline", title: "Binding constraints on the time axis",
                         summary:
-                            "Each constraint from the first to the last month it bound (median over replications).",
+                            "The months each constraint bound; with several replications, from the median first to the median last month.",
                         kind: .timeline, x: timeAxis, y: Axis("constraint"), lanes: lanes)),
             ])
     }

@@ -174,7 +174,7 @@ extension RunResult {
         switch constraint {
         case "capital": "the year's capital budget"
         case "crews": "the month's crew visits"
-        case "cgnat": "CGN capacity"
+        case "cgnat": "the CGN"
         case "uplink": "the district uplink"
         case "core": "the metro core"
         case "ponTrees": "PON trees"
@@ -182,6 +182,15 @@ extension RunResult {
         case "bngSessions": "BNG sessions"
         case "ipv4Addresses": "public IPv4 addresses"
         default: constraint
+        }
+    }
+
+    /// What happened when a constraint bound: a limit ran out, a resource was over capacity.
+    static func verb(_ constraint: String) -> String {
+        switch constraint {
+        case "capital", "crews": "ran out"
+        case "ipv4Addresses": "ran short"
+        default: "was over capacity"
         }
     }
 
@@ -197,26 +206,47 @@ extension RunResult {
         let bound = constraints
         if bound.isEmpty { lines.append("Nothing was over capacity and no limit held the plan back.") }
         for constraint in bound {
-            let runs =
-                results.count == 1
-                ? "" : String(format: " (in %.0f%% of replications)", 100 * constraint.share)
-            let span = [constraint.firstMonth, constraint.lastMonth].compactMap { $0.map(label) }
-            let months =
-                constraint.months.rounded() == 1
-                ? "1 month" : String(format: "%.0f months", constraint.months)
+            let what = Self.describe(constraint.constraint).capitalisedFirst + place(constraint.district)
+            if let periods = constraint.periods {
+                let months =
+                    constraint.months.rounded() == 1
+                    ? "1 month" : String(format: "%.0f months", constraint.months)
+                lines.append(
+                    "\(what) \(Self.verb(constraint.constraint)) in \(months): \(periods.map(period).joined(separator: ", "))."
+                )
+                continue
+            }
+            let runs = String(format: "in %.0f%% of replications", 100 * constraint.share)
             lines.append(
-                "\(Self.describe(constraint.constraint).capitalisedFirst)\(place(constraint.district)) bound in "
-                    + "\(months) between \(span.first ?? "-") and \(span.last ?? "-")\(runs).")
+                "\(what) \(Self.verb(constraint.constraint)) \(runs), "
+                    + String(format: "%.1f months on average", constraint.months)
+                    + " between \(constraint.firstMonth.map(label) ?? "-") and \(constraint.lastMonth.map(label) ?? "-") (medians)."
+            )
         }
-        for outcome in actions
-        where !outcome.isCompute && (outcome.slippedMonths > 0 || outcome.doneMonth == nil) {
+        let outcomes = actions.filter { !$0.isCompute }
+        for outcome in outcomes
+        where outcome.plannedMonth < scenario.months
+            && (outcome.slippedMonths > 0 || outcome.doneMonth == nil)
+        {
             lines.append(slipSentence(outcome))
+        }
+        let later = outcomes.filter { $0.plannedMonth >= scenario.months }.count
+        if later > 0 {
+            lines.append(
+                "\(later) of the plan's actions \(later == 1 ? "is" : "are") planned after the horizon "
+                    + "(\(label(scenario.months - 1))) and did not run.")
         }
         let rate = String(format: "%.0f%%", 100 * (scenario.discountRate ?? 0.08))
         lines.append(
             "Money is in millions of \(scenario.currency): costs in the month table are cumulative from "
                 + "\(scenario.start); NPVs are discounted at \(rate) a year.")
         return lines
+    }
+
+    /// A run of months as a reader reads it: "2013-02", "2013-02 to 2013-05".
+    func period(_ months: ClosedRange<Int>) -> String {
+        months.count == 1
+            ? label(months.lowerBound) : "\(label(months.lowerBound)) to \(label(months.upperBound))"
     }
 
     func milestoneSentence(_ spread: Spread, _ share: String) -> String {
@@ -254,19 +284,24 @@ extension RunResult {
         }
         guard weights > 0 else { return "There are no subscribers at the end." }
         func percent(_ value: Double) -> String { String(format: "%.0f%%", 100 * value / weights) }
-        var parts = [
-            "CPEs able to carry the district's mode \(percent(cpe))", "BNGs ready \(percent(bng))",
-            "access nodes ready \(percent(access))",
+        // Each piece working IPv6 needs, with the share of subscribers who have it.
+        var pieces = [
+            ("CPEs able to carry their district's mode", cpe), ("a dual-stack BNG", bng),
+            ("an IPv6-ready access node", access),
         ]
+        var parts = pieces.map { "\(percent($1)) have \($0)" }
         if !dark.isEmpty {
             let names = dark.keys.sorted().map { PrintableText.escape(scenario.districts[$0].name) }
-            parts.append(
-                "no mode switched on in \(names.joined(separator: ", ")) (\(percent(dark.values.reduce(0, +))) of subscribers)"
-            )
+            let lit = weights - dark.values.reduce(0, +)
+            parts.append("\(percent(lit)) live where a mode is on (none in \(names.joined(separator: ", ")))")
+            pieces.append(("a provisioning mode switched on", lit))
         }
-        parts.append("switched on by \(percent(uptake)) of subscribers")
-        return "At the end, working IPv6 needs all of these and has, of all subscribers: "
-            + parts.joined(separator: "; ") + "."
+        parts.append("\(percent(uptake)) switched IPv6 on or were opted in")
+        pieces.append(("subscribers switching it on", uptake))
+        let short = pieces.filter { $0.1 / weights < 0.9 }.sorted { $0.1 < $1.1 }.map(\.0)
+        return "At the end (\(label(scenario.months - 1))), of all subscribers "
+            + parts.joined(separator: ", ")
+            + (short.isEmpty ? "." : "; what holds it back: " + short.joined(separator: ", then ") + ".")
     }
 
     func slipSentence(_ outcome: ActionOutcome) -> String {

@@ -85,6 +85,8 @@ public struct RunResult: Sendable {
         public var lastMonth: Int?
         /// Months it bound, the mean over all replications.
         public var months: Double
+        /// The runs of consecutive months it bound, with one replication (nil with several).
+        public var periods: [ClosedRange<Int>]?
     }
 
     /// The binding constraints of all replications, in the order first met.
@@ -109,7 +111,8 @@ public struct RunResult: Sendable {
                 constraint: key.constraint, district: key.district, share: Double(list.count) / n,
                 firstMonth: Spread(list.map { Double($0.firstMonth) }).p50.map { Int($0) },
                 lastMonth: Spread(list.map { Double($0.lastMonth) }).p50.map { Int($0) },
-                months: list.reduce(0) { $0 + Double($1.months) } / n)
+                months: list.reduce(0) { $0 + Double($1.months) } / n,
+                periods: results.count == 1 ? list[0].periods : nil)
         }
     }
 

@@ -228,7 +228,9 @@ extension ReportBrowserTests {
             return
         }
         let captures = ["rogue-ra", "nat64", "small-mtu", "prefix-delegation"].map {
-            InputContractTests.repository.appendingPathComponent("Tests/ProbeTests/Fixtures/netlab/\($0).pcap").path
+            InputContractTests.repository.appendingPathComponent(
+                "Tests/ProbeTests/Fixtures/netlab/\($0).pcap"
+            ).path
         }
         let html = try cli.run(["probe"] + captures + ["--format", "html"])
         let json = try cli.run(["probe"] + captures + ["--format", "json"])
@@ -239,7 +241,8 @@ extension ReportBrowserTests {
         #expect(loaded.console.isEmpty, "console: \(loaded.console)")
         let shown = try JSONDecoder().decode(DocumentReadback.self, from: Data(loaded.readback.utf8))
 
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let checks = try #require(report["checks"] as? [[String: Any]])
         #expect(shown.findings.count == checks.count)
         let status = ["pass": "pass", "warn": "warn", "fail": "fail", "n/a": "skip"]
@@ -261,7 +264,8 @@ extension ReportBrowserTests {
         let table = try #require(shown.tables.first { $0.id == "router-table" })
         #expect(table.rows.count == routers.count)
         let routerColumn = try #require(table.headers.firstIndex(of: "router"))
-        #expect(Set(table.rows.map { $0[routerColumn] }) == Set(routers.compactMap { $0["router"] as? String }))
+        #expect(
+            Set(table.rows.map { $0[routerColumn] }) == Set(routers.compactMap { $0["router"] as? String }))
         // NAT64: the prefix the lab's unbound synthesised with.
         let nat64 = try #require(shown.tables.first { $0.id == "nat64-prefixes" })
         #expect(nat64.rows.map { $0[0] } == ["2001:db8:64::/96"])
@@ -275,14 +279,17 @@ extension ReportBrowserTests {
             Issue.record("chromium is not installed: run `bash Tools/setup.sh test`")
             return
         }
-        let sweep = InputContractTests.repository.appendingPathComponent("Scenarios/tiny/two-districts-sweep.yaml").path
+        let sweep = InputContractTests.repository.appendingPathComponent(
+            "Scenarios/tiny/two-districts-sweep.yaml"
+        ).path
         let results = folder.path("plans.sqlite")
         #expect(try cli.run(["sweep", sweep, "--out", results, "--quiet"]).status == 0)
         let page = folder.path("plans.html")
         let written = try cli.run(["report", results, "--out", page])
         #expect(written.status == 0, "\(written.error)")
         let compare = try cli.run(["compare", results, "--format", "json"])
-        let comparison = try #require(try JSONSerialization.jsonObject(with: Data(compare.output.utf8)) as? [String: Any])
+        let comparison = try #require(
+            try JSONSerialization.jsonObject(with: Data(compare.output.utf8)) as? [String: Any])
         let plans = try #require(comparison["plans"] as? [[String: Any]])
 
         let loaded = try browser.load(URL(fileURLWithPath: page), script: HeadlessBrowser.chartReadback)
@@ -298,7 +305,9 @@ extension ReportBrowserTests {
         let drawn = try pareto.series("Pareto front").points
         #expect(drawn.count == front.count)
         for plan in front {
-            let (x, y) = (try #require(p50(plan, "incrementalNPV")), try #require(p50(plan, "peakCGNATUtilization")))
+            let (x, y) = (
+                try #require(p50(plan, "incrementalNPV")), try #require(p50(plan, "peakCGNATUtilization"))
+            )
             #expect(
                 drawn.contains { abs($0[0] - x) < 200 && abs($0[1] - y) < 0.01 },
                 "\(plan["plan"] ?? "") at (\(x), \(y)): drawn \(drawn)")

@@ -12,31 +12,45 @@ extension ReadinessReport {
             Section(id: "checks", title: "Checks", blocks: [.findings(findings)]),
         ]
         if let active, !active.isEmpty {
-            sections.append(Section(id: "active", title: "Active checks", blocks: [.table(activeTable(active))]))
+            sections.append(
+                Section(id: "active", title: "Active checks", blocks: [.table(activeTable(active))]))
         }
         sections.append(Section(id: "traffic", title: "Traffic", blocks: trafficBlocks))
         if !routerAdvertisements.isEmpty {
-            sections.append(Section(id: "routers", title: "Router advertisements", blocks: [.table(routerTable)]))
+            sections.append(
+                Section(id: "routers", title: "Router advertisements", blocks: [.table(routerTable)]))
         }
-        if !dhcpv6.messages.isEmpty { sections.append(Section(id: "dhcpv6", title: "DHCPv6", blocks: dhcpv6Blocks)) }
+        if !dhcpv6.messages.isEmpty {
+            sections.append(Section(id: "dhcpv6", title: "DHCPv6", blocks: dhcpv6Blocks))
+        }
         if dns.messages > 0 { sections.append(Section(id: "dns", title: "DNS", blocks: [.facts(dnsFacts)])) }
-        if !nat64.prefixes.isEmpty { sections.append(Section(id: "nat64", title: "NAT64 and DNS64", blocks: nat64Blocks)) }
+        if !nat64.prefixes.isEmpty {
+            sections.append(Section(id: "nat64", title: "NAT64 and DNS64", blocks: nat64Blocks))
+        }
         sections.append(Section(id: "hosts", title: "Hosts", blocks: [.facts(hostFacts)]))
         if !topIPv4OnlyDestinations.isEmpty {
             sections.append(
                 Section(
                     id: "ipv4-only", title: "IPv4-only destinations",
-                    blocks: [.table(destinationTable(topIPv4OnlyDestinations, id: "ipv4-only-table", title: "The busiest"))]))
+                    blocks: [
+                        .table(
+                            destinationTable(
+                                topIPv4OnlyDestinations, id: "ipv4-only-table", title: "The busiest"))
+                    ]))
         }
         if malformed > 0 || evictions.total > 0 {
-            sections.append(Section(id: "limits", title: "Malformed packets and full tables", blocks: limitBlocks))
+            sections.append(
+                Section(id: "limits", title: "Malformed packets and full tables", blocks: limitBlocks))
         }
         return ReportDocument(
             title: "IPv6 readiness of " + files.map(\.path).joined(separator: ", "),
             subtitle: files.map { file in
-                (file.live == nil ? "" : "interface ") + file.path + ": " + Self.linkTypeName(file.linkType) + ", "
-                    + "\(file.packets) packets" + (file.live.map { ", \($0.droppedByKernel) dropped by the kernel" } ?? "")
-                    + (file.error.map { ", cut short: \($0)" } ?? "") + (file.interrupted.map { ", stopped by \($0)" } ?? "")
+                (file.live == nil ? "" : "interface ") + file.path + ": " + Self.linkTypeName(file.linkType)
+                    + ", "
+                    + "\(file.packets) packets"
+                    + (file.live.map { ", \($0.droppedByKernel) dropped by the kernel" } ?? "")
+                    + (file.error.map { ", cut short: \($0)" } ?? "")
+                    + (file.interrupted.map { ", stopped by \($0)" } ?? "")
             }, sections: sections)
     }
 
@@ -50,16 +64,22 @@ extension ReadinessReport {
                 case .fail: .fail
                 case .notApplicable: .skip
                 }
-            return Finding(id: check.id, title: check.title, status: status, summary: check.summary, evidence: check.evidence)
+            return Finding(
+                id: check.id, title: check.title, status: status, summary: check.summary,
+                evidence: check.evidence)
         }
     }
 
     var readinessFacts: [Fact] {
         let tally = Check.Status.allCases.map { status in
-            Fact("checks \(status.rawValue)", .number(Double(checks.filter { $0.status == status }.count), .integer))
+            Fact(
+                "checks \(status.rawValue)",
+                .number(Double(checks.filter { $0.status == status }.count), .integer))
         }
         return [
-            Fact("readiness score", score.map { .number(Double($0), .integer) } ?? .text("no check applied"), unit: "of 100"),
+            Fact(
+                "readiness score", score.map { .number(Double($0), .integer) } ?? .text("no check applied"),
+                unit: "of 100"),
             Fact("packets", .number(Double(packets), .count)),
             Fact("duration", .number(durationSeconds, .decimals(1)), unit: "s"),
         ] + tally
@@ -94,7 +114,9 @@ extension ReadinessReport {
             Fact("IPv4 TCP connections tried", .number(Double(ipv4Connections.syns), .count)),
             Fact("IPv4 TCP connections answered", .number(Double(ipv4Connections.answered), .count)),
         ]
-        if tunnelledIPv6Packets > 0 { facts.append(Fact("IPv6 in tunnels", .number(Double(tunnelledIPv6Packets), .count))) }
+        if tunnelledIPv6Packets > 0 {
+            facts.append(Fact("IPv6 in tunnels", .number(Double(tunnelledIPv6Packets), .count)))
+        }
         var blocks: [Block] = [.facts(facts)]
         let counted = { (id: String, title: String, name: String, counts: [(String, Int)]) -> Block in
             .table(
@@ -106,7 +128,10 @@ extension ReadinessReport {
                     ], rows: counts))
         }
         if !tunnels.isEmpty {
-            blocks.append(counted("tunnels", "Tunnels", "kind", tunnels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            blocks.append(
+                counted(
+                    "tunnels", "Tunnels", "kind",
+                    tunnels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         }
         if !icmpv6Types.isEmpty {
             let types = icmpv6Types.sorted { Int($0.key)! < Int($1.key)! }.map { key, count in
@@ -137,12 +162,16 @@ extension ReadinessReport {
                 Column<RouterAdvertisementSummary>("first packet") { .text($0.firstPacket.description) },
                 Column("router") { .text($0.router + ($0.vlan.map { " (VLAN \($0))" } ?? "")) },
                 Column("count", format: .count) { .number(Double($0.count), .count) },
-                Column("lifetime", unit: "s", format: .integer) { .number(Double($0.routerLifetime), .integer) },
+                Column("lifetime", unit: "s", format: .integer) {
+                    .number(Double($0.routerLifetime), .integer)
+                },
                 Column("flags") { .text("M=\($0.managed ? 1 : 0) O=\($0.otherConfiguration ? 1 : 0)") },
                 Column("prefixes") { ra in
                     .text(
-                        ra.prefixes.map { "\($0.prefix) (valid \($0.validLifetime) s, preferred \($0.preferredLifetime) s)" }
-                            .joined(separator: "; "))
+                        ra.prefixes.map {
+                            "\($0.prefix) (valid \($0.validLifetime) s, preferred \($0.preferredLifetime) s)"
+                        }
+                        .joined(separator: "; "))
                 },
                 Column("RDNSS") { .text($0.dnsServers.joined(separator: " ")) },
                 Column("MTU", format: .integer) { $0.mtu.map { .number(Double($0), .integer) } ?? .missing },
@@ -167,7 +196,8 @@ extension ReadinessReport {
             ]),
         ]
         for (id, title, list) in [
-            ("dhcpv6-prefixes", "Delegated prefixes", dhcpv6.delegatedPrefixes), ("dhcpv6-addresses", "Addresses", dhcpv6.addresses),
+            ("dhcpv6-prefixes", "Delegated prefixes", dhcpv6.delegatedPrefixes),
+            ("dhcpv6-addresses", "Addresses", dhcpv6.addresses),
         ] where !list.isEmpty {
             blocks.append(
                 .table(
@@ -176,7 +206,9 @@ extension ReadinessReport {
                         columns: [
                             Column<Delegation>("packet") { .text($0.packet.description) },
                             Column("prefix") { .text($0.prefix.description) },
-                            Column("valid", unit: "s", format: .integer) { .number(Double($0.validLifetime), .integer) },
+                            Column("valid", unit: "s", format: .integer) {
+                                .number(Double($0.validLifetime), .integer)
+                            },
                             Column("client") { .text($0.client ?? "") },
                         ], rows: list)))
         }
@@ -205,12 +237,16 @@ extension ReadinessReport {
                         Column<NAT64PrefixSummary>("prefix") { .text($0.prefix) },
                         Column("learnt from") { .text($0.learnedFrom.joined(separator: "; ")) },
                         Column("first packet") { .text($0.firstPacket.description) },
-                        Column("DNS64 answers", format: .count) { .number(Double($0.synthesisedAnswers), .count) },
+                        Column("DNS64 answers", format: .count) {
+                            .number(Double($0.synthesisedAnswers), .count)
+                        },
                         Column("names") { .text($0.synthesisedNames.joined(separator: " ")) },
                         Column("packets", format: .count) { .number(Double($0.packets), .count) },
                         Column("bytes", format: .count) { .number(Double($0.bytes), .count) },
                     ], rows: nat64.prefixes)),
-            .table(destinationTable(nat64.translatedDestinations, id: "nat64-destinations", title: "IPv4 servers reached")),
+            .table(
+                destinationTable(
+                    nat64.translatedDestinations, id: "nat64-destinations", title: "IPv4 servers reached")),
         ]
     }
 
@@ -227,7 +263,9 @@ extension ReadinessReport {
 
     var hostFacts: [Fact] {
         [
-            Fact("hosts" + (hosts.byMAC ? "" : " (told apart by address)"), .number(Double(hosts.total), .count)),
+            Fact(
+                "hosts" + (hosts.byMAC ? "" : " (told apart by address)"),
+                .number(Double(hosts.total), .count)),
             Fact("dual-stack", .number(Double(hosts.dualStack), .count)),
             Fact("IPv6-only", .number(Double(hosts.ipv6Only), .count)),
             Fact("IPv4-only", .number(Double(hosts.ipv4Only), .count)),
@@ -244,7 +282,9 @@ extension ReadinessReport {
             .facts([
                 Fact("malformed packets", .number(Double(malformed), .count)),
                 Fact("frames cut by the snap length", .number(Double(snapTruncated), .count)),
-                Fact("table entries dropped", .number(Double(evictions.total), .count), note: "what rests on them is incomplete"),
+                Fact(
+                    "table entries dropped", .number(Double(evictions.total), .count),
+                    note: "what rests on them is incomplete"),
             ])
         ]
         if !anomalies.isEmpty {
