@@ -65,6 +65,8 @@ public struct Backtest: Sendable {
     public let actualsFile: String
     public let replications: Int
     public let comparisons: [Comparison]
+    /// The model's spread of each metric the actuals name, month by month over the horizon.
+    public let bands: [(metric: Actuals.Metric, months: [Spread])]
 
     /// Runs the network of `inputs` `replications` times from `seed` and compares it with every
     /// point of `actuals`; a point outside the scenario's horizon is an error at its position.
@@ -81,6 +83,18 @@ public struct Backtest: Sendable {
             inputs, seed: seed, replications: replications, threads: threads
         ).results
         comparisons = Self.compare(results, start: scenario.start, with: actuals)
+        let metrics = Actuals.Metric.allCases.filter { metric in
+            actuals.points.contains { $0.metric == metric }
+        }
+        let months = results.map(\.months.count).min() ?? 0
+        bands = metrics.map { metric in
+            (
+                metric,
+                (0..<months).map { month in
+                    Spread(results.map { Self.value(of: metric, in: $0.months[month]) })
+                }
+            )
+        }
     }
 
     /// An error at each point outside `scenario`'s horizon.

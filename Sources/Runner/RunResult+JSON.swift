@@ -134,11 +134,13 @@ extension RunResult {
         var share: Double
         /// The median first month among those.
         var firstMonth: String?
+        /// The median last month among those.
+        var lastMonth: String?
         /// Months it bound, the mean over all replications.
         var months: Double
 
         enum CodingKeys: String, CodingKey {
-            case constraint, district, share, firstMonth, months
+            case constraint, district, share, firstMonth, lastMonth, months
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -147,6 +149,7 @@ extension RunResult {
             try container.encode(district, forKey: .district)
             try container.encode(share, forKey: .share)
             try container.encode(firstMonth, forKey: .firstMonth)
+            try container.encode(lastMonth, forKey: .lastMonth)
             try container.encode(months, forKey: .months)
         }
     }
@@ -192,7 +195,7 @@ extension RunResult {
                 constraint: constraint.constraint,
                 district: constraint.district.map { scenario.districts[$0].name },
                 share: constraint.share, firstMonth: constraint.firstMonth.map(label),
-                months: constraint.months)
+                lastMonth: constraint.lastMonth.map(label), months: constraint.months)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Report
 import Runner
 import Scenario
 
@@ -17,6 +18,7 @@ struct BacktestCommand: ParsableCommand {
             examples: [
                 "metro6 backtest china.yaml --actuals china-ipv6.yaml",
                 "metro6 backtest china.yaml --actuals china-ipv6.yaml --format json",
+                "metro6 backtest china.yaml --actuals china-ipv6.yaml --format html > bt.html",
             ])
     )
 
@@ -35,8 +37,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Threads to use (default: one per core).")
     var threads: Int?
 
-    @Option(help: "Output format: text or json.")
-    var format = OutputFormat.text
+    @Option(help: "Output format: text, json or html (the model's bands with the published points).")
+    var format = PageFormat.text
 
     func validate() throws {
         try check(replications, in: InputRanges.replications, "--replications")
@@ -58,6 +60,7 @@ struct BacktestCommand: ParsableCommand {
         switch format {
         case .text: print(backtest.text(), terminator: "")
         case .json: print(try renderedJSON(backtest.json))
+        case .html: print(HTMLRenderer.render(backtest.document), terminator: "")
         }
         if !backtest.passed { throw ExitCode(1) }
     }

@@ -29,6 +29,7 @@ struct ProbeCommand: ParsableCommand {
             """ + "\n\n"
                 + ExitStatus.examples([
                     "metro6 probe home.pcapng",
+                    "metro6 probe home.pcapng --format html > readiness.html",
                     "tcpdump -i eth0 -w - | metro6 probe -",
                     "metro6 probe --interface eth0 --duration 60 --format json",
                     "metro6 probe -i eth0 --active --name example.org --target example.org:443",

@@ -223,6 +223,11 @@ struct DocumentedCommandsTests {
         if example.stdout?.hasSuffix(".json") == true {
             #expect((try? JSONSerialization.jsonObject(with: Data(outcome.output.utf8))) != nil, "\(example)")
         }
+        if example.stdout?.hasSuffix(".html") == true {
+            #expect(
+                outcome.output.hasPrefix("<!DOCTYPE html>") && outcome.output.hasSuffix("</html>\n"),
+                "\(example)")
+        }
         if example.stdout?.hasSuffix(".csv") == true {
             #expect(outcome.output.split(separator: "\n").count > 2, "\(example)")
         }

@@ -242,6 +242,7 @@ struct ProbeCommandTests {
 
                 Examples:
                   metro6 probe home.pcapng
+                  metro6 probe home.pcapng --format html > readiness.html
                   tcpdump -i eth0 -w - | metro6 probe -
                   metro6 probe --interface eth0 --duration 60 --format json
                   metro6 probe -i eth0 --active --name example.org --target example.org:443
@@ -285,8 +286,9 @@ struct ProbeCommandTests {
                                           after a comma when not 0 (2001:db8::/32,
                                           2001:db8:aa00::/40,8): 6rd is then told from 6in4
                                           exactly.
-                  --format <format>       Output format: text or json. (values: text, json;
-                                          default: text)
+                  --format <format>       Output format: text, json or html (a self-contained
+                                          page with all the evidence). (values: text, json,
+                                          html; default: text)
                   --fail-on <fail-on>     Exit with 1 when a check ends at this level or worse:
                                           warn or fail. (values: warn, fail; default: fail)
                   --waive <check>         A check whose finding is known and accepted (its id,

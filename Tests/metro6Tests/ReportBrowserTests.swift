@@ -319,3 +319,50 @@ extension ReportBrowserTests {
         #expect(shares.series.allSatisfy { !$0.band.isEmpty && $0.band.count == 2 * $0.points.count })
     }
 }
+
+extension ReportBrowserTests {
+    @Test("a backtest's report: the published points where the JSON has them, on the model's P50 line")
+    func backtestReport() throws {
+        let folder = try TemporaryFolder("metro6-backtest-browser")
+        defer { withExtendedLifetime(folder) {} }
+        guard let browser = try browser(folder) else {
+            Issue.record("chromium is not installed: run `bash Tools/setup.sh test`")
+            return
+        }
+        let root = InputContractTests.repository
+        let arguments = [
+            "backtest", root.appendingPathComponent("Scenarios/backtest/china-fixed-2011.yaml").path,
+            "--actuals",
+            root.appendingPathComponent("Scenarios/actuals/china-ipv6.yaml").path, "--replications", "2",
+        ]
+        let html = try cli.run(arguments + ["--format", "html"])
+        let json = try cli.run(arguments + ["--format", "json"])
+        #expect(html.status == json.status)
+        let page = folder.path("backtest.html")
+        try Data(html.output.utf8).write(to: URL(fileURLWithPath: page))
+        let loaded = try browser.load(URL(fileURLWithPath: page), script: HeadlessBrowser.chartReadback)
+        #expect(loaded.console.isEmpty, "console: \(loaded.console)")
+        let charts = try charts(loaded)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let points = try #require(document["points"] as? [[String: Any]])
+        let start = 2011 * 12  // the scenario starts in 2011-01
+        for point in points {
+            let metric = try #require(point["metric"] as? String)
+            let chart = try #require(charts["backtest-\(metric)"], "no chart for \(metric)")
+            let month = try #require(point["month"] as? String).split(separator: "-").compactMap { Int($0) }
+            let x = Double(month[0] * 12 + month[1] - 1 - start)
+            let name = point["kind"] as? String == "actual" ? "published actuals" : "targets"
+            let actual = try #require(point["actual"] as? Double)
+            let span = chart.series.flatMap { $0.points.map { $0[1] } + $0.band.map { $0[1] } }.max() ?? 1
+            #expect(
+                try chart.series(name).points.contains {
+                    abs($0[0] - x) < 0.05 && abs($0[1] - actual) <= span / 240 * 0.2
+                },
+                "\(metric) \(point["month"] ?? "") \(actual)")
+            let p50 = try #require(point["p50"] as? Double)
+            let line = try chart.series("model P50").points.first { abs($0[0] - x) < 0.05 }
+            #expect(line.map { abs($0[1] - p50) <= span / 240 * 0.2 } == true, "\(metric) P50 at \(x)")
+        }
+    }
+}

@@ -43,7 +43,10 @@ extension ReadinessReport {
                 Section(id: "limits", title: "Malformed packets and full tables", blocks: limitBlocks))
         }
         return ReportDocument(
-            title: "IPv6 readiness of " + files.map(\.path).joined(separator: ", "),
+            title: "IPv6 readiness of "
+                + (files.count == 1
+                    ? files[0].path.split(separator: "/").last.map(String.init) ?? files[0].path
+                    : "\(files.count) captures"),
             subtitle: files.map { file in
                 (file.live == nil ? "" : "interface ") + file.path + ": " + Self.linkTypeName(file.linkType)
                     + ", "

@@ -7,6 +7,10 @@ enum ChartPalette {
     /// The colour of series number `index`.
     static func series(_ index: Int) -> String { series[index % series.count] }
 
+    /// Whether series number `index` is dashed whatever its style: the second time round the
+    /// colours, so no two series look alike.
+    static func dashed(_ index: Int) -> Bool { (index / series.count) % 2 == 1 }
+
     /// The colour of a timeline span in `state`.
     static func state(_ state: Lane.Span.State) -> String {
         switch state {

@@ -83,6 +83,7 @@ enum SVGChart {
 
     /// A tick's label: as many decimals as the step needs, large numbers shortened (250k, 1.5M).
     static func tickLabel(_ value: Double, step: Double, _ format: NumberFormat) -> String {
+        guard value != 0 else { return "0" }
         let scaled = abs(step * format.scale)
         for (size, suffix) in [(1e9, "G"), (1e6, "M"), (1e3, "k")] where scaled >= size {
             let decimals = Swift.max(0, -Int(log10(scaled / size).rounded(.down)))
@@ -112,7 +113,8 @@ enum SVGChart {
             let path = series.points.map {
                 "\(Markup.coordinate(frame.px($0.x))) \(Markup.coordinate(frame.py($0.y)))"
             }
-            let dash = series.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
+            let dash =
+                series.style == .dashed || ChartPalette.dashed(index) ? " stroke-dasharray=\"6 4\"" : ""
             out += "<path class=\"line\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) "
             out += "d=\"M \(path.joined(separator: " L "))\"/>"
         } else {

@@ -107,7 +107,9 @@ public enum HTMLRenderer {
                     switch (chart.kind, series.style) {
                     case (.scatter, .points): "swatch point"
                     case (.scatter, _): "swatch point hollow"
+                    case (_, .points): "swatch point"
                     case (_, .dashed): "swatch dashed"
+                    case _ where ChartPalette.dashed(index): "swatch dashed"
                     default: "swatch"
                     }
                 return (
