@@ -222,7 +222,7 @@ struct ProbeCommand: ParsableCommand {
         if !unknown.isEmpty {
             throw CommandFailure(
                 "--waive names no check: \(unknown.joined(separator: ", ")) (checks: "
-                    + report.checks.map(\.id).joined(separator: ", ") + ")")
+                    + report.checks.map(\.id.rawValue).joined(separator: ", ") + ")")
         }
         if let junit {
             try save(

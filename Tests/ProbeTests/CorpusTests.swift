@@ -8,6 +8,10 @@ import Testing
 @Suite("Probe counts against tshark's decoding of the corpus")
 struct CorpusTests {
     /// The counts compared, as canonical text ("128:2,129:2" for a dictionary).
+    static func canonical(_ counts: [Int: Int]) -> String {
+        canonical(Dictionary(uniqueKeysWithValues: counts.map { (String($0.key), $0.value) }))
+    }
+
     static func canonical(_ counts: [String: Int]) -> String {
         counts.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }
             .joined(separator: ",")

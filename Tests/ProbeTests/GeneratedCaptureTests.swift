@@ -23,7 +23,7 @@ struct GeneratedCaptureTests {
     }
 
     static func check(_ report: ReadinessReport, _ id: String) throws -> Check {
-        try #require(report.checks.first { $0.id == id })
+        try #require(report.checks.first { $0.id.rawValue == id })
     }
 
     static func ra(from router: String, mac: String, prefix: String, vlan: [Int] = [], rdnss: Bool = true)
@@ -230,7 +230,7 @@ struct GeneratedCaptureTests {
         #expect(report.packetTooBig[0].mtu == 1400 && report.packetTooBig[0].count == 2)
         #expect(report.packetTooBig[0].sender == "2001:db8:ff::1")
         #expect(report.packetTooBig[0].destination == "2001:db8:99::1")
-        #expect(report.icmpv6Types == ["2": 2])
+        #expect(report.icmpv6Types == [2: 2])
 
         let invalid = try Self.analyse("ptb-small", [(ptb(1000, from: "2001:db8:ff::1"), 1)])
         #expect(try Self.check(invalid, "path-mtu").status == .fail)
@@ -264,7 +264,7 @@ struct GeneratedCaptureTests {
     @Test("a DHCPv6 exchange delegating a /56 passes; a /64 warns; NoPrefixAvail fails")
     func prefixDelegation() throws {
         let report = try Self.analyse("pd56", Self.dhcpExchange(prefix: "2001:db8:ff00::", length: 56))
-        #expect(report.dhcpv6.messages == ["1": 1, "2": 1, "3": 1, "7": 1])
+        #expect(report.dhcpv6.messages == [1: 1, 2: 1, 3: 1, 7: 1])
         #expect(report.dhcpv6.delegatedPrefixes.map(\.prefix.description) == ["2001:db8:ff00::/56"])
         #expect(report.dhcpv6.delegatedPrefixes.first?.validLifetime == 7200)
         #expect(report.dhcpv6.delegatedPrefixes.first?.packet.description == "#4")
@@ -356,7 +356,11 @@ struct GeneratedCaptureTests {
         // the names beyond four in a set are evicted: 16,384 x E[max(0, X - 4)] = 168, sd 16.
         #expect((110...230).contains(large.evictions.dnsNames), "\(large.evictions.dnsNames)")
         #expect(large.evictions.total == large.evictions.dnsNames)
-        #expect(large.text.contains("Evicted   DNS names \(large.evictions.dnsNames) (tables were full"))
+        let evictedLine = large.text.split(separator: "\n").first { $0.hasPrefix("Evicted ") }
+        #expect(
+            evictedLine?.hasSuffix(
+                " DNS names \(large.evictions.dnsNames) (tables were full: what rests on them is incomplete)")
+                == true)
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(large)) as? [String: Any]
         let evicted = try #require(json?["evictions"] as? [String: Int])
         #expect(evicted.count == 8 && evicted["dnsNames"] == large.evictions.dnsNames)
@@ -456,13 +460,24 @@ struct GeneratedCaptureTests {
         #expect(try Self.check(unadvertised, "host-addresses").status == .warn)
     }
 
+    @Test("every check is named once: ids as JSON writes them, a title each, weights as documented")
+    func checkIDs() throws {
+        let report = try Self.analyse("silent", [])
+        #expect(report.checks.map(\.id) == CheckID.allCases)
+        #expect(Set(CheckID.allCases.map(\.title)).count == CheckID.allCases.count)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        let ids = (json?["checks"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(ids == CheckID.allCases.map(\.rawValue) && ids?.contains("rogue-ra") == true)
+        #expect(CheckID.allCases.map(\.weight).reduce(0, +) == 22 && CheckID.capture.weight == 0)
+    }
+
     @Test("the score weighs the applicable checks: pass 1, warn 1/2, fail 0")
     func score() {
         let checks = [
-            Check(id: "ipv6-traffic", title: "", status: .pass, summary: ""),
-            Check(id: "rogue-ra", title: "", status: .fail, summary: ""),
-            Check(id: "fragments", title: "", status: .warn, summary: ""),
-            Check(id: "transition", title: "", status: .notApplicable, summary: ""),
+            Check(.ipv6Traffic, status: .pass, summary: ""),
+            Check(.rogueRA, status: .fail, summary: ""),
+            Check(.fragments, status: .warn, summary: ""),
+            Check(.transition, status: .notApplicable, summary: ""),
         ]
         // (3·1 + 2·0 + 1·0.5) / (3 + 2 + 1) = 3.5 / 6 = 58.3 %.
         #expect(Score.of(checks) == 58)

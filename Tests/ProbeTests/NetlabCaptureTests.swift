@@ -67,7 +67,7 @@ struct NetlabCaptureTests {
     @Test("the findings the lab's daemons were set up to cause")
     func findings() throws {
         func status(_ report: ReadinessReport, _ id: String) -> Check.Status? {
-            report.checks.first { $0.id == id }?.status
+            report.checks.first { $0.id.rawValue == id }?.status
         }
         let dhcpv6 = try Self.report("dhcpv6")
         #expect(dhcpv6.hosts.dualStack == 1 && dhcpv6.hosts.total == 1)

@@ -69,7 +69,7 @@ struct RenderingTests {
         #expect(text.hasPrefix("A <city> & its plan\n  2011-05 for 24 months\n"))
         #expect(text.contains("  incremental NPV (M USD)  12.3  (saves)\n"))
         #expect(text.contains("  name          IPv6 share (%)\n  Futian, east            12.3\n"))
-        #expect(text.contains("  [FAIL] One router: Two routers.\n      #3 fe80::1\n      #9 fe80::bad\n"))
+        #expect(text.contains("  FAIL  One router: Two routers.\n        #3 fe80::1\n        #9 fe80::bad\n"))
         #expect(!text.contains("Charts"))
     }
 

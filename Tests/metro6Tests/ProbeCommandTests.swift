@@ -98,13 +98,14 @@ struct ProbeCommandTests {
         let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
             lines[0].hasPrefix("metro6 probe: ") && lines[0].contains("Teredo.pcap (Ethernet, 78 packets)"))
-        #expect(lines[1].hasPrefix("IPv6 readiness: ") && lines[1].contains("/100"))
+        #expect(lines[1].hasPrefix("  IPv6 readiness: ") && lines[1].contains("/100"))
         let firstFinding = try #require(lines.dropFirst(3).first)
         #expect(
             firstFinding.hasPrefix("FAIL") || firstFinding.hasPrefix("WARN") || firstFinding.hasPrefix("pass")
         )
-        #expect(outcome.output.contains("Traffic   82 packets"))
-        #expect(outcome.output.contains("Tunnels   teredo 29"))
+        // Figures a line each, values lined up after the longest label (here "IPv4-only").
+        #expect(outcome.output.contains("\nTraffic    82 packets"))
+        #expect(outcome.output.contains("\nTunnels    teredo 29"))
         // The second file's packets are numbered #2:N.
         #expect(outcome.output.contains("#2:1"))
     }

@@ -17,8 +17,9 @@ public struct Check: Sendable, Hashable, Codable {
         public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
     }
 
-    /// A stable identifier ("rogue-ra"), for JSON consumers and `--fail-on`.
-    public var id: String
+    /// Which check it is ("rogue-ra" in JSON), for JSON consumers, `--waive` and JUnit.
+    public var id: CheckID
+    /// The check's title (`CheckID.title`), kept in the JSON.
     public var title: String
     public var status: Status
     /// One sentence saying what was found, with the numbers.
@@ -26,9 +27,10 @@ public struct Check: Sendable, Hashable, Codable {
     /// Packet numbers, addresses and counts behind the verdict (at most a few lines).
     public var evidence: [String]
 
-    public init(id: String, title: String, status: Status, summary: String, evidence: [String] = []) {
+    /// The verdict of check `id`.
+    public init(_ id: CheckID, status: Status, summary: String, evidence: [String] = []) {
         self.id = id
-        self.title = title
+        self.title = id.title
         self.status = status
         self.summary = summary
         self.evidence = evidence

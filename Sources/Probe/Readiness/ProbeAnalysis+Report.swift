@@ -6,25 +6,25 @@ extension ProbeAnalysis {
         let hostSummary = hosts.summary()
         let connections = connectionVerdicts
         let checks = checks(hostSummary: hostSummary, connections: connections)
-        var icmpv6Types: [String: Int] = [:]
+        var icmpv6Types: [Int: Int] = [:]
         var icmpv6Names: [String: Int] = [:]
         for (type, count) in routers.icmpv6Types.enumerated() where count > 0 {
-            icmpv6Types[String(type)] = count
+            icmpv6Types[type] = count
             icmpv6Names[ICMPv6Type(rawValue: UInt8(type)).name, default: 0] += count
         }
-        var dhcpTypes: [String: Int] = [:]
+        var dhcpTypes: [Int: Int] = [:]
         var dhcpNames: [String: Int] = [:]
-        var relayedTypes: [String: Int] = [:]
+        var relayedTypes: [Int: Int] = [:]
         var relayedNames: [String: Int] = [:]
         for type in 0..<256 {
             let name = DHCPv6Message.typeName(UInt8(type))
             if dhcpv6.messageTypes[type] > 0 {
-                dhcpTypes[String(type)] = dhcpv6.messageTypes[type]
+                dhcpTypes[type] = dhcpv6.messageTypes[type]
                 dhcpNames[name] = dhcpv6.messageTypes[type]
             }
             let relayed = dhcpv6.innerTypes[type] - dhcpv6.messageTypes[type]
             if dhcpv6.innerTypes[type] > 0, relayed > 0 {
-                relayedTypes[String(type)] = relayed
+                relayedTypes[type] = relayed
                 relayedNames[name] = relayed
             }
         }

@@ -26,9 +26,8 @@ extension ProbeAnalysis {
 
     func ipv6TrafficCheck() -> Check {
         let ip = traffic.packets - traffic.nonIPPackets
-        let title = "IPv6 carries traffic"
         guard ip > 0 else {
-            return Check(id: "ipv6-traffic", title: title, status: .notApplicable, summary: "No IP packets.")
+            return Check(.ipv6Traffic, status: .notApplicable, summary: "No IP packets.")
         }
         let share = traffic.ipv6Share
         let summary =
@@ -50,7 +49,7 @@ extension ProbeAnalysis {
                     .joined(separator: ","))
         }
         let status: Check.Status = traffic.ipv6Packets == 0 ? .fail : share < 0.1 ? .warn : .pass
-        return Check(id: "ipv6-traffic", title: title, status: status, summary: summary, evidence: evidence)
+        return Check(.ipv6Traffic, status: status, summary: summary, evidence: evidence)
     }
 
     /// Unanswered IPv6 connection attempts, judged: those a host followed with an answered IPv4
@@ -85,10 +84,9 @@ extension ProbeAnalysis {
     }
 
     func connectivityCheck(_ verdicts: ConnectionVerdicts) -> Check {
-        let title = "IPv6 connections are answered"
         guard connectivity.ipv6SYNs > 0 else {
             return Check(
-                id: "ipv6-connectivity", title: title, status: .notApplicable,
+                .ipv6Connectivity, status: .notApplicable,
                 summary: "No IPv6 TCP connection attempts.")
         }
         let attempts = connectivity.ipv6AttemptCount
@@ -108,7 +106,7 @@ extension ProbeAnalysis {
         evidence += verdicts.notJudged.prefix(3).map { describe($0) + " (not judged: the capture ended)" }
         guard verdicts.judged > 0 else {
             return Check(
-                id: "ipv6-connectivity", title: title, status: .pass,
+                .ipv6Connectivity, status: .pass,
                 summary: "All \(connectivity.ipv6Answered) judged IPv6 connection attempts got an answer."
                     + late,
                 evidence: evidence)
@@ -120,7 +118,7 @@ extension ProbeAnalysis {
                 : "; for \(verdicts.broken.count) of them the host reached the same name or port over IPv4 "
                     + "within seconds: a broken IPv6 path that clients hide by falling back.") + late
         return Check(
-            id: "ipv6-connectivity", title: title, status: verdicts.broken.isEmpty ? .warn : .fail,
+            .ipv6Connectivity, status: verdicts.broken.isEmpty ? .warn : .fail,
             summary: summary, evidence: evidence)
     }
 
@@ -142,17 +140,16 @@ extension ProbeAnalysis {
     }
 
     func routerAdvertisementCheck() -> Check {
-        let title = "Routers advertise IPv6"
         let entries = routers.distinct
         if entries.isEmpty {
             if routers.solicitations > 0 {
                 return Check(
-                    id: "router-advertisements", title: title, status: .fail,
+                    .routerAdvertisements, status: .fail,
                     summary: "\(routers.solicitations) router solicitations and no router advertisement.",
                     evidence: routers.firstSolicitation.map { ["first solicitation \($0)"] } ?? [])
             }
             return Check(
-                id: "router-advertisements", title: title, status: .notApplicable,
+                .routerAdvertisements, status: .notApplicable,
                 summary: "No router solicitation or advertisement.")
         }
         let defaultRouters = entries.filter { $0.advertisement.routerLifetime > 0 }
@@ -189,15 +186,14 @@ extension ProbeAnalysis {
                 + "\(Set(entries.map(\.router)).count) router(s); hosts can configure addresses."
         }
         return Check(
-            id: "router-advertisements", title: title, status: status, summary: summary, evidence: evidence)
+            .routerAdvertisements, status: status, summary: summary, evidence: evidence)
     }
 
     func rogueRACheck() -> Check {
-        let title = "One router per link"
         let links = routers.routersByLink()
         guard !links.isEmpty else {
             return Check(
-                id: "rogue-ra", title: title, status: .notApplicable, summary: "No router advertisements.")
+                .rogueRA, status: .notApplicable, summary: "No router advertisements.")
         }
         var status = Check.Status.pass
         var evidence: [String] = []
@@ -235,16 +231,15 @@ extension ProbeAnalysis {
             summary =
                 "Routers on one link disagree: a rogue or misconfigured router is advertising (RFC 6104)."
         }
-        return Check(id: "rogue-ra", title: title, status: status, summary: summary, evidence: evidence)
+        return Check(.rogueRA, status: status, summary: summary, evidence: evidence)
     }
 
     func dnsConfigurationCheck() -> Check {
-        let title = "IPv6 DNS servers are offered"
         let rdnss = routers.distinct.flatMap(\.advertisement.dnsServers)
         let viaDHCP = dhcpv6.dnsServers
         guard !routers.distinct.isEmpty || dhcpv6.messageTypes.contains(where: { $0 > 0 }) else {
             return Check(
-                id: "dns-configuration", title: title, status: .notApplicable,
+                .dnsConfiguration, status: .notApplicable,
                 summary: "No RAs or DHCPv6 seen.")
         }
         var evidence: [String] = []
@@ -256,28 +251,27 @@ extension ProbeAnalysis {
         }
         if !rdnss.isEmpty {
             return Check(
-                id: "dns-configuration", title: title, status: .pass,
+                .dnsConfiguration, status: .pass,
                 summary:
                     "Router advertisements carry RDNSS (RFC 8106): every host learns an IPv6 DNS server.",
                 evidence: evidence)
         }
         if !viaDHCP.isEmpty {
             return Check(
-                id: "dns-configuration", title: title, status: .warn,
+                .dnsConfiguration, status: .warn,
                 summary:
                     "DNS servers come only from DHCPv6; hosts without a DHCPv6 client (Android) get none over IPv6.",
                 evidence: evidence)
         }
         return Check(
-            id: "dns-configuration", title: title, status: .warn,
+            .dnsConfiguration, status: .warn,
             summary: "Neither RDNSS nor DHCPv6 offered a DNS server: hosts resolve over IPv4 only.")
     }
 
     func dhcpv6Check() -> Check {
-        let title = "DHCPv6 servers answer"
         let total = dhcpv6.messageTypes.reduce(0, +)
         guard total > 0 else {
-            return Check(id: "dhcpv6", title: title, status: .notApplicable, summary: "No DHCPv6 messages.")
+            return Check(.dhcpv6, status: .notApplicable, summary: "No DHCPv6 messages.")
         }
         let unanswered = dhcpv6.unansweredExchanges(endingAt: endTime, grace: Self.grace)
         let failures = dhcpv6.failureCounts.values.reduce(0, +)
@@ -290,41 +284,40 @@ extension ProbeAnalysis {
             + dhcpv6.innerTypes[Int(DHCPv6Message.MessageType.reply)]
         if answered == 0 && !unanswered.isEmpty {
             return Check(
-                id: "dhcpv6", title: title, status: .fail,
+                .dhcpv6, status: .fail,
                 summary: "\(unanswered.count) DHCPv6 exchanges and no server answer.", evidence: evidence)
         }
         if failures > 0 || !unanswered.isEmpty {
             return Check(
-                id: "dhcpv6", title: title, status: .warn,
+                .dhcpv6, status: .warn,
                 summary:
                     "\(total) DHCPv6 messages; \(failures) error status codes, \(unanswered.count) unanswered exchanges.",
                 evidence: evidence)
         }
         if answered == 0 {
             return Check(
-                id: "dhcpv6", title: title, status: .notApplicable,
+                .dhcpv6, status: .notApplicable,
                 summary:
                     "\(total) DHCPv6 client messages, sent 3 s or less before the capture ends: too late to judge."
             )
         }
         return Check(
-            id: "dhcpv6", title: title, status: .pass,
+            .dhcpv6, status: .pass,
             summary: "\(total) DHCPv6 messages; every exchange was answered without an error status.",
             evidence: evidence)
     }
 
     func prefixDelegationCheck() -> Check {
-        let title = "Prefixes are delegated"
         let delegated = dhcpv6.delegatedPrefixes
         guard dhcpv6.prefixRequests > 0 || !delegated.isEmpty else {
             return Check(
-                id: "prefix-delegation", title: title, status: .notApplicable, summary: "No IA_PD requested.")
+                .prefixDelegation, status: .notApplicable, summary: "No IA_PD requested.")
         }
         let evidence = delegated.prefix(5).map { "\($0.packet) \($0.prefix) valid \($0.validLifetime) s" }
         if delegated.isEmpty {
             let noPrefix = dhcpv6.failureCounts[6] != nil
             return Check(
-                id: "prefix-delegation", title: title, status: .fail,
+                .prefixDelegation, status: .fail,
                 summary: "\(dhcpv6.prefixRequests) prefix requests and no prefix delegated"
                     + (noPrefix ? " (NoPrefixAvail)." : "."),
                 evidence: dhcpv6.firstPrefixRequest.map { ["first request \($0)"] } ?? [])
@@ -332,23 +325,22 @@ extension ProbeAnalysis {
         let long = delegated.filter { $0.prefix.length > 60 }
         if !long.isEmpty {
             return Check(
-                id: "prefix-delegation", title: title, status: .warn,
+                .prefixDelegation, status: .warn,
                 summary: "\(long.count) of \(delegated.count) delegated prefixes are longer than /60: "
                     + "too few subnets for a home network (RIPE-690 recommends /56).",
                 evidence: evidence)
         }
         let lengths = Set(delegated.map(\.prefix.length)).sorted().map { "/\($0)" }.joined(separator: ", ")
         return Check(
-            id: "prefix-delegation", title: title, status: .pass,
+            .prefixDelegation, status: .pass,
             summary: "\(delegated.count) prefix\(delegated.count == 1 ? "" : "es") delegated (\(lengths)).",
             evidence: evidence)
     }
 
     func hostAddressCheck(_ summary: HostSummary) -> Check {
-        let title = "Hosts get global IPv6 addresses"
         guard summary.total > 0 else {
             return Check(
-                id: "host-addresses", title: title, status: .notApplicable, summary: "No hosts seen.")
+                .hostAddresses, status: .notApplicable, summary: "No hosts seen.")
         }
         let withGlobal = summary.dualStack + summary.ipv6Only
         let text =
@@ -375,15 +367,14 @@ extension ProbeAnalysis {
                 "\($0.value.first) \($0.value.exampleLinkLocal.map(\.description) ?? "?") has no global address"
             }
         return Check(
-            id: "host-addresses", title: title, status: status, summary: text, evidence: Array(examples))
+            .hostAddresses, status: status, summary: text, evidence: Array(examples))
     }
 
     func privacyCheck(_ summary: HostSummary) -> Check {
-        let title = "Hosts use privacy addresses"
         let withGlobal = summary.dualStack + summary.ipv6Only
         guard withGlobal > 0 else {
             return Check(
-                id: "address-privacy", title: title, status: .notApplicable,
+                .addressPrivacy, status: .notApplicable,
                 summary: "No host with a global IPv6 address.")
         }
         let examples = hosts.endHosts.filter(\.value.eui64Global).sorted { $0.value.first < $1.value.first }
@@ -392,22 +383,21 @@ extension ProbeAnalysis {
             }
         if summary.eui64 > 0 {
             return Check(
-                id: "address-privacy", title: title, status: .warn,
+                .addressPrivacy, status: .warn,
                 summary:
                     "\(summary.eui64) of \(withGlobal) hosts send from EUI-64 addresses, which expose their MAC "
                     + "address and let them be tracked (RFC 8981, RFC 7217).",
                 evidence: Array(examples))
         }
         return Check(
-            id: "address-privacy", title: title, status: .pass,
+            .addressPrivacy, status: .pass,
             summary: "All \(withGlobal) hosts with a global address use random interface identifiers.")
     }
 
     func dnsAAAACheck() -> Check {
-        let title = "DNS answers AAAA queries"
         let responses = dns.aaaaAnswered + dns.aaaaEmpty + dns.aaaaFailed
         guard dns.aaaaQueries > 0 || responses > 0 else {
-            return Check(id: "dns-aaaa", title: title, status: .notApplicable, summary: "No AAAA queries.")
+            return Check(.dnsAAAA, status: .notApplicable, summary: "No AAAA queries.")
         }
         let unanswered = dns.unanswered(endingAt: endTime, grace: Self.grace).filter {
             $0.type == DNSMessage.RecordType.aaaa
@@ -435,14 +425,13 @@ extension ProbeAnalysis {
         } else {
             status = .pass
         }
-        return Check(id: "dns-aaaa", title: title, status: status, summary: summary, evidence: evidence)
+        return Check(.dnsAAAA, status: status, summary: summary, evidence: evidence)
     }
 
     func pathMTUCheck() -> Check {
-        let title = "Path MTU"
         let reports = pmtu.byMTU.values.sorted { $0.first < $1.first }
         guard traffic.ipv6Packets > 0 else {
-            return Check(id: "path-mtu", title: title, status: .notApplicable, summary: "No IPv6 traffic.")
+            return Check(.pathMTU, status: .notApplicable, summary: "No IPv6 traffic.")
         }
         let raMTUs = Set(routers.distinct.compactMap(\.advertisement.mtu)).sorted()
         var evidence = reports.prefix(5).map {
@@ -453,19 +442,19 @@ extension ProbeAnalysis {
         }
         guard !reports.isEmpty else {
             return Check(
-                id: "path-mtu", title: title, status: .pass, summary: "No ICMPv6 Packet Too Big seen.",
+                .pathMTU, status: .pass, summary: "No ICMPv6 Packet Too Big seen.",
                 evidence: evidence)
         }
         let mtus = reports.map { String($0.mtu) }.joined(separator: ", ")
         if reports.contains(where: { $0.mtu < 1280 }) {
             return Check(
-                id: "path-mtu", title: title, status: .fail,
+                .pathMTU, status: .fail,
                 summary:
                     "\(pmtu.total) Packet Too Big messages name MTUs \(mtus); below 1280 is invalid for IPv6 (RFC 8200).",
                 evidence: evidence)
         }
         return Check(
-            id: "path-mtu", title: title, status: .warn,
+            .pathMTU, status: .warn,
             summary:
                 "\(pmtu.total) Packet Too Big messages name MTUs \(mtus): a link below 1500 (tunnel, PPPoE); "
                 + "ICMPv6 must reach hosts for Path MTU Discovery to work.",
@@ -473,20 +462,19 @@ extension ProbeAnalysis {
     }
 
     func fragmentCheck() -> Check {
-        let title = "IPv6 fragments"
         guard traffic.ipv6Packets > 0 else {
-            return Check(id: "fragments", title: title, status: .notApplicable, summary: "No IPv6 traffic.")
+            return Check(.fragments, status: .notApplicable, summary: "No IPv6 traffic.")
         }
         let fragments = traffic.ipv6Fragments
         let atomic = traffic.ipv6AtomicFragments
         if fragments == 0 && atomic == 0 {
-            return Check(id: "fragments", title: title, status: .pass, summary: "No IPv6 fragments.")
+            return Check(.fragments, status: .pass, summary: "No IPv6 fragments.")
         }
         var evidence: [String] = []
         if let first = traffic.firstIPv6Fragment { evidence.append("first fragment \(first)") }
         if atomic > 0 { evidence.append("\(atomic) atomic fragments (RFC 8021 deprecates them)") }
         return Check(
-            id: "fragments", title: title, status: .warn,
+            .fragments, status: .warn,
             summary:
                 "\(fragments) IPv6 fragments (\(percent(fragments, of: traffic.ipv6Packets)) of IPv6 packets): "
                 + "many paths drop them (RFC 7872); large DNS answers over UDP are the usual source.",
@@ -494,7 +482,6 @@ extension ProbeAnalysis {
     }
 
     func transitionCheck() -> Check {
-        let title = "Transition mechanisms"
         let counts = Dictionary(
             uniqueKeysWithValues: zip(TunnelSet.named.map(\.1), traffic.tunnelPackets))
         let deprecated = ["6to4", "teredo", "ayiya"].filter { (counts[$0] ?? 0) > 0 }
@@ -503,12 +490,12 @@ extension ProbeAnalysis {
         evidence += nat64Evidence()
         guard !deprecated.isEmpty || !operated.isEmpty || !nat64.prefixes.isEmpty else {
             return Check(
-                id: "transition", title: title, status: .notApplicable,
+                .transition, status: .notApplicable,
                 summary: "No IPv6 transition mechanism seen.")
         }
         if !deprecated.isEmpty {
             return Check(
-                id: "transition", title: title, status: .warn,
+                .transition, status: .warn,
                 summary:
                     "Host-based tunnels in use (\(deprecated.joined(separator: ", "))): hosts lack native IPv6; "
                     + "6to4 is deprecated (RFC 7526) and Teredo is a last resort.",
@@ -516,7 +503,7 @@ extension ProbeAnalysis {
         }
         let names = operated + (nat64.prefixes.isEmpty ? [] : ["NAT64/DNS64"])
         return Check(
-            id: "transition", title: title, status: .pass,
+            .transition, status: .pass,
             summary: "Operator transition mechanisms seen: \(names.joined(separator: ", ")).",
             evidence: evidence)
     }
@@ -556,9 +543,8 @@ extension ProbeAnalysis {
     }
 
     func malformedCheck() -> Check {
-        let title = "Well-formed packets"
         guard traffic.packets > 0 else {
-            return Check(id: "malformed", title: title, status: .notApplicable, summary: "No packets.")
+            return Check(.malformed, status: .notApplicable, summary: "No packets.")
         }
         let count = anomalies.malformedPackets
         var evidence = anomalies.sorted.prefix(4).map { "\($0.name): \($0.count) (first \($0.first))" }
@@ -570,7 +556,7 @@ extension ProbeAnalysis {
             "\(count) of \(traffic.packets) packets (\(percent(count, of: traffic.packets))) are malformed."
         let status: Check.Status =
             count == 0 ? .pass : Double(count) > 0.01 * Double(traffic.packets) ? .fail : .warn
-        return Check(id: "malformed", title: title, status: status, summary: summary, evidence: evidence)
+        return Check(.malformed, status: status, summary: summary, evidence: evidence)
     }
 
     /// Whether every capture was read to its end: a file cut short (a corrupt record, a bad
@@ -578,12 +564,11 @@ extension ProbeAnalysis {
     /// fails, with libpcap's reason. A capture stopped on purpose (SIGINT) is read as far as asked.
     /// A live capture whose kernel dropped packets warns: the verdicts miss what was dropped.
     func captureCheck() -> Check {
-        let title = "Captures read to the end"
         let cut = files.filter { $0.error != nil }
         let stopped = files.compactMap { file in file.interrupted.map { "\(file.path): stopped by \($0)" } }
         guard cut.isEmpty else {
             return Check(
-                id: "capture", title: title, status: .fail,
+                .capture, status: .fail,
                 summary:
                     "\(cut.count) of \(files.count) capture file(s) could not be read to the end; the verdicts cover "
                     + "only the packets before the fault.",
@@ -594,7 +579,7 @@ extension ProbeAnalysis {
         }
         guard dropping.isEmpty else {
             return Check(
-                id: "capture", title: title, status: .warn,
+                .capture, status: .warn,
                 summary:
                     "Packets were dropped before the probe saw them on \(dropping.count) interface(s); the verdicts "
                     + "miss them (a busier link than the probe keeps up with, or a filter would help: --bpf).",
@@ -614,7 +599,7 @@ extension ProbeAnalysis {
                 ? "\(live) live capture(s)"
                 : "\(files.count - live) capture file(s) and \(live) live capture(s)"
         return Check(
-            id: "capture", title: title, status: .pass,
+            .capture, status: .pass,
             summary:
                 "\(what), \(packets) packets, read to the end\(stopped.isEmpty ? "" : " or to the stop")"
                 + (live > 0 ? ", none dropped." : "."),

@@ -19,12 +19,12 @@ public struct ReadinessGate: Sendable, Hashable {
 
     /// Waived ids that name no check of `report`: a typo would otherwise waive nothing silently.
     public func unknownWaivers(in report: ReadinessReport) -> [String] {
-        waived.subtracting(report.checks.map(\.id)).sorted()
+        waived.subtracting(report.checks.map(\.id.rawValue)).sorted()
     }
 
     /// Whether `check` fails the gate.
     public func fails(_ check: Check) -> Bool {
-        check.status != .notApplicable && check.status >= failOn && !waived.contains(check.id)
+        check.status != .notApplicable && check.status >= failOn && !waived.contains(check.id.rawValue)
     }
 
     /// Whether the score is below the minimum (a report with no applicable check has no score and
@@ -47,7 +47,7 @@ public struct ReadinessGate: Sendable, Hashable {
             let verdict: JUnitReport.Case.Verdict
             if check.status == .notApplicable {
                 verdict = .skipped(reason: "not applicable: \(check.summary)")
-            } else if waived.contains(check.id) && check.status >= failOn {
+            } else if waived.contains(check.id.rawValue) && check.status >= failOn {
                 verdict = .skipped(reason: "waived (\(check.status.rawValue)): \(check.summary)")
             } else if fails(check) {
                 verdict = .failed(message: "\(check.status.rawValue): \(check.summary)", details: evidence)

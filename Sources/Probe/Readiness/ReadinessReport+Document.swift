@@ -68,7 +68,7 @@ extension ReadinessReport {
                 case .notApplicable: .skip
                 }
             return Finding(
-                id: check.id, title: check.title, status: status, summary: check.summary,
+                id: check.id.rawValue, title: check.title, status: status, summary: check.summary,
                 evidence: check.evidence)
         }
     }
@@ -137,8 +137,8 @@ extension ReadinessReport {
                     tunnels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         }
         if !icmpv6Types.isEmpty {
-            let types = icmpv6Types.sorted { Int($0.key)! < Int($1.key)! }.map { key, count in
-                (ICMPv6Type(rawValue: UInt8(key)!).name, count)
+            let types = icmpv6Types.sorted { $0.key < $1.key }.map { type, count in
+                (ICMPv6Type(rawValue: UInt8(type)).name, count)
             }
             blocks.append(counted("icmpv6-types", "ICMPv6 messages", "type", types))
         }

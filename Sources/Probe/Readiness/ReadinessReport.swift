@@ -13,8 +13,9 @@ public struct ReadinessReport: Sendable, Codable {
     public var bytesByFamily: [String: Int]
     /// Distinct flows (protocol and both endpoints) by family, estimated within about 1%.
     public var flowsByFamily: [String: Int]
-    /// Outermost ICMPv6 message of each frame, by type number.
-    public var icmpv6Types: [String: Int]
+    /// Outermost ICMPv6 message of each frame, by type number (JSON object keys are numbers
+    /// written as text).
+    public var icmpv6Types: [Int: Int]
     /// The same by the type's name (`router advertisement`, `echo request`, `type 200`).
     public var icmpv6TypesByName: [String: Int]
     public var routerSolicitations: Int
@@ -80,9 +81,9 @@ public struct ReadinessReport: Sendable, Codable {
 
     public struct DHCPv6Summary: Sendable, Hashable, Codable {
         /// Outermost messages by type number.
-        public var messages: [String: Int]
+        public var messages: [Int: Int]
         /// Messages inside relay messages, by type number.
-        public var relayedMessages: [String: Int]
+        public var relayedMessages: [Int: Int]
         /// `messages` by the type's name (`solicit`, `reply`, `relay-forward`).
         public var messagesByName: [String: Int]
         /// `relayedMessages` by the type's name.
