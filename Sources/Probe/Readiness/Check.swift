@@ -24,8 +24,15 @@ public struct Check: Sendable, Hashable, Codable {
     public var status: Status
     /// One sentence saying what was found, with the numbers.
     public var summary: String
-    /// Packet numbers, addresses and counts behind the verdict (at most a few lines).
+    /// Packet numbers, addresses and counts behind the verdict: every instance up to
+    /// `evidenceLimit` of each kind (the text report shows the first `textEvidence`).
     public var evidence: [String]
+
+    /// The most instances of one kind a check lists as evidence (connections, routers, failures):
+    /// all of them on an access link, bounded on a backbone capture.
+    public static let evidenceLimit = 64
+    /// The evidence lines the one-screen text shows per check.
+    public static let textEvidence = 5
 
     /// The verdict of check `id`.
     public init(_ id: CheckID, status: Status, summary: String, evidence: [String] = []) {

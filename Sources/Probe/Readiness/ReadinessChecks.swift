@@ -90,20 +90,23 @@ extension ProbeAnalysis {
                 summary: "No IPv6 TCP connection attempts.")
         }
         let attempts = connectivity.ipv6AttemptCount
-        var evidence = verdicts.broken.prefix(5).map { broken in
+        var evidence = verdicts.broken.prefix(Check.evidenceLimit).map { broken in
             let (attempt, fallback) = (broken.attempt, broken.fallback)
             let delay = fallback.attempt.firstTime - attempt.attempt.firstTime
             return describe(attempt)
                 + "; the host reached \(destination(fallback.key)) over IPv4 at \(fallback.attempt.first)"
                 + " (\(delay >= 0 ? "+" : "")\(String(format: "%.2f", delay)) s)"
         }
-        evidence += verdicts.unanswered.prefix(5 - min(5, evidence.count)).map(describe)
+        evidence += verdicts.unanswered.prefix(Check.evidenceLimit - min(Check.evidenceLimit, evidence.count))
+            .map(describe)
         let late =
             verdicts.notJudged.isEmpty
             ? ""
             : " \(verdicts.notJudged.count) attempt(s) in the last \(Int(Self.grace)) s of the capture are not "
                 + "judged: no answer yet, and no IPv4 fallback from the host."
-        evidence += verdicts.notJudged.prefix(3).map { describe($0) + " (not judged: the capture ended)" }
+        evidence += verdicts.notJudged.prefix(Check.evidenceLimit).map {
+            describe($0) + " (not judged: the capture ended)"
+        }
         guard verdicts.judged > 0 else {
             return Check(
                 .ipv6Connectivity, status: .pass,
@@ -157,7 +160,7 @@ extension ProbeAnalysis {
             entry.advertisement.managed
                 || entry.advertisement.prefixes.contains { $0.autonomous && $0.validLifetime > 0 }
         }
-        var evidence = entries.prefix(4).map { entry in
+        var evidence = entries.prefix(Check.evidenceLimit).map { entry in
             let ra = entry.advertisement
             let prefixes = ra.prefixes.map {
                 "\($0.prefix)\($0.autonomous ? " A" : "")\($0.onLink ? " L" : "")"
@@ -168,7 +171,9 @@ extension ProbeAnalysis {
                 + (prefixes.isEmpty ? ", no prefix" : ", " + prefixes.joined(separator: ", "))
                 + (ra.mtu.map { ", MTU \($0)" } ?? "")
         }
-        if entries.count > 4 { evidence.append("... \(entries.count - 4) more distinct advertisements") }
+        if entries.count > Check.evidenceLimit {
+            evidence.append("... \(entries.count - Check.evidenceLimit) more distinct advertisements")
+        }
         let status: Check.Status
         let summary: String
         if defaultRouters.isEmpty {
@@ -215,7 +220,9 @@ extension ProbeAnalysis {
             } else if status == .pass {
                 status = .warn
             }
-            for (router, prefixes) in routerPrefixes.sorted(by: { $0.key < $1.key }).prefix(4) {
+            for (router, prefixes) in routerPrefixes.sorted(by: { $0.key < $1.key }).prefix(
+                Check.evidenceLimit)
+            {
                 let list = prefixes.sorted().map(\.description).joined(separator: ", ")
                 evidence.append(
                     "\(linkName): \(router) advertises \(list.isEmpty ? "no SLAAC prefix" : list)")
@@ -275,10 +282,12 @@ extension ProbeAnalysis {
         }
         let unanswered = dhcpv6.unansweredExchanges(endingAt: endTime, grace: Self.grace)
         let failures = dhcpv6.failureCounts.values.reduce(0, +)
-        var evidence = dhcpv6.failures.prefix(4).map {
+        var evidence = dhcpv6.failures.prefix(Check.evidenceLimit).map {
             "\($0.ref) status \(DHCPv6Analyzer.statusName($0.code))"
         }
-        evidence += unanswered.prefix(3).map { "\($0.first) client message without any answer" }
+        evidence += unanswered.prefix(Check.evidenceLimit).map {
+            "\($0.first) client message without any answer"
+        }
         let answered =
             dhcpv6.innerTypes[Int(DHCPv6Message.MessageType.advertise)]
             + dhcpv6.innerTypes[Int(DHCPv6Message.MessageType.reply)]
@@ -313,7 +322,9 @@ extension ProbeAnalysis {
             return Check(
                 .prefixDelegation, status: .notApplicable, summary: "No IA_PD requested.")
         }
-        let evidence = delegated.prefix(5).map { "\($0.packet) \($0.prefix) valid \($0.validLifetime) s" }
+        let evidence = delegated.prefix(Check.evidenceLimit).map {
+            "\($0.packet) \($0.prefix) valid \($0.validLifetime) s"
+        }
         if delegated.isEmpty {
             let noPrefix = dhcpv6.failureCounts[6] != nil
             return Check(
@@ -362,7 +373,7 @@ extension ProbeAnalysis {
             status = .pass
         }
         let examples = hosts.endHosts.filter { !$0.value.global && $0.value.linkLocal }
-            .sorted { $0.value.first < $1.value.first }.prefix(3)
+            .sorted { $0.value.first < $1.value.first }.prefix(Check.evidenceLimit)
             .map {
                 "\($0.value.first) \($0.value.exampleLinkLocal.map(\.description) ?? "?") has no global address"
             }
@@ -378,7 +389,7 @@ extension ProbeAnalysis {
                 summary: "No host with a global IPv6 address.")
         }
         let examples = hosts.endHosts.filter(\.value.eui64Global).sorted { $0.value.first < $1.value.first }
-            .prefix(3).map {
+            .prefix(Check.evidenceLimit).map {
                 "\($0.value.first) \($0.value.exampleGlobal.map(\.description) ?? "?") embeds a MAC address"
             }
         if summary.eui64 > 0 {
@@ -402,10 +413,12 @@ extension ProbeAnalysis {
         let unanswered = dns.unanswered(endingAt: endTime, grace: Self.grace).filter {
             $0.type == DNSMessage.RecordType.aaaa
         }
-        var evidence = dns.failures.prefix(4).map {
+        var evidence = dns.failures.prefix(Check.evidenceLimit).map {
             "\($0.ref) \(dns.name($0.name)): \(DNSAnalyzer.responseCodeName($0.code))"
         }
-        evidence += unanswered.prefix(3).map { "\($0.ref) AAAA \(dns.name($0.name)) never answered" }
+        evidence += unanswered.prefix(Check.evidenceLimit).map {
+            "\($0.ref) AAAA \(dns.name($0.name)) never answered"
+        }
         for prefix in nat64.prefixes where prefix.synthesisedAnswers > 0 {
             evidence.append("\(prefix.synthesisedAnswers) answers synthesised by DNS64 (\(prefix.prefix))")
         }
@@ -434,7 +447,7 @@ extension ProbeAnalysis {
             return Check(.pathMTU, status: .notApplicable, summary: "No IPv6 traffic.")
         }
         let raMTUs = Set(routers.distinct.compactMap(\.advertisement.mtu)).sorted()
-        var evidence = reports.prefix(5).map {
+        var evidence = reports.prefix(Check.evidenceLimit).map {
             "\($0.first) MTU \($0.mtu) from \($0.sender)\($0.destination.map { " for \($0)" } ?? "") (\($0.count)x)"
         }
         if !raMTUs.isEmpty {
@@ -547,7 +560,9 @@ extension ProbeAnalysis {
             return Check(.malformed, status: .notApplicable, summary: "No packets.")
         }
         let count = anomalies.malformedPackets
-        var evidence = anomalies.sorted.prefix(4).map { "\($0.name): \($0.count) (first \($0.first))" }
+        var evidence = anomalies.sorted.prefix(Check.evidenceLimit).map {
+            "\($0.name): \($0.count) (first \($0.first))"
+        }
         if anomalies.snapTruncated > 0 {
             evidence.append(
                 "\(anomalies.snapTruncated) frames cut by the snap length (not counted as malformed)")

@@ -23,7 +23,17 @@ extension ReadinessReport {
             let count = checks.filter { $0.status == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }.joined(separator: ", ")
-        var verdicts: [Block] = [.findings(findings.filter { $0.status != .skip })]
+        let shown = findings.filter { $0.status != .skip }.map { finding in
+            var finding = finding
+            let more = finding.evidence.count - Check.textEvidence
+            if more > 0 {
+                finding.evidence =
+                    finding.evidence.prefix(Check.textEvidence)
+                    + ["... \(more) more (all of them: --format json or html)"]
+            }
+            return finding
+        }
+        var verdicts: [Block] = [.findings(shown)]
         let skipped = checks.filter { $0.status == .notApplicable }
         if !skipped.isEmpty {
             verdicts.append(.paragraph("n/a   " + skipped.map(\.id.rawValue).joined(separator: ", ")))
