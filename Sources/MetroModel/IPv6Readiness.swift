@@ -22,3 +22,14 @@ public struct IPv6Readiness: Sendable, Hashable, Codable {
         self.uptake = uptake
     }
 }
+
+/// Subscribers of one access technology and how many of them have IPv6 available and on.
+public struct TechnologyIPv6: Sendable, Hashable, Codable {
+    public var subscribers = 0
+    /// Those whose CPE, BNG and access node of this technology allow IPv6 (rounded per district).
+    public var ipv6AvailableSubscribers = 0
+    /// Those with working IPv6.
+    public var ipv6EnabledSubscribers = 0
+
+    public init() {}
+}

@@ -48,6 +48,24 @@ extension RolloutState {
             potentialSessions: n + (dualStack ? available : 0), readiness: readiness)
     }
 
+    /// Adds `district`'s lines per technology, and those with IPv6 available and on, to `totals`:
+    /// the district's shares with each technology's own access readiness.
+    func count(
+        _ district: DistrictState, _ readiness: IPv6Readiness,
+        into totals: inout PerTechnology<TechnologyIPv6>
+    ) {
+        let native = district.mode?.needsNativeIPv6Access ?? true
+        for technology in AccessTechnology.allCases {
+            let lines = district.subscribers[technology]
+            let access = native ? district.access[technology].readyShare : 1
+            let available = Int((Double(lines) * readiness.cpe * readiness.bng * access).rounded())
+            totals[technology].subscribers += lines
+            totals[technology].ipv6AvailableSubscribers += available
+            totals[technology].ipv6EnabledSubscribers +=
+                readiness.modeOn ? Int((Double(available) * readiness.uptake).rounded()) : 0
+        }
+    }
+
     mutating func measure() -> (city: MonthlyOutput, districts: [DistrictMonth]) {
         let config = configuration
         let contentShare = config.content.share(at: Double(month + 1) / 12)
@@ -57,6 +75,8 @@ extension RolloutState {
         var available = 0
         var enabled = 0
         var byMode: [String: Int] = [:]
+        var byTechnology = PerTechnology(
+            xdsl: TechnologyIPv6(), xpon: TechnologyIPv6(), lan: TechnologyIPv6())
         var dualStack = 0
         var ipv4Only = 0
         var stateful = 0
@@ -70,6 +90,7 @@ extension RolloutState {
             available += figures.available
             enabled += figures.enabled
             ipv4Only += n - figures.enabled
+            count(district, figures.readiness, into: &byTechnology)
             if let mode = district.mode {
                 byMode[mode.rawValue, default: 0] += figures.enabled
                 switch mode.ipv4Service {
@@ -125,7 +146,7 @@ extension RolloutState {
             fibreSubscribers: districts.reduce(0) { $0 + $1.subscribers.xpon },
             ipv6AvailableSubscribers: available,
             ipv6EnabledSubscribers: enabled,
-            ipv6SubscribersByMode: byMode,
+            ipv6SubscribersByMode: byMode, byTechnology: byTechnology,
             ipv6TrafficShare: total > 0 ? Double(enabled) * contentShare / Double(total) : 0,
             publicIPv4InUse: pool.inUse, natSubscribers: allocation.natSubscribers,
             publicIPv4Subscribers: allocation.publicSubscribers, statelessSharingSubscribers: stateless,

@@ -12,6 +12,8 @@ public struct MonthlyOutput: Sendable, Hashable, Codable {
     public var ipv6EnabledSubscribers: Int
     /// Subscribers with working IPv6, per provisioning mode (raw value); the rest are IPv4-only.
     public var ipv6SubscribersByMode: [String: Int]
+    /// Subscribers, and those with IPv6 available and on, per access technology.
+    public var byTechnology: PerTechnology<TechnologyIPv6>
     /// The share of all subscribers' busy-hour traffic carried over IPv6.
     public var ipv6TrafficShare: Double
     /// Public IPv4 addresses in use (own addresses plus those behind CGNs and MAP domains).

@@ -57,6 +57,21 @@ extension RunResult {
         }
     }
 
+    /// Per access technology, figure `index` (1: available, 2: on) over its subscribers, as the
+    /// ratio of the means the JSON's `byTechnology` holds.
+    func technologySeries(_ index: Int) -> [Series] {
+        let means = MonthColumns.technologyMeans(results.map(\.months))
+        let names: [AccessTechnology: String] = [.xdsl: "xDSL", .xpon: "xPON", .lan: "LAN"]
+        return AccessTechnology.allCases.map { technology in
+            Series(
+                names[technology]!,
+                values: means.map { month in
+                    let figures = month[technology]!
+                    return figures[0] > 0 ? figures[index] / figures[0] : 0
+                })
+        }
+    }
+
     var subscriberCharts: [Chart] {
         let y = Axis("subscribers", format: .count)
         let modes = Set(results.flatMap { $0.months.flatMap(\.ipv6SubscribersByMode.keys) }).sorted()
@@ -78,6 +93,16 @@ extension RunResult {
                 summary: "The share of each district's subscribers with working IPv6.", x: timeAxis,
                 y: Axis("subscribers with IPv6 on", unit: "%", format: .percent),
                 series: districtShareSeries),
+            Chart(
+                id: "ipv6-available-by-technology", title: "IPv6 available, by access technology",
+                summary:
+                    "The share of each technology's subscribers whose CPE, BNG and access node allow IPv6.",
+                x: timeAxis, y: Axis("subscribers with IPv6 available", unit: "%", format: .percent),
+                series: technologySeries(1)),
+            Chart(
+                id: "ipv6-on-by-technology", title: "IPv6 on, by access technology",
+                summary: "The share of each technology's subscribers with working IPv6.", x: timeAxis,
+                y: Axis("subscribers with IPv6 on", unit: "%", format: .percent), series: technologySeries(2)),
             Chart(
                 id: "ipv6-by-mode", title: "IPv6 on, by provisioning mode",
                 summary: "Subscribers with working IPv6 under each mode.", x: timeAxis, y: y,

@@ -86,6 +86,8 @@ extension RunResult {
         var month: String
         var values: [Double]
         var byMode: [String: Double]
+        /// Per technology: subscribers, IPv6 available, IPv6 on.
+        var byTechnology: [AccessTechnology: [Double]]
 
         struct Key: CodingKey {
             var stringValue: String
@@ -101,6 +103,17 @@ extension RunResult {
                 try container.encode(value, forKey: Key(stringValue: column.name))
             }
             try container.encode(byMode, forKey: Key(stringValue: "ipv6SubscribersByMode"))
+            let technologies = Dictionary(
+                uniqueKeysWithValues: byTechnology.map { technology, values in
+                    (
+                        technology.rawValue,
+                        [
+                            "subscribers": values[0], "ipv6AvailableSubscribers": values[1],
+                            "ipv6EnabledSubscribers": values[2],
+                        ]
+                    )
+                })
+            try container.encode(technologies, forKey: Key(stringValue: "byTechnology"))
         }
     }
 
@@ -205,7 +218,10 @@ extension RunResult {
         let spread = KPISpread(results)
         let means = MonthColumns.means(results.map(\.months), MonthColumns.city)
         let modes = MonthColumns.modeMeans(results.map(\.months))
-        let months = means.indices.map { JSONMonth(month: label($0), values: means[$0], byMode: modes[$0]) }
+        let technologies = MonthColumns.technologyMeans(results.map(\.months))
+        let months = means.indices.map {
+            JSONMonth(month: label($0), values: means[$0], byMode: modes[$0], byTechnology: technologies[$0])
+        }
         let kpis = JSONKPIs(
             month50: monthSpread(spread.month50), month90: monthSpread(spread.month90),
             finalIPv6TrafficShare: spread.finalIPv6TrafficShare,

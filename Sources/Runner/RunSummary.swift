@@ -222,6 +222,27 @@ public enum MonthColumns {
         }
     }
 
+    /// The mean subscribers, and those with IPv6 available and on, per access technology in each
+    /// month over `runs`: `[month][technology]` as `[subscribers, available, enabled]`.
+    public static func technologyMeans(_ runs: [[MonthlyOutput]]) -> [[AccessTechnology: [Double]]] {
+        guard let first = runs.first else { return [] }
+        let n = Double(runs.count)
+        return first.indices.map { month in
+            Dictionary(
+                uniqueKeysWithValues: AccessTechnology.allCases.map { technology in
+                    let figures = runs.map { $0[month].byTechnology[technology] }
+                    return (
+                        technology,
+                        [
+                            figures.reduce(0) { $0 + Double($1.subscribers) } / n,
+                            figures.reduce(0) { $0 + Double($1.ipv6AvailableSubscribers) } / n,
+                            figures.reduce(0) { $0 + Double($1.ipv6EnabledSubscribers) } / n,
+                        ]
+                    )
+                })
+        }
+    }
+
     /// The mean subscribers per provisioning mode in each month over `runs`.
     public static func modeMeans(_ runs: [[MonthlyOutput]]) -> [[String: Double]] {
         guard let first = runs.first else { return [] }

@@ -86,3 +86,46 @@ struct RunExplanationTests {
         #expect(!text.contains("USD"))
     }
 }
+
+/// Subscribers per access technology: consistent with the city's figures, and moved only by
+/// their own technology's access nodes.
+@Suite("IPv6 by access technology")
+struct TechnologyFiguresTests {
+    @Test("the technologies add up to the city's subscribers, and to its IPv6 figures within rounding")
+    func sums() throws {
+        let scenario = try RunnerTests.scenario("Scenarios/tiny/two-districts.yaml")
+        let months = RunResult(scenario: scenario, seed: 3, replications: 1).results[0].months
+        for month in months {
+            let parts = AccessTechnology.allCases.map { month.byTechnology[$0] }
+            #expect(parts.reduce(0) { $0 + $1.subscribers } == month.subscribers)
+            // Each district and technology rounds on its own: at most half a subscriber each.
+            let slack = 3 * scenario.districts.count
+            #expect(
+                abs(parts.reduce(0) { $0 + $1.ipv6AvailableSubscribers } - month.ipv6AvailableSubscribers)
+                    <= slack)
+            #expect(
+                abs(parts.reduce(0) { $0 + $1.ipv6EnabledSubscribers } - month.ipv6EnabledSubscribers)
+                    <= slack)
+        }
+    }
+
+    @Test("LAN switches ready from the start raise LAN's IPv6 availability and leave xDSL's and xPON's alone")
+    func lanOnly() throws {
+        let base = try RunnerTests.scenario("Scenarios/tiny/two-districts.yaml")
+        var ready = base
+        for index in ready.districts.indices {
+            ready.districts[index].accessNodes.lan.ready = ready.districts[index].accessNodes.lan.nodes
+            ready.districts[index].accessNodes.lan.upgradable = 0
+        }
+        let before = RunResult(scenario: base, seed: 3, replications: 1).results[0].months
+        let after = RunResult(scenario: ready, seed: 3, replications: 1).results[0].months
+        // Month 9: the BNGs and the access node upgrades have started, the mode is on.
+        let month = 9
+        func available(_ months: [MonthlyOutput], _ technology: AccessTechnology) -> Int {
+            months[month].byTechnology[technology].ipv6AvailableSubscribers
+        }
+        #expect(available(after, .lan) > available(before, .lan))
+        #expect(available(after, .xdsl) == available(before, .xdsl))
+        #expect(available(after, .xpon) == available(before, .xpon))
+    }
+}

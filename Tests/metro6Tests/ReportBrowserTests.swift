@@ -104,7 +104,9 @@ struct ReportBrowserTests {
         let charts = try charts(loaded)
         #expect(
             Set(charts.keys).isSuperset(of: [
-                "plan-timeline", "ipv6-subscribers", "ipv6-by-district", "ipv6-by-mode", "ipv6-traffic",
+                "plan-timeline", "ipv6-subscribers", "ipv6-by-district", "ipv6-by-mode",
+                "ipv6-available-by-technology",
+                "ipv6-on-by-technology", "ipv6-traffic",
                 "public-ipv4",
                 "cgn-throughput", "cgn-utilisation", "peak-utilisation", "link-by-district", "costs",
             ]))
@@ -149,6 +151,24 @@ struct ReportBrowserTests {
         for mode in modes {
             let values = byMode.map { $0[mode] ?? 0 }
             expectSeries(try modeChart.series(mode), values, span: span(values), chart: "ipv6-by-mode")
+        }
+
+        // Access technologies against the JSON's byTechnology: available and on over subscribers.
+        let technologies = months.map { ($0["byTechnology"] as? [String: [String: Double]]) ?? [:] }
+        for (chart, key) in [
+            ("ipv6-available-by-technology", "ipv6AvailableSubscribers"),
+            ("ipv6-on-by-technology", "ipv6EnabledSubscribers"),
+        ] {
+            let drawn = try #require(charts[chart])
+            #expect(drawn.series.map(\.name) == ["xDSL", "xPON", "LAN"])
+            for (name, technology) in [("xDSL", "xdsl"), ("xPON", "xpon"), ("LAN", "lan")] {
+                let shares = technologies.map { month -> Double in
+                    let figures = month[technology] ?? [:]
+                    let lines = figures["subscribers"] ?? 0
+                    return lines > 0 ? (figures[key] ?? 0) / lines : 0
+                }
+                expectSeries(try drawn.series(name), shares, span: 1.5, chart: chart)
+            }
         }
 
         // Districts against the CSV's district rows.
