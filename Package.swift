@@ -101,10 +101,10 @@ let package = Package(
             swiftSettings: common),
         .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: common),
         .testTarget(
-            name: "ProbeTests", dependencies: ["Probe", "Packets", "TestSupport"],
+            name: "ProbeTests", dependencies: ["Probe", "Packets", "Report", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: common
         ),
-        .testTarget(name: "ReportTests", dependencies: ["Report"], swiftSettings: common),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], swiftSettings: common),
         .testTarget(
             name: "metro6Tests", dependencies: ["metro6", "Scenario", "Runner", "TestSupport", "Yams"],
             swiftSettings: common

@@ -1,5 +1,6 @@
 import Foundation
 import Report
+import TestSupport
 import Testing
 
 @Suite("Rendering a report document")
@@ -80,7 +81,7 @@ struct RenderingTests {
     }
 
     @Test("HTML: one self-contained page, everything escaped, an accessible SVG per chart with its series")
-    func html() {
+    func html() throws {
         let html = HTMLRenderer.render(Self.document)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(
@@ -96,5 +97,6 @@ struct RenderingTests {
         // The time axis starts at 2011-05: with 3 months, its ticks are the months.
         #expect(html.contains(">2011-05</text>") && html.contains(">2011-07</text>"))
         #expect(html.contains("data-value=\"0.9\""))
+        try Golden.check(html, "document.html")
     }
 }
