@@ -98,13 +98,17 @@ let package = Package(
             swiftSettings: common),
         .testTarget(
             name: "RunnerTests", dependencies: ["Runner", "Report", "Scenario", "MetroModel", "TestSupport"],
+            exclude: ["Golden"],
             swiftSettings: common),
         .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: common),
         .testTarget(
             name: "ProbeTests", dependencies: ["Probe", "Packets", "Report", "TestSupport"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")], swiftSettings: common
         ),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], swiftSettings: common),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"],
+            swiftSettings: common),
         .testTarget(
             name: "metro6Tests", dependencies: ["metro6", "Scenario", "Runner", "TestSupport", "Yams"],
             swiftSettings: common

@@ -284,13 +284,22 @@ extension RunResult {
     func computeSection(_ runs: [ComputeCentreResult]) -> Section {
         let k = computeKPIs(runs)
         let hours = NumberFormat(scale: 1.0 / 3_600, decimals: 2)
-        var facts = [
-            Fact("jobs", figure(k.jobs, .count)),
-            Fact("utilisation", figure(k.utilization, .decimals(3))),
-            Fact("wait, mean", figure(k.meanWait, hours), unit: "h"),
-            Fact("wait, P95", figure(k.p95Wait, hours), unit: "h"),
-            Fact("bounded slowdown", figure(k.meanBoundedSlowdown, .ratio)),
-        ]
+        var facts = ComputeFigure.facts { figure in
+            let spread: Spread? =
+                switch figure {
+                case .jobs: k.jobs
+                case .utilization: k.utilization
+                case .meanWait: k.meanWait
+                case .p95Wait: k.p95Wait
+                case .boundedSlowdown: k.meanBoundedSlowdown
+                case .energy: k.energyKWh
+                case .cloudRejections: k.cloudRejectionRate
+                case .cloudUtilization: k.cloudUtilization
+                case .gpuUtilization: k.gpuUtilization
+                case .gpuP95Wait: k.gpuP95Wait
+                }
+            return spread.map { self.figure($0, figure.format) }
+        }
         if scenario.compute?.slaP95WaitHours != nil {
             let breach = k.firstSLABreachMonth
             facts.append(
@@ -300,19 +309,6 @@ extension RunResult {
                         ? .month(breach.p50) : .monthSpread(p10: breach.p10, p50: breach.p50, p90: breach.p90)
                 ))
             facts.append(Fact("months in breach of the SLA", figure(k.slaMonthsBreached, .integer)))
-        }
-        if let energy = k.energyKWh {
-            facts.append(Fact("energy", figure(energy, NumberFormat(scale: 1e-6, decimals: 1)), unit: "GWh"))
-        }
-        if let rejections = k.cloudRejectionRate, let cloud = k.cloudUtilization {
-            facts.append(
-                Fact("cloud rejections", figure(rejections, NumberFormat(scale: 100, decimals: 2)), unit: "%")
-            )
-            facts.append(Fact("cloud utilisation", figure(cloud, .decimals(3))))
-        }
-        if let gpu = k.gpuUtilization, let gpuWait = k.gpuP95Wait {
-            facts.append(Fact("GPU utilisation", figure(gpu, .decimals(3))))
-            facts.append(Fact("GPU wait, P95", figure(gpuWait, hours), unit: "h"))
         }
         let optional: @Sendable (Double?, NumberFormat) -> Value = { value, format in
             value.map { .number($0, format) } ?? .missing

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ComputeModel
 import Foundation
+import Report
 import Scenario
 import SimCore
 
@@ -83,8 +84,8 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: "Write the jobs simulated (for example the synthetic stream) as an SWF trace.")
     var writeTrace: String?
 
-    @Option(help: "Output format: text or json.")
-    var format = OutputFormat.text
+    @Option(help: "Output format: text, json or html.")
+    var format = PageFormat.text
 
     func validate() throws {
         if (trace == nil) == (synthetic == nil) {
@@ -161,42 +162,14 @@ struct ComputeCommand: ParsableCommand {
         switch format {
         case .json:
             try printJSON(report)
-        case .text:
-            func hours(_ seconds: Double) -> String {
-                String(format: "%.0f s (%.2f h)", seconds, seconds / 3_600)
-            }
+        case .text, .html:
+            let document = report.document(
+                scheduler: scheduler.rawValue, processors: processors, skippedLines: skippedLines,
+                maximumQueueLength: result.maximumQueueLength, pue: idleWatts == nil ? nil : pue,
+                nodeCores: nodeCores)
             print(
-                """
-                \(scheduler.rawValue.uppercased()) on \(processors) processors
-                  jobs                 \(summary.jobs) run, \(summary.skippedJobs) wider than the machine, \
-                \(skippedLines) bad trace lines
-                  utilisation          \(String(format: "%.4f", summary.utilization))
-                  wait mean            \(hours(summary.meanWait))
-                  wait P50 / P95 / max \(String(format: "%.0f / %.0f / %.0f s", summary.p50Wait, summary.p95Wait, summary.maxWait))
-                  bounded slowdown     \(String(format: "%.3f", summary.meanBoundedSlowdown)) (mean, 10 s bound)
-                  queue length         \(String(format: "%.1f", summary.meanQueueLength)) mean, \
-                \(result.maximumQueueLength) max
-                  makespan             \(hours(summary.makespan))
-                  simulation speed     \(String(format: "%.0f", summary.simulatedEventsPerSecond)) events/s
-                """)
-            if let energy = report.energyKWh {
-                print("  energy               \(String(format: "%.1f", energy)) kWh (PUE \(pue))")
-            }
-            if let sla = report.sla, let assessment = report.slaAssessment {
-                let bound = String(format: "%.0f s", sla.maximumP95Wait)
-                if let first = assessment.firstBreach {
-                    let fix =
-                        assessment.processorsToAdd.map {
-                            "adding \($0) cores (\($0 / nodeCores) nodes) at its start keeps it"
-                        }
-                        ?? "even \(assessment.largestTried) more cores do not keep it"
-                    print(
-                        "  SLA (P95 wait ≤ \(bound)) first broken in month \(first + 1) "
-                            + "(\(assessment.periodsBreached) months in breach); \(fix)")
-                } else {
-                    print("  SLA (P95 wait ≤ \(bound)) kept every month")
-                }
-            }
+                format == .html ? HTMLRenderer.render(document) : TextRenderer.render(document),
+                terminator: "")
         }
         if report.slaAssessment?.firstBreach != nil { throw ExitStatus.problemsFound.exit }
     }
