@@ -37,8 +37,10 @@ struct BacktestCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Threads to use (default: one per core).")
     var threads: Int?
 
-    @Option(help: "Output format: text, json or html (the model's bands with the published points).")
-    var format = PageFormat.text
+    @OptionGroup var output: OutputOptions<PageFormat>
+
+    /// The output format.
+    var format: PageFormat { output.format }
 
     func validate() throws {
         try check(replications, in: InputRanges.replications, "--replications")
@@ -58,9 +60,9 @@ struct BacktestCommand: ParsableCommand {
                 seed: seed ?? UInt64(inputs.central.seed ?? 1), replications: replications, threads: threads)
         }
         switch format {
-        case .text: print(backtest.text(), terminator: "")
-        case .json: print(try renderedJSON(backtest.json))
-        case .html: print(HTMLRenderer.render(backtest.document), terminator: "")
+        case .text: try output.write(backtest.text())
+        case .json: try output.write(try renderedJSON(backtest.json) + "\n")
+        case .html: try output.write(HTMLRenderer.render(backtest.document))
         }
         if !backtest.passed { throw ExitCode(1) }
     }

@@ -39,8 +39,10 @@ struct CompareCommand: ParsableCommand {
             valueName: "kpi,kpi,…"))
     var pareto: String?
 
-    @Option(help: "Output format: text, json or csv.")
-    var format = TableFormat.text
+    @OptionGroup var output: OutputOptions<TableFormat>
+
+    /// The output format.
+    var format: TableFormat { output.format }
 
     @Option(
         name: .customLong("expect"),
@@ -82,9 +84,9 @@ struct CompareCommand: ParsableCommand {
             try SweepComparison(path: file, by: by, objectives: objectives)
         }
         switch format {
-        case .text: print(comparison.text(), terminator: "")
-        case .json: print(try renderedJSON(comparison.json))
-        case .csv: print(comparison.csv(), terminator: "")
+        case .text: try output.write(comparison.text())
+        case .json: try output.write(try renderedJSON(comparison.json) + "\n")
+        case .csv: try output.write(comparison.csv())
         }
         guard !expectations.isEmpty else { return }
         let gates = try expectations.map { try Expectation($0) }

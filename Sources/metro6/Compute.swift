@@ -84,8 +84,10 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: "Write the jobs simulated (for example the synthetic stream) as an SWF trace.")
     var writeTrace: String?
 
-    @Option(help: "Output format: text, json or html.")
-    var format = PageFormat.text
+    @OptionGroup var output: OutputOptions<PageFormat>
+
+    /// The output format.
+    var format: PageFormat { output.format }
 
     func validate() throws {
         if (trace == nil) == (synthetic == nil) {
@@ -161,15 +163,13 @@ struct ComputeCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            try printJSON(report)
+            try output.writeJSON(report)
         case .text, .html:
             let document = report.document(
                 scheduler: scheduler.rawValue, processors: processors, skippedLines: skippedLines,
                 maximumQueueLength: result.maximumQueueLength, pue: idleWatts == nil ? nil : pue,
                 nodeCores: nodeCores)
-            print(
-                format == .html ? HTMLRenderer.render(document) : TextRenderer.render(document),
-                terminator: "")
+            try output.write(format == .html ? HTMLRenderer.render(document) : TextRenderer.render(document))
         }
         if report.slaAssessment?.firstBreach != nil { throw ExitStatus.problemsFound.exit }
     }

@@ -30,7 +30,58 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case html
 }
 
-/// Prints `value` as the probe's JSON documents are printed: indented, keys sorted, slashes bare.
+/// A command's output formats: each has text, the default.
+protocol OutputKind: ExpressibleByArgument, CaseIterable, RawRepresentable<String>, Equatable, Sendable {
+    /// Text for a person, the default.
+    static var text: Self { get }
+    /// What the formats give, for the option's help.
+    static var help: String { get }
+}
+
+extension OutputFormat: OutputKind {
+    static let help = "text for a person, json for a program"
+}
+
+extension TableFormat: OutputKind {
+    static let help = "text for a person, json for a program, csv for a spreadsheet (full precision)"
+}
+
+extension PageFormat: OutputKind {
+    static let help = "text for a person, json for a program, html a self-contained page"
+}
+
+extension ReportFormat: OutputKind {
+    static let help =
+        "text for a person, json for a program, csv the months at full precision, html a self-contained page with charts"
+}
+
+/// `--format` and `--out`, shared by the commands that print a result: how it is rendered and
+/// where it goes. JSON always through `JSONOutput`, the one encoding.
+struct OutputOptions<Format: OutputKind>: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Output format: \(Format.help).", valueName: "format")
+    )
+    var format = Format.text
+
+    @Option(
+        help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"),
+        completion: .file())
+    var out: String?
+
+    /// Writes `text` to `--out` (whole, replacing the file) or to standard output.
+    func write(_ text: String) throws {
+        guard let out else { return print(text, terminator: "") }
+        try save(text, to: out)
+    }
+
+    /// Writes `value` as JSON and a line break.
+    func writeJSON(_ value: some Encodable) throws {
+        try write(try JSONOutput.string(value) + "\n")
+    }
+}
+
+/// Prints `value` as JSON, the one encoding (`JSONOutput`).
 func printJSON(_ value: some Encodable) throws {
     print(try JSONOutput.string(value))
 }

@@ -118,8 +118,10 @@ struct ProbeCommand: ParsableCommand {
         })
     var sixRDPrefix: SixRDDomain?
 
-    @Option(help: "Output format: text, json or html (a self-contained page with all the evidence).")
-    var format = PageFormat.text
+    @OptionGroup var output: OutputOptions<PageFormat>
+
+    /// The output format.
+    var format: PageFormat { output.format }
 
     @Option(help: "Exit with 1 when a check ends at this level or worse: warn or fail.")
     var failOn = FailLevel.fail
@@ -211,11 +213,11 @@ struct ProbeCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            try printJSON(report)
+            try output.writeJSON(report)
         case .text:
-            print(report.text)
+            try output.write(report.text + "\n")
         case .html:
-            print(HTMLRenderer.render(report.document), terminator: "")
+            try output.write(HTMLRenderer.render(report.document))
         }
         let gate = ReadinessGate(failOn: failOn.status, waived: Set(waive), minimumScore: minScore)
         let unknown = gate.unknownWaivers(in: report)
@@ -283,7 +285,7 @@ struct ProbeCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            try printJSON(interfaces)
+            try output.writeJSON(interfaces)
         case .text, .html:  // validate() refuses html
             let rows = interfaces.map { interface in
                 [
@@ -293,10 +295,9 @@ struct ProbeCommand: ParsableCommand {
                     interface.addresses.joined(separator: " "),
                 ]
             }
-            print(
+            try output.write(
                 TextTable.render(
-                    header: ["interface", "state", "addresses"], rows: rows, leftAligned: [0, 1, 2]),
-                terminator: "")
+                    header: ["interface", "state", "addresses"], rows: rows, leftAligned: [0, 1, 2]))
         }
     }
 }

@@ -32,8 +32,10 @@ struct RunCommand: ParsableCommand {
     )
     var files: [String] = []
 
-    @Option(help: "Output format: text, json, csv or html (a self-contained page with charts).")
-    var format = ReportFormat.text
+    @OptionGroup var output: OutputOptions<ReportFormat>
+
+    /// The output format.
+    var format: ReportFormat { output.format }
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
         case district
@@ -90,10 +92,10 @@ struct RunCommand: ParsableCommand {
         // The JSON is rendered once: for the output, the gates, or both.
         let json = format == .json || checked ? try renderedJSON(report.json) : ""
         switch format {
-        case .text: print(TextRenderer.render(report.document), terminator: "")
-        case .json: print(json)
-        case .csv: print(CSVRenderer.render(report.monthTable(byDistrict: by == .district)), terminator: "")
-        case .html: print(HTMLRenderer.render(report.document), terminator: "")
+        case .text: try output.write(TextRenderer.render(report.document))
+        case .json: try output.write(json + "\n")
+        case .csv: try output.write(CSVRenderer.render(report.monthTable(byDistrict: by == .district)))
+        case .html: try output.write(HTMLRenderer.render(report.document))
         }
         guard checked else { return }
         let outcomes = try ExpectationCheck.evaluate(gates, onJSON: json)
@@ -119,10 +121,9 @@ struct RunCommand: ParsableCommand {
         case .text:
             let spread =
                 options.replications > 1 ? "P50 over \(options.replications) replications" : "one replication"
-            print("metro6 run: \(runs.count) scenarios, \(spread)\n")
-            print(table.text(), terminator: "")
-        case .json: print("[\n" + runs.map(\.json).joined(separator: ",\n") + "\n]")
-        case .csv: print(table.csv(), terminator: "")
+            try output.write("metro6 run: \(runs.count) scenarios, \(spread)\n\n" + table.text())
+        case .json: try output.write("[\n" + runs.map(\.json).joined(separator: ",\n") + "\n]\n")
+        case .csv: try output.write(table.csv())
         case .html: preconditionFailure("validate() refuses --format html with several scenarios")
         }
         if !checks.isEmpty { try conclude(checks) }

@@ -25,7 +25,7 @@ struct HeadlessBrowser {
 
     /// Loads `page` (an HTML file) with `script` appended to its body; the script leaves its
     /// result as JSON in an element `<pre id="readback">`.
-    func load(_ page: URL, script: String) throws -> Page {
+    func load(_ page: URL, script: String, window: (width: Int, height: Int) = (1100, 900)) throws -> Page {
         var html = try String(contentsOf: page, encoding: .utf8)
         guard let end = html.range(of: "</body>", options: .backwards) else {
             throw Failure("no </body> in \(page.path)")
@@ -39,7 +39,8 @@ struct HeadlessBrowser {
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--user-data-dir=" + folder.appendingPathComponent("profile").path, "--enable-logging=stderr",
             "--v=0",
-            "--virtual-time-budget=5000", "--dump-dom", copy.absoluteString,
+            "--window-size=\(window.width),\(window.height)", "--virtual-time-budget=5000", "--dump-dom",
+            copy.absoluteString,
         ]
         let output = Pipe()
         let errors = Pipe()
@@ -157,6 +158,21 @@ struct HeadlessBrowser {
           const pre = document.createElement('pre');
           pre.id = 'readback';
           pre.textContent = JSON.stringify({ findings, tables });
+          document.body.appendChild(pre);
+        })();
+        """
+
+    /// Reads back how the page fits its window: the page's width against the window's (a phone's
+    /// screen must not scroll sideways; wide tables scroll inside their own box), and each chart's
+    /// width.
+    static let layoutReadback = """
+        (() => {
+          const pre = document.createElement('pre');
+          pre.id = 'readback';
+          pre.textContent = JSON.stringify({
+            windowWidth: window.innerWidth, pageWidth: document.documentElement.scrollWidth,
+            chartWidths: [...document.querySelectorAll('svg.chart')].map(svg => svg.getBoundingClientRect().width)
+          });
           document.body.appendChild(pre);
         })();
         """

@@ -287,9 +287,11 @@ struct ProbeCommandTests {
                                           after a comma when not 0 (2001:db8::/32,
                                           2001:db8:aa00::/40,8): 6rd is then told from 6in4
                                           exactly.
-                  --format <format>       Output format: text, json or html (a self-contained
-                                          page with all the evidence). (values: text, json,
+                  --format <format>       Output format: text for a person, json for a program,
+                                          html a self-contained page. (values: text, json,
                                           html; default: text)
+                  --out <file>            Write the output to this file instead of standard
+                                          output.
                   --fail-on <fail-on>     Exit with 1 when a check ends at this level or worse:
                                           warn or fail. (values: warn, fail; default: fail)
                   --waive <check>         A check whose finding is known and accepted (its id,
