@@ -18,7 +18,8 @@ struct OutputOptionsTests {
             ["probe", "Tests/ProbeTests/Fixtures/netlab/nat64.pcap", "--format", "html"],
             ["compute", "--synthetic", "500", "--cores", "64", "--format", "json"],
             [
-                "backtest", "Scenarios/backtest/china-fixed-2011.yaml", "--actuals", "Scenarios/actuals/china-ipv6.yaml",
+                "backtest", "Scenarios/backtest/china-fixed-2011.yaml", "--actuals",
+                "Scenarios/actuals/china-ipv6.yaml",
                 "--replications", "2",
             ],
         ])
@@ -34,8 +35,10 @@ struct OutputOptionsTests {
         let contents = try String(contentsOfFile: file, encoding: .utf8)
         // The compute line that says how fast the simulation ran is the one figure that varies.
         func stable(_ text: String) -> String {
-            text.split(separator: "\n").filter { !$0.contains("simulatedEventsPerSecond") && !$0.contains("simulationSeconds") }
-                .joined(separator: "\n")
+            text.split(separator: "\n").filter {
+                !$0.contains("simulatedEventsPerSecond") && !$0.contains("simulationSeconds")
+            }
+            .joined(separator: "\n")
         }
         #expect(stable(contents) == stable(printed.output))
         #expect(!contents.isEmpty)
