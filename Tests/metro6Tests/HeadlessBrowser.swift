@@ -76,6 +76,25 @@ struct HeadlessBrowser {
         return Page(readback: readback, console: console)
     }
 
+    /// Prints `page` to a PDF as chromium's print dialog would (A4/Letter, the page's print
+    /// rules), returning the PDF's bytes.
+    func printed(_ page: URL) throws -> Data {
+        let pdf = folder.appendingPathComponent(page.deletingPathExtension().lastPathComponent + ".pdf")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            "--user-data-dir=" + folder.appendingPathComponent("profile").path, "--no-pdf-header-footer",
+            "--print-to-pdf=" + pdf.path, page.absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure("chromium could not print \(page.path)") }
+        return try Data(contentsOf: pdf)
+    }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }

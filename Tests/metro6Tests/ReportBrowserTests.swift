@@ -126,6 +126,15 @@ struct ReportBrowserTests {
             !layout.chartWidths.isEmpty
                 && layout.chartWidths.allSatisfy { $0 > 200 && $0 <= layout.windowWidth })
 
+        // Printed: a PDF of a few pages, one per page object.
+        let pdf = try browser.printed(URL(fileURLWithPath: page))
+        let pages =
+            String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+            + String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page/").count - 1
+        #expect(
+            pdf.starts(with: Data("%PDF".utf8)) && (3...40).contains(pages),
+            "\(pdf.count) bytes, \(pages) pages")
+
         // The city's columns, mean over the replications, with P10-P90 bands around them.
         let city: [(chart: String, series: String, column: String)] = [
             ("ipv6-subscribers", "subscribers", "subscribers"),
@@ -352,6 +361,34 @@ extension ReportBrowserTests {
         let shares = try #require(charts["sweep-ipv6-share"])
         #expect(shares.series.count == min(6, plans.count))
         #expect(shares.series.allSatisfy { !$0.band.isEmpty && $0.band.count == 2 * $0.points.count })
+        // Each line is the mean over its plan's runs, as SQLite computes it from the results file.
+        let query = Process()
+        query.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        query.arguments = [
+            "-separator", " ", results,
+            "SELECT r.variant, m.month, avg(m.ipv6EnabledSubscribers / m.subscribers) FROM months m "
+                + "JOIN runs r USING (run) GROUP BY r.variant, m.month ORDER BY r.variant, m.month",
+        ]
+        let pipe = Pipe()
+        query.standardOutput = pipe
+        try query.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        query.waitUntilExit()
+        #expect(query.terminationStatus == 0)
+        var means: [Int: [Double]] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            means[Int(fields[0])!, default: []].append(Double(fields[2])!)
+        }
+        for series in shares.series {
+            let rank = try #require(Int(series.name.prefix { $0.isNumber }))
+            let plan = try #require(plans.first { $0["rank"] as? Int == rank })
+            let variant = try #require(plan["variant"] as? Int)
+            let expected = try #require(means[variant])
+            expectSeries(
+                series, expected, span: span(shares.series.flatMap { $0.band.map { $0[1] } }),
+                chart: "sweep-ipv6-share")
+        }
     }
 }
 

@@ -16,10 +16,7 @@ extension SweepComparison {
             (plans.filter(\.pareto) + plans.filter { !$0.pareto }).prefix(Self.chartedPlans).sorted {
                 $0.rank < $1.rank
             })
-        let names = [
-            "ipv6EnabledSubscribers", "subscribers", "ipv6TrafficShare", "cgnatUtilization",
-            "programmeCostCumulative",
-        ]
+        let names = Array(Set(Self.monthCharts.flatMap(\.columns))).sorted()
         let months = try store.monthValues(names, variants: (plans.map(\.variant).max() ?? -1) + 1)
         let better = KPICatalogue.higherIsBetter.contains(by) ? "higher is better" : "lower is better"
         var sections = [
@@ -39,13 +36,15 @@ extension SweepComparison {
         let start = charted.compactMap { YearMonth($0.start) }.min()
         let axis =
             start.map { Axis.months(from: MonthStamp(year: $0.year, month: $0.month)) } ?? Axis("month")
-        func series(_ column: Int, _ value: @escaping ([Double]) -> Double) -> [Series] {
-            charted.map { plan in
+        /// Each charted plan's figure, mean and P10-P90 over its replications, month by month.
+        func series(_ chart: MonthChart) -> [Series] {
+            let indices = chart.columns.map { names.firstIndex(of: $0)! }
+            return charted.map { plan in
                 let offset =
                     start.flatMap { first in YearMonth(plan.start).map { first.months(to: $0) } } ?? 0
                 let rows = plan.variant < months.count ? months[plan.variant] : []
                 let points = rows.enumerated().map { month, runs -> (Double, Double, Double, Double) in
-                    let sorted = runs.map(value).sorted()
+                    let sorted = runs.map { row in chart.value(indices.map { row[$0] }) }.sorted()
                     let mean = sorted.reduce(0, +) / Double(Swift.max(sorted.count, 1))
                     return (
                         Double(month + offset), mean, sorted.nearestRankQuantile(0.1) ?? mean,
@@ -62,38 +61,76 @@ extension SweepComparison {
         sections.append(
             Section(
                 id: "plans-over-time", title: "The leading plans over time",
-                blocks: [
+                blocks: Self.monthCharts.map { chart in
                     .chart(
                         Chart(
-                            id: "sweep-ipv6-share", title: "Subscribers with IPv6 on",
-                            summary: "The share of subscribers with working IPv6." + bandNote, x: axis,
-                            y: Axis("subscribers with IPv6 on", unit: "%", format: .percent),
-                            series: series(0) { $0[1] > 0 ? $0[0] / $0[1] : 0 })),
-                    .chart(
-                        Chart(
-                            id: "sweep-ipv6-traffic", title: "IPv6 share of traffic",
-                            summary: "The IPv6 share of busy-hour traffic." + bandNote, x: axis,
-                            y: Axis("IPv6 traffic", unit: "%", format: .percent), series: series(2) { $0[2] })
-                    ),
-                    .chart(
-                        Chart(
-                            id: "sweep-cgn", title: "CGN utilisation",
-                            summary: "The CGN's load over its capacity." + bandNote,
-                            x: axis, y: Axis("utilisation", format: .ratio), series: series(3) { $0[3] },
-                            references: [Reference("capacity", value: 1)])),
-                    .chart(
-                        Chart(
-                            id: "sweep-programme-cost", title: "Programme cost",
-                            summary: "The IPv6 programme's spending so far, undiscounted, in millions."
-                                + bandNote,
-                            x: axis, y: Axis("cumulative", unit: "M", format: .millions),
-                            series: series(4) { $0[4] })),
-                ]))
+                            id: chart.id, title: chart.title, summary: chart.summary + bandNote, x: axis,
+                            y: chart.axis,
+                            series: series(chart), references: chart.references))
+                }))
         return ReportDocument(
             title: "Sweep \(PrintableText.escape(sweep))",
             subtitle: ["\(plans.count) plans, \(runsFound) of \(runsInSweep) runs, ranked by \(by)"],
             sections: sections)
     }
+
+    /// A chart of the leading plans' months: the stored city columns it reads and the figure it
+    /// draws from them.
+    struct MonthChart: Sendable {
+        var id: String
+        var title: String
+        var summary: String
+        var axis: Axis
+        /// The `MonthColumns.city` columns it reads, in the order `value` takes them.
+        var columns: [String]
+        var references: [Reference] = []
+        var value: @Sendable ([Double]) -> Double
+    }
+
+    /// The month charts of a sweep's report, each reading its own columns of the results file.
+    static let monthCharts: [MonthChart] = [
+        MonthChart(
+            id: "sweep-ipv6-share", title: "Subscribers with IPv6 on",
+            summary: "The share of subscribers with working IPv6.",
+            axis: Axis("subscribers with IPv6 on", unit: "%", format: .percent),
+            columns: ["ipv6EnabledSubscribers", "subscribers"], value: { $0[1] > 0 ? $0[0] / $0[1] : 0 }),
+        MonthChart(
+            id: "sweep-ipv6-available", title: "Subscribers with IPv6 available",
+            summary: "The share of subscribers whose CPE, BNG and access node allow IPv6.",
+            axis: Axis("subscribers with IPv6 available", unit: "%", format: .percent),
+            columns: ["ipv6AvailableSubscribers", "subscribers"], value: { $0[1] > 0 ? $0[0] / $0[1] : 0 }),
+        MonthChart(
+            id: "sweep-ipv6-traffic", title: "IPv6 share of traffic",
+            summary: "The IPv6 share of busy-hour traffic.",
+            axis: Axis("IPv6 traffic", unit: "%", format: .percent), columns: ["ipv6TrafficShare"],
+            value: { $0[0] }),
+        MonthChart(
+            id: "sweep-public-ipv4", title: "Public IPv4 in use",
+            summary: "Public addresses in use, own and behind the CGN.",
+            axis: Axis("addresses", format: .count),
+            columns: ["publicIPv4InUse"], value: { $0[0] }),
+        MonthChart(
+            id: "sweep-cgn", title: "CGN utilisation", summary: "The CGN's load over its capacity.",
+            axis: Axis("utilisation", format: .ratio), columns: ["cgnatUtilization"],
+            references: [Reference("capacity", value: 1)], value: { $0[0] }),
+        MonthChart(
+            id: "sweep-peak-link", title: "Busiest link",
+            summary: "The most loaded link (district uplinks, the core, PON trees) over its capacity.",
+            axis: Axis("utilisation", format: .ratio), columns: ["peakLinkUtilization"],
+            references: [Reference("capacity", value: 1)], value: { $0[0] }),
+        MonthChart(
+            id: "sweep-programme-cost", title: "Programme cost",
+            summary: "The IPv6 programme's spending so far, undiscounted, in millions.",
+            axis: Axis("cumulative", unit: "M", format: .millions), columns: ["programmeCostCumulative"],
+            value: { $0[0] }),
+        MonthChart(
+            id: "sweep-business-as-usual-cost", title: "Business-as-usual cost",
+            summary:
+                "Costs the plan does not choose (operation, failures, growth, capacity) so far, in millions.",
+            axis: Axis("cumulative", unit: "M", format: .millions),
+            columns: ["businessAsUsualCostCumulative"],
+            value: { $0[0] }),
+    ]
 
     /// A KPI's spread as a reader reads it: months as months from the plan's start.
     func value(_ plan: Plan, _ kpi: String) -> Value {
