@@ -100,3 +100,19 @@ struct RenderingTests {
         try Golden.check(html, "document.html")
     }
 }
+
+@Suite("Wrapping prose")
+struct WrappingTests {
+    @Test("lines break between words before the width, later lines indented two more; runs of spaces kept")
+    func wrap() {
+        let words = (1...40).map { "word\($0)" }.joined(separator: " ")
+        let lines = TextRenderer.wrap(words, indent: "  ")
+        #expect(lines.count > 1 && lines.allSatisfy { $0.count <= TextRenderer.width })
+        #expect(lines[0].hasPrefix("  word1 ") && lines.dropFirst().allSatisfy { $0.hasPrefix("    word") })
+        #expect(lines.joined(separator: " ").split(separator: " ").joined(separator: " ") == words)
+        #expect(TextRenderer.wrap("n/a   a, b", indent: "") == ["n/a   a, b"])
+        #expect(TextRenderer.wrap("", indent: "  ") == ["  "])
+        let long = String(repeating: "x", count: 150)
+        #expect(TextRenderer.wrap("a " + long, indent: "") == ["a", "  " + long])
+    }
+}

@@ -21,12 +21,37 @@ public enum TextRenderer {
     public static func render(_ block: Block, indent: String = "  ") -> String {
         switch block {
         case .paragraph(let text):
-            text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 + "\n" }.joined()
+            text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                wrap(String($0), indent: indent).joined(separator: "\n") + "\n"
+            }.joined()
         case .facts(let facts): render(facts, indent: indent)
         case .findings(let findings): findings.map { render($0, indent: indent) }.joined()
         case .table(let table): render(table, indent: indent)
         case .chart: ""
         }
+    }
+
+    /// The width prose is wrapped to: a wide terminal's, so that tables and prose line up.
+    public static let width = 100
+
+    /// `line` after `indent`, broken between words before `width` columns; the lines after the
+    /// first are indented two more. A word longer than a line stands alone.
+    public static func wrap(_ line: String, indent: String) -> [String] {
+        var lines: [String] = []
+        var current: String?
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            guard let text = current else {
+                current = indent + word
+                continue
+            }
+            if text.count + 1 + word.count > width && !word.isEmpty {
+                lines.append(text)
+                current = indent + "  " + word
+            } else {
+                current = text + " " + word
+            }
+        }
+        return lines + [current ?? indent]
     }
 
     /// Facts a line each, values lined up after the longest label.
