@@ -61,12 +61,12 @@ public struct JUnitReport: Sendable, Hashable {
     /// The `<testsuite>` element.
     private var suiteElement: String {
         var text =
-            "  <testsuite name=\"\(Self.escape(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
+            "  <testsuite name=\"\(Markup.escape(name))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
             + "errors=\"0\" skipped=\"\(skipped)\">\n"
         for item in cases {
             text +=
-                "    <testcase name=\"\(Self.escape(item.name))\" classname=\"\(Self.escape(item.className))\""
-            let output = item.output.map { "      <system-out>\(Self.escape($0))</system-out>\n" } ?? ""
+                "    <testcase name=\"\(Markup.escape(item.name))\" classname=\"\(Markup.escape(item.className))\""
+            let output = item.output.map { "      <system-out>\(Markup.escape($0))</system-out>\n" } ?? ""
             switch item.verdict {
             case .passed where output.isEmpty:
                 text += "/>\n"
@@ -75,35 +75,12 @@ public struct JUnitReport: Sendable, Hashable {
                 text += ">\n"
             case .failed(let message, let details):
                 text +=
-                    ">\n      <failure message=\"\(Self.escape(message))\">\(Self.escape(details))</failure>\n"
+                    ">\n      <failure message=\"\(Markup.escape(message))\">\(Markup.escape(details))</failure>\n"
             case .skipped(let reason):
-                text += ">\n      <skipped message=\"\(Self.escape(reason))\"/>\n"
+                text += ">\n      <skipped message=\"\(Markup.escape(reason))\"/>\n"
             }
             text += output + "    </testcase>\n"
         }
         return text + "  </testsuite>\n"
-    }
-
-    /// `text` safe inside XML text and attributes: markup escaped, and the characters XML 1.0
-    /// cannot hold (most control characters) written as `\u{…}`.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\n", "\t": result.unicodeScalars.append(scalar)
-            case "\r": result += "&#13;"
-            case _
-            where scalar.value < 0x20 || (0xD800...0xDFFF).contains(scalar.value) || scalar.value == 0xFFFE
-                || scalar.value == 0xFFFF:
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -1,20 +1,28 @@
-/// Escaping for HTML and SVG text and attribute values.
+/// Escaping for XML (JUnit), HTML and SVG text and attribute values.
 enum Markup {
-    /// `text` safe inside an element or a double-quoted attribute.
+    /// `text` safe inside an XML or HTML element or quoted attribute: markup escaped, and the
+    /// characters XML 1.0 cannot hold (most control characters, lone surrogates, U+FFFE/FFFF)
+    /// written visibly as `\u{…}`.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\n", "\t": result.unicodeScalars.append(scalar)
+            case "\r": result += "&#13;"
+            case _
+            where scalar.value < 0x20 || (0xD800...0xDFFF).contains(scalar.value) || scalar.value == 0xFFFE
+                || scalar.value == 0xFFFF:
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
             }
         }
-        return out
+        return result
     }
 
     /// A coordinate with at most one decimal, as SVG reads it.
