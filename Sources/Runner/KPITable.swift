@@ -43,11 +43,8 @@ public struct KPITable: Sendable {
 
     /// CSV with full precision: a `kpi` column, then one per run.
     public func csv() -> String {
-        let header = (["kpi"] + columns).map(CSVRenderer.field).joined(separator: ",")
-        let lines = rows.map { row in
-            ([row.kpi] + row.values.map { $0 ?? "" }).map(CSVRenderer.field).joined(separator: ",")
-        }
-        return ([header] + lines).joined(separator: "\n") + "\n"
+        CSVRenderer.render(
+            header: ["kpi"] + columns, rows: rows.map { [$0.kpi] + $0.values.map { $0 ?? "" } })
     }
 
     /// A number to four significant digits, with thousands separators when large.

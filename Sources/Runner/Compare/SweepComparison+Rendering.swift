@@ -154,18 +154,16 @@ extension SweepComparison {
 
     /// One row per plan and KPI: `rank,plan,runs,pareto,kpi,p10,p50,p90,mean`, full precision.
     public func csv() -> String {
-        var lines = ["rank,plan,runs,pareto,kpi,p10,p50,p90,mean"]
-        for plan in plans {
-            for kpi in plan.kpis {
+        let rows = plans.flatMap { plan in
+            plan.kpis.map { kpi in
                 let spread = kpi.spread
                 let values = [spread.p10, spread.p50, spread.p90, spread.mean].map {
                     Self.rendered($0, kpi: kpi.name, start: plan.start) ?? ""
                 }
-                lines.append(
-                    (["\(plan.rank)", plan.name, "\(plan.runs)", "\(plan.pareto)", kpi.name] + values)
-                        .map(CSVRenderer.field).joined(separator: ","))
+                return ["\(plan.rank)", plan.name, "\(plan.runs)", "\(plan.pareto)", kpi.name] + values
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSVRenderer.render(
+            header: ["rank", "plan", "runs", "pareto", "kpi", "p10", "p50", "p90", "mean"], rows: rows)
     }
 }
