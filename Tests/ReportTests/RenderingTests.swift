@@ -101,6 +101,26 @@ struct RenderingTests {
     }
 }
 
+@Suite("Charts with numbers that are not finite")
+struct NonFiniteChartTests {
+    @Test("NaN and infinite values are left out of lines, bands, ranges and references")
+    func nonFinite() {
+        let chart = Chart(
+            id: "c", title: "t", summary: "s", x: .months(from: MonthStamp(year: 2020, month: 1)),
+            y: Axis("y"),
+            series: [
+                Series(
+                    "a", values: [1, .nan, 3, .infinity, 2],
+                    band: [.init(x: 0, low: 0, high: .nan), .init(x: 2, low: 2, high: 4)])
+            ], references: [Reference("r", value: .infinity)])
+        let html = HTMLRenderer.render(
+            ReportDocument(title: "x", sections: [Section(id: "s", title: "s", blocks: [.chart(chart)])]))
+        let svg = html[html.range(of: "<svg")!.lowerBound...]
+        #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
+        #expect(html.contains("data-series=\"a\""))
+    }
+}
+
 @Suite("Wrapping prose")
 struct WrappingTests {
     @Test("lines break between words before the width, later lines indented two more; runs of spaces kept")

@@ -20,12 +20,16 @@ struct ChartFrame {
     /// The frame of `chart`, `width` wide.
     init(_ chart: Chart, width: Double = 760) {
         self.width = width
-        let points = chart.series.flatMap(\.points)
-        let bands = chart.series.flatMap(\.band)
+        let points = chart.series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
+        let bands = chart.series.flatMap(\.band).filter {
+            $0.x.isFinite && $0.low.isFinite && $0.high.isFinite
+        }
         let xs =
             points.map(\.x) + bands.map(\.x)
             + chart.lanes.flatMap { $0.spans.flatMap { [$0.start, $0.end] } }
-        var ys = points.map(\.y) + bands.flatMap { [$0.low, $0.high] } + chart.references.map(\.value)
+        var ys =
+            points.map(\.y) + bands.flatMap { [$0.low, $0.high] }
+            + chart.references.map(\.value).filter(\.isFinite)
         if chart.y.includesZero { ys.append(0) }
         y = NiceScale(covering: ys.min() ?? 0, ys.max() ?? 1, ticks: 6)
         switch chart.x.scale {

@@ -96,7 +96,12 @@ enum SVGChart {
 
     // MARK: Data
 
+    /// A series' group. Points and band points that are not finite numbers are left out: the
+    /// line joins its neighbours.
     static func series(_ series: Series, index: Int, kind: Chart.Kind, _ frame: ChartFrame) -> String {
+        var series = series
+        series.points.removeAll { !$0.x.isFinite || !$0.y.isFinite }
+        series.band.removeAll { !$0.x.isFinite || !$0.low.isFinite || !$0.high.isFinite }
         let colour = ChartPalette.series(index)
         var out = "<g class=\"series\" data-series=\"\(Markup.escape(series.name))\">"
         if !series.band.isEmpty {
@@ -135,6 +140,7 @@ enum SVGChart {
     }
 
     static func reference(_ reference: Reference, _ frame: ChartFrame) -> String {
+        guard reference.value.isFinite else { return "" }
         let y = frame.py(reference.value)
         var out = "<g class=\"reference\" data-value=\"\(NumberFormat.exact(reference.value))\">"
         out += line(frame.left, y, frame.right, y, "reference-line")
