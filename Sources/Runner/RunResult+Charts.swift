@@ -75,7 +75,6 @@ extension RunResult {
     var subscriberCharts: [Chart] {
         let y = Axis("subscribers", format: .count)
         let modes = Set(results.flatMap { $0.months.flatMap(\.ipv6SubscribersByMode.keys) }).sorted()
-        let count = monthMeans.count
         let byMode = MonthColumns.modeMeans(results.map(\.months))
         return [
             Chart(
@@ -106,7 +105,7 @@ extension RunResult {
             Chart(
                 id: "ipv6-by-mode", title: "IPv6 on, by provisioning mode",
                 summary: "Subscribers with working IPv6 under each mode.", x: timeAxis, y: y,
-                series: modes.map { mode in Series(mode, values: (0..<count).map { byMode[$0][mode] ?? 0 }) }),
+                series: modes.map { mode in Series(mode, values: byMode.map { $0[mode] ?? 0 }) }),
             Chart(
                 id: "ipv6-traffic", title: "IPv6 share of busy-hour traffic",
                 summary: "The share of all subscribers' busy-hour traffic carried over IPv6.", x: timeAxis,

@@ -107,13 +107,11 @@ extension RunResult {
         let columns =
             [Column<MonthRow>("month") { .text($0.label) }]
             + MonthColumns.city.enumerated().filter(\.element.inSummary).map { readerColumn($1, $0) }
-        let rows = monthRows(monthMeans).filter {
-            ($0.month + 1) % step == 0 || $0.month == scenario.months - 1
-        }
+        let means = monthMeans
+        let rows = monthRows(means).filter { ($0.month + 1) % step == 0 || $0.month == means.count - 1 }
         return Table(
             id: "month-table", title: step == 1 ? "Each month" : "Each quarter's last month",
-            columns: columns,
-            rows: rows.filter { $0.month < monthMeans.count },
+            columns: columns, rows: rows,
             note: results.count == 1 ? nil : "Means over \(results.count) replications.")
     }
 
@@ -201,8 +199,9 @@ extension RunResult {
     /// In words: when the milestones came or why not, what was over capacity when, which actions
     /// slipped and to when, and how money is counted.
     func explanation() -> [String] {
-        var lines = [milestoneSentence(spread.month50, "Half"), milestoneSentence(spread.month90, "90% of")]
-        if spread.month90.p50 == nil { lines.append(shortfallSentence()) }
+        let k = spread
+        var lines = [milestoneSentence(k.month50, "Half"), milestoneSentence(k.month90, "90% of")]
+        if k.month90.p50 == nil { lines.append(shortfallSentence()) }
         let bound = constraints
         if bound.isEmpty { lines.append("Nothing was over capacity and no limit held the plan back.") }
         for constraint in bound {
