@@ -37,10 +37,10 @@ struct BacktestCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Threads to use (default: one per core).")
     var threads: Int?
 
-    @OptionGroup var output: OutputOptions<PageFormat>
+    @Option(help: PageFormat.argumentHelp)
+    var format = PageFormat.text
 
-    /// The output format.
-    var format: PageFormat { output.format }
+    @OptionGroup var output: OutputFile
 
     func validate() throws {
         try check(replications, in: InputRanges.replications, "--replications")

@@ -39,10 +39,10 @@ struct CompareCommand: ParsableCommand {
             valueName: "kpi,kpi,…"))
     var pareto: String?
 
-    @OptionGroup var output: OutputOptions<TableFormat>
+    @Option(help: TableFormat.argumentHelp)
+    var format = TableFormat.text
 
-    /// The output format.
-    var format: TableFormat { output.format }
+    @OptionGroup var output: OutputFile
 
     @Option(
         name: .customLong("expect"),

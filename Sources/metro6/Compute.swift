@@ -84,10 +84,10 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: "Write the jobs simulated (for example the synthetic stream) as an SWF trace.")
     var writeTrace: String?
 
-    @OptionGroup var output: OutputOptions<PageFormat>
+    @Option(help: PageFormat.argumentHelp)
+    var format = PageFormat.text
 
-    /// The output format.
-    var format: PageFormat { output.format }
+    @OptionGroup var output: OutputFile
 
     func validate() throws {
         if (trace == nil) == (synthetic == nil) {

@@ -118,10 +118,10 @@ struct ProbeCommand: ParsableCommand {
         })
     var sixRDPrefix: SixRDDomain?
 
-    @OptionGroup var output: OutputOptions<PageFormat>
+    @Option(help: PageFormat.argumentHelp)
+    var format = PageFormat.text
 
-    /// The output format.
-    var format: PageFormat { output.format }
+    @OptionGroup var output: OutputFile
 
     @Option(help: "Exit with 1 when a check ends at this level or worse: warn or fail.")
     var failOn = FailLevel.fail

@@ -43,6 +43,18 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    func validate() throws {
+        guard isResults else { return }
+        let runOnly = [
+            (options.seed != nil, "--seed"), (options.months != nil, "--months"),
+            (options.replications != 1, "--replications"), (options.threads != nil, "--threads"),
+            (!options.changes.assignments.isEmpty, "--set"), (!options.skip.isEmpty, "--skip"),
+        ]
+        if let (_, name) = runOnly.first(where: \.0) {
+            throw ValidationError("\(name) applies to a scenario; a sweep's results were run already")
+        }
+    }
+
     /// Whether `file` is a sweep's results (SQLite) rather than a scenario.
     var isResults: Bool {
         guard let file, let handle = FileHandle(forReadingAtPath: file) else { return false }

@@ -32,10 +32,10 @@ struct RunCommand: ParsableCommand {
     )
     var files: [String] = []
 
-    @OptionGroup var output: OutputOptions<ReportFormat>
+    @Option(help: ReportFormat.argumentHelp)
+    var format = ReportFormat.text
 
-    /// The output format.
-    var format: ReportFormat { output.format }
+    @OptionGroup var output: OutputFile
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
         case district

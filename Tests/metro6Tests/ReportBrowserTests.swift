@@ -332,6 +332,9 @@ extension ReportBrowserTests {
         let page = folder.path("plans.html")
         let written = try cli.run(["report", results, "--out", page])
         #expect(written.status == 0, "\(written.error)")
+        // Options that run a scenario say they do not apply to results already run.
+        let refused = try cli.run(["report", results, "--replications", "3", "--out", folder.path("no.html")])
+        #expect(refused.status == 2 && refused.error.contains("--replications applies to a scenario"))
         let compare = try cli.run(["compare", results, "--format", "json"])
         let comparison = try #require(
             try JSONSerialization.jsonObject(with: Data(compare.output.utf8)) as? [String: Any])

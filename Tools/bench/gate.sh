@@ -29,6 +29,7 @@ workloads=(
     "bundled-city-year|run --months 12 --threads 1 --format json"
     "easy-scheduler|compute --synthetic 20000 --cores 512 --scheduler easy --format json"
     "probe-captures|probe $zeek/dns-edns-ecs.pcap $zeek/wikipedia.pcap $zeek/quic-decrypt-fail-google-de-51833.pcap $zeek/Teredo.pcap $zeek/ipv6.pcap --format json"
+    "probe-generated|bench probe --packets 20000 --repeat 1 --format json"
     "phold-engine|bench phold --lps 1024 --population 4 --events 200000 --format json"
 )
 
