@@ -28,18 +28,18 @@ struct ConstraintLog: Sendable, Hashable {
 
     mutating func note(_ constraint: String, district: Int?, month: Int) {
         let key = Key(constraint: constraint, district: district)
-        guard var periods = entries[key], let last = periods.last else {
+        guard let last = entries[key]?.last else {
             entries[key] = [month...month]
             order.append(key)
             return
         }
         guard month > last.upperBound else { return }
+        // In place: the periods are not copied out of the dictionary and back.
         if month == last.upperBound + 1 {
-            periods[periods.count - 1] = last.lowerBound...month
+            entries[key]![entries[key]!.count - 1] = last.lowerBound...month
         } else {
-            periods.append(month...month)
+            entries[key]!.append(month...month)
         }
-        entries[key] = periods
     }
 
     static func == (lhs: ConstraintLog, rhs: ConstraintLog) -> Bool { lhs.list == rhs.list }

@@ -15,15 +15,9 @@ extension RunResult {
     }
 
     /// The series of city column `name`: its means, and with several replications its P10-P90
-    /// band; `transform` turns a month's values into the figure (a share, say).
-    func citySeries(
-        _ name: String, label: String, style: Series.Style = .solid,
-        transform: (@Sendable (_ value: Double, _ month: MonthlyOutput) -> Double)? = nil
-    ) -> Series {
-        let column = MonthColumns.city.first { $0.name == name }!
-        let value: (MonthlyOutput) -> Double = { month in
-            transform.map { $0(column.value(month), month) } ?? column.value(month)
-        }
+    /// band.
+    func citySeries(_ name: String, label: String, style: Series.Style = .solid) -> Series {
+        let value = MonthColumns.city.first { $0.name == name }!.value
         let count = results.map(\.months.count).min() ?? 0
         let means = (0..<count).map { month in
             results.reduce(0) { $0 + value($1.months[month]) } / Double(results.count)
@@ -59,8 +53,7 @@ extension RunResult {
 
     /// Per access technology, figure `index` (1: available, 2: on) over its subscribers, as the
     /// ratio of the means the JSON's `byTechnology` holds.
-    func technologySeries(_ index: Int) -> [Series] {
-        let means = MonthColumns.technologyMeans(results.map(\.months))
+    func technologySeries(_ index: Int, _ means: [[AccessTechnology: [Double]]]) -> [Series] {
         let names: [AccessTechnology: String] = [.xdsl: "xDSL", .xpon: "xPON", .lan: "LAN"]
         return AccessTechnology.allCases.map { technology in
             Series(
@@ -76,6 +69,7 @@ extension RunResult {
         let y = Axis("subscribers", format: .count)
         let modes = Set(results.flatMap { $0.months.flatMap(\.ipv6SubscribersByMode.keys) }).sorted()
         let byMode = MonthColumns.modeMeans(results.map(\.months))
+        let technologies = MonthColumns.technologyMeans(results.map(\.months))
         return [
             Chart(
                 id: "ipv6-subscribers", title: "Subscribers with IPv6 available and on",
@@ -97,11 +91,12 @@ extension RunResult {
                 summary:
                     "The share of each technology's subscribers whose CPE, BNG and access node allow IPv6.",
                 x: timeAxis, y: Axis("subscribers with IPv6 available", unit: "%", format: .percent),
-                series: technologySeries(1)),
+                series: technologySeries(1, technologies)),
             Chart(
                 id: "ipv6-on-by-technology", title: "IPv6 on, by access technology",
                 summary: "The share of each technology's subscribers with working IPv6.", x: timeAxis,
-                y: Axis("subscribers with IPv6 on", unit: "%", format: .percent), series: technologySeries(2)),
+                y: Axis("subscribers with IPv6 on", unit: "%", format: .percent),
+                series: technologySeries(2, technologies)),
             Chart(
                 id: "ipv6-by-mode", title: "IPv6 on, by provisioning mode",
                 summary: "Subscribers with working IPv6 under each mode.", x: timeAxis, y: y,
@@ -282,7 +277,7 @@ extension RunResult {
 extension RunResult {
     func computeSection(_ runs: [ComputeCentreResult]) -> Section {
         let k = computeKPIs(runs)
-        let hours = NumberFormat(scale: 1.0 / 3_600, decimals: 2)
+        let hours = ComputeFigure.meanWait.format
         var facts = ComputeFigure.facts { figure in
             let spread: Spread? =
                 switch figure {

@@ -35,13 +35,13 @@ struct HeadlessBrowser {
         try Data(html.utf8).write(to: copy)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--user-data-dir=" + folder.appendingPathComponent("profile").path, "--enable-logging=stderr",
-            "--v=0",
-            "--window-size=\(window.width),\(window.height)", "--virtual-time-budget=5000", "--dump-dom",
-            copy.absoluteString,
-        ]
+        process.arguments =
+            commonArguments + [
+                "--enable-logging=stderr",
+                "--v=0",
+                "--window-size=\(window.width),\(window.height)", "--virtual-time-budget=5000", "--dump-dom",
+                copy.absoluteString,
+            ]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -76,17 +76,26 @@ struct HeadlessBrowser {
         return Page(readback: readback, console: console)
     }
 
+    /// What every run of the browser is given: no screen, no sandbox (CI runs as root), a
+    /// profile of its own in `folder`.
+    var commonArguments: [String] {
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            "--user-data-dir=" + folder.appendingPathComponent("profile").path,
+        ]
+    }
+
     /// Prints `page` to a PDF as chromium's print dialog would (A4/Letter, the page's print
     /// rules), returning the PDF's bytes.
     func printed(_ page: URL) throws -> Data {
         let pdf = folder.appendingPathComponent(page.deletingPathExtension().lastPathComponent + ".pdf")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--user-data-dir=" + folder.appendingPathComponent("profile").path, "--no-pdf-header-footer",
-            "--print-to-pdf=" + pdf.path, page.absoluteString,
-        ]
+        process.arguments =
+            commonArguments + [
+                "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf.path, page.absoluteString,
+            ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

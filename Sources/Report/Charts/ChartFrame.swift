@@ -44,14 +44,17 @@ struct ChartFrame {
                 Swift.max(xs.max() ?? 1, chart.x.includesZero ? 0 : -.infinity), ticks: 7)
             (xLow, xHigh) = (x.low, x.high)
         }
-        let laneHeight = 22.0
         left = chart.kind == .timeline ? 210 : 76
         right = width - 24
         top = 16
         height =
-            chart.kind == .timeline ? top + laneHeight * Double(Swift.max(chart.lanes.count, 1)) + 40 : 300
+            chart.kind == .timeline
+            ? top + Self.laneHeight * Double(Swift.max(chart.lanes.count, 1)) + 40 : 300
         bottom = height - 44
     }
+
+    /// The height of a timeline's lane.
+    static let laneHeight = 22.0
 
     /// The pixel column of `x`.
     func px(_ x: Double) -> Double {

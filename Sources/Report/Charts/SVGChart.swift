@@ -152,7 +152,7 @@ enum SVGChart {
     static func lanes(_ chart: Chart, _ frame: ChartFrame) -> String {
         var out = ""
         for (index, lane) in chart.lanes.enumerated() {
-            let y = frame.top + 22 * Double(index)
+            let y = frame.top + ChartFrame.laneHeight * Double(index)
             out += "<g class=\"lane\" data-lane=\"\(Markup.escape(lane.label))\">"
             let shown = lane.label.count > 32 ? lane.label.prefix(31) + "…" : lane.label
             out += "<text x=\"\(Markup.coordinate(frame.left - 8))\" y=\"\(Markup.coordinate(y + 15))\" "

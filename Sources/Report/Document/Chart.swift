@@ -92,7 +92,7 @@ public struct Axis: Sendable, Hashable {
     }
 
     /// The title with its unit.
-    public var title: String { unit.map { "\(label) (\($0))" } ?? label }
+    public var title: String { withUnit(label, unit) }
 }
 
 /// A calendar month, the start of a time axis.

@@ -18,5 +18,8 @@ public struct Fact: Sendable, Hashable {
     }
 
     /// The label with its unit in brackets, as table headers and fact lists show it.
-    public var labelWithUnit: String { unit.map { "\(label) (\($0))" } ?? label }
+    public var labelWithUnit: String { withUnit(label, unit) }
 }
+
+/// A label as headers, axes and facts show it: with its unit in brackets when it has one.
+func withUnit(_ label: String, _ unit: String?) -> String { unit.map { "\(label) (\($0))" } ?? label }

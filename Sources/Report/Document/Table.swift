@@ -31,15 +31,6 @@ public struct Column<Row>: Sendable {
     ) {
         self.init(name, label: label, unit: unit, format: format) { row in .number(number(row), format) }
     }
-
-    /// The column's header as a reader reads it: its label and unit.
-    public var header: String { unit.map { "\(label) (\($0))" } ?? label }
-
-    /// The same column reading rows of another type through `transform`.
-    public func pulled<Other>(back transform: @escaping @Sendable (Other) -> Row) -> Column<Other> {
-        let value = self.value
-        return Column<Other>(name, label: label, unit: unit, format: format) { value(transform($0)) }
-    }
 }
 
 /// A table of a report: a header per column and rows of values, made from typed rows and their
@@ -52,7 +43,7 @@ public struct Table: Sendable, Hashable {
         public var unit: String?
 
         /// The label with its unit in brackets.
-        public var text: String { unit.map { "\(label) (\($0))" } ?? label }
+        public var text: String { withUnit(label, unit) }
     }
 
     /// An identifier unique in its document (an HTML anchor, a CSV file's name).
@@ -75,10 +66,5 @@ public struct Table: Sendable, Hashable {
         headers = columns.map { Header(name: $0.name, label: $0.label, unit: $0.unit) }
         self.rows = rows.map { row in columns.map { $0.value(row) } }
         self.note = note
-    }
-
-    /// The column named `name`'s values, or nil when there is no such column.
-    public func column(_ name: String) -> [Value]? {
-        headers.firstIndex { $0.name == name }.map { index in rows.map { $0[index] } }
     }
 }
